@@ -1,0 +1,76 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Card } from '@/components/ui/Card';
+import { UserActiveToggle } from '@/components/UserActiveToggle';
+import { UserCreateForm } from '@/components/UserCreateForm';
+import { db } from '@/lib/data/db';
+import { listInstitutions, listUsers } from '@/lib/data/users';
+import { requireFeature } from '@/lib/web/session';
+import { createUserAction, setUserActiveAction } from './actions';
+
+export async function generateMetadata() {
+  const t = await getTranslations('nav');
+  return { title: t('users') };
+}
+
+export default async function UsersPage() {
+  const actor = await requireFeature('users.manage');
+  const [t, locale, users, institutions] = await Promise.all([
+    getTranslations(),
+    getLocale(),
+    listUsers(db(), actor),
+    listInstitutions(db(), actor),
+  ]);
+  const en = locale === 'en';
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t('users.title')}</h1>
+      <Card id="list" title={t('users.listTitle', { count: users.length })}>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 pr-3 font-medium">{t('users.username')}</th>
+                <th scope="col" className="py-1 pr-3 font-medium">{t('users.name')}</th>
+                <th scope="col" className="py-1 pr-3 font-medium">{t('users.role')}</th>
+                <th scope="col" className="py-1 pr-3 font-medium">{t('users.institution')}</th>
+                <th scope="col" className="py-1 pr-3 font-medium">{t('users.department')}</th>
+                <th scope="col" className="py-1 pr-3 font-medium">{t('users.status')}</th>
+                <th scope="col" className="py-1 font-medium">
+                  <span className="sr-only">{t('users.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} className={`border-t border-slate-100 ${u.active ? '' : 'text-slate-400'}`}>
+                  <td className="py-1 pr-3"><code>{u.username}</code></td>
+                  <td className="py-1 pr-3">{u.name}</td>
+                  <td className="py-1 pr-3">{t(`roles.${u.role}`)}</td>
+                  <td className="py-1 pr-3">{en ? u.institution.nameEn : u.institution.name}</td>
+                  <td className="py-1 pr-3">{u.department ? (en ? u.department.nameEn : u.department.name) : '—'}</td>
+                  <td className="py-1 pr-3">{t(u.active ? 'users.active' : 'users.inactive')}</td>
+                  <td className="py-1">
+                    {u.id !== actor.id && (
+                      <UserActiveToggle action={setUserActiveAction} userId={u.id} active={u.active} version={u.version} name={u.name} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      <Card id="create" title={t('users.createTitle')}>
+        <UserCreateForm
+          action={createUserAction}
+          institutions={institutions.map((i) => ({
+            id: i.id,
+            kind: i.kind,
+            label: en ? i.nameEn : i.name,
+            departments: i.departments.map((d) => ({ id: d.id, label: en ? d.nameEn : d.name })),
+          }))}
+        />
+      </Card>
+    </div>
+  );
+}

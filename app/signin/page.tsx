@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { LanguageSwitch } from '@/components/LanguageSwitch';
+import { SignInForm } from '@/components/SignInForm';
+import { getActor } from '@/lib/web/session';
+import { safeCallbackUrl } from '@/lib/web/urls';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('signin');
+  return { title: t('title') };
+}
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+}) {
+  const sp = await searchParams;
+  const callbackUrl = safeCallbackUrl(typeof sp.callbackUrl === 'string' ? sp.callbackUrl : undefined);
+  if (await getActor()) redirect(callbackUrl);
+  const t = await getTranslations();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex items-center justify-between bg-brand-800 px-6 py-3 text-white">
+        <span className="text-lg font-semibold">{t('app.name')}</span>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="flex flex-1 items-start justify-center px-4 py-16">
+        <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+          <h1 className="text-2xl font-semibold">{t('signin.title')}</h1>
+          <p className="mt-2 text-sm text-slate-600">{t('app.tagline')}</p>
+          <SignInForm callbackUrl={callbackUrl} />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * The Prisma client. One code path for every database: PostgreSQL through
+ * `@prisma/adapter-pg`, whether the server is a real PostgreSQL or the embedded PGlite served
+ * on a local port by pglite-server. Tests may hand in their own client (see `createPrisma`).
+ */
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+
+export type Db = PrismaClient;
+/** A transaction client, as handed to `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+export function createPrisma(databaseUrl: string, poolMax?: number): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: poolMax ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
+    connectionTimeoutMillis: 10_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+const globalForPrisma = globalThis as unknown as { __liaisonPrisma?: PrismaClient };
+
+/** The process-wide client, created on first use from DATABASE_URL. */
+export function db(): PrismaClient {
+  if (!globalForPrisma.__liaisonPrisma) {
+    const url = process.env.DATABASE_URL;
+    if (!url) {
+      throw new Error(
+        'DATABASE_URL is not set. Run `npm run demo` for the embedded database, or set DATABASE_URL to a PostgreSQL server.',
+      );
+    }
+    globalForPrisma.__liaisonPrisma = createPrisma(url);
+  }
+  return globalForPrisma.__liaisonPrisma;
+}
+
+/** Replace the process-wide client (tests). */
+export function setDb(client: PrismaClient | undefined): void {
+  globalForPrisma.__liaisonPrisma = client;
+}

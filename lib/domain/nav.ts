@@ -1,0 +1,25 @@
+/**
+ * The navigation each role sees: derived from the policy, so a link is shown exactly when the
+ * page behind it would let the user in.
+ */
+import { can, type Feature } from './policy';
+import type { Actor } from './roles';
+
+export interface NavItem {
+  /** Message key under `nav.` in the catalogs. */
+  key: string;
+  href: string;
+  feature: Feature;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', href: '/', feature: 'home.view' },
+  { key: 'procuratorateDirectory', href: '/procuratorate/directory', feature: 'directory.procuratorate' },
+  { key: 'courtDirectory', href: '/court/directory', feature: 'directory.court' },
+  { key: 'calendar', href: '/calendar', feature: 'calendar.view' },
+  { key: 'users', href: '/admin/users', feature: 'users.manage' },
+];
+
+export function navFor(actor: Actor): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(actor, item.feature));
+}

@@ -1,0 +1,89 @@
+/**
+ * The one door for authority. Every page, server action and route handler asks this module
+ * whether the signed-in actor may do an action, passing the record as read from the database.
+ * Decisions use the actor's role and institution as stored in the database and the record's
+ * own institution — never ids the client sent.
+ *
+ * Each later feature adds its actions here, with unit tests for every role.
+ */
+import type { Actor, InstitutionKind, Role } from './roles';
+
+/** Actions that need no record: pages and features. */
+export type Feature =
+  | 'home.view'
+  | 'directory.procuratorate'
+  | 'directory.court'
+  | 'calendar.view'
+  | 'calendar.import'
+  | 'users.manage';
+
+const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
+  'home.view': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER', 'ADMIN'],
+  // Each institution's internal directory (departments, accounts, roles) is its own business.
+  'directory.procuratorate': ['PROCURATOR', 'PROCURATORATE_LEADER'],
+  'directory.court': ['COURT_STAFF', 'COURT_LEADER'],
+  // Everyone who works with deadlines may read the official calendar they are computed with.
+  'calendar.view': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER', 'ADMIN'],
+  'calendar.import': ['ADMIN'],
+  'users.manage': ['ADMIN'],
+};
+
+/** Features whose role list is institution-bound also require the matching institution kind. */
+const FEATURE_INSTITUTION: Partial<Record<Feature, InstitutionKind>> = {
+  'directory.procuratorate': 'PROCURATORATE',
+  'directory.court': 'COURT',
+};
+
+export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
+export type DenyReason = 'inactive' | 'role' | 'institution';
+
+const ALLOW: Decision = { allowed: true };
+const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
+
+export function decideFeature(actor: Actor, feature: Feature): Decision {
+  if (!actor.active) return deny('inactive');
+  if (!FEATURE_ROLES[feature].includes(actor.role)) return deny('role');
+  const kind = FEATURE_INSTITUTION[feature];
+  if (kind && actor.institutionKind !== kind) return deny('institution');
+  return ALLOW;
+}
+
+export function can(actor: Actor, feature: Feature): boolean {
+  return decideFeature(actor, feature).allowed;
+}
+
+/** A user record as the policy needs it: the target's institution, read from the database. */
+export interface UserRecord {
+  id: string;
+  institutionId: string;
+}
+
+export type UserAction = 'user.view' | 'user.create' | 'user.update' | 'user.deactivate';
+
+/**
+ * Account management. The administrator runs the shared platform for both institutions.
+ * Anyone may view their own account. An administrator may not deactivate themself (so the
+ * platform always keeps an administrator who can sign in).
+ */
+export function decideUser(actor: Actor, action: UserAction, record: UserRecord | null): Decision {
+  if (!actor.active) return deny('inactive');
+  if (action === 'user.view' && record && record.id === actor.id) return ALLOW;
+  if (actor.role !== 'ADMIN') return deny('role');
+  if (action === 'user.deactivate' && record && record.id === actor.id) return deny('role');
+  return ALLOW;
+}
+
+/** Thrown by the data layer when the policy says no; the web layer renders it as 403. */
+export class ForbiddenError extends Error {
+  constructor(
+    public readonly action: string,
+    public readonly reason: DenyReason,
+  ) {
+    super(`forbidden: ${action} (${reason})`);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export function assertAllowed(decision: Decision, action: string): void {
+  if (!decision.allowed) throw new ForbiddenError(action, decision.reason);
+}

@@ -1,0 +1,15 @@
+import { cookies, headers } from 'next/headers';
+import { getRequestConfig } from 'next-intl/server';
+import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from './locales';
+
+export async function currentLocale(): Promise<Locale> {
+  const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(fromCookie)) return fromCookie;
+  return negotiateLocale((await headers()).get('accept-language'));
+}
+
+export default getRequestConfig(async () => {
+  const locale = await currentLocale();
+  const messages = (await import(`../../../messages/${locale}.json`)).default;
+  return { locale, messages, timeZone: 'Asia/Shanghai' };
+});

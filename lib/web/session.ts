@@ -1,0 +1,38 @@
+/**
+ * The request's actor. Pages, server actions and route handlers start here: the session names
+ * a user id; the user (role, institution, active) is read from the database on every request.
+ */
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { forbidden, redirect } from 'next/navigation';
+import { headers } from 'next/headers';
+import { cache } from 'react';
+import { db } from '@/lib/data/db';
+import { loadActor } from '@/lib/data/users';
+import { can, type Feature } from '@/lib/domain/policy';
+import type { Actor } from '@/lib/domain/roles';
+import { authOptions } from './auth';
+
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = (await getServerSession(authOptions)) as { uid?: string } | null;
+  if (!session?.uid) return null;
+  return loadActor(db(), session.uid);
+});
+
+/** The signed-in actor, or a redirect to the sign-in page. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect('/signin');
+  return actor;
+}
+
+/** The signed-in actor allowed to use `feature`, or the 403 page. */
+export async function requireFeature(feature: Feature): Promise<Actor> {
+  const actor = await requireActor();
+  if (!can(actor, feature)) forbidden();
+  return actor;
+}
+
+export async function requestId(): Promise<string | undefined> {
+  return (await headers()).get('x-request-id') ?? undefined;
+}

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser tests drive real Chromium against the production build (`next build` runs first in
+ * `npm test`). Browser: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own
+ * Chromium (`npx playwright install chromium`, where the network allows it).
+ * Database: a fresh one per run — on $TEST_DATABASE_URL's server when set, else in-memory PGlite.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executablePath = existsSync(candidate) ? candidate : undefined;
+const db = process.env.TEST_DATABASE_URL ? `${process.env.TEST_DATABASE_URL} --fresh` : 'memory';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath,
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx tsx scripts/serve.ts --port ${PORT} --db ${db}`,
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { NEXTAUTH_URL: baseURL, LOG_LEVEL: 'warn', LIAISON_PGLITE_PORT: String(PORT + 1) },
+  },
+});

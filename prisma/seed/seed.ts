@@ -1,0 +1,54 @@
+/**
+ * The demo seed: idempotent, one progress line per step. Loads the official holiday calendar
+ * through the same CSV import the administrator uses.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Db } from '@/lib/data/db';
+import { importHolidayCsv } from '@/lib/data/calendar';
+import { hashPassword } from '@/lib/data/passwords';
+import { ensureDepartment, ensureInstitution, ensureUser } from './builders';
+import { COURT, COURT_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, PROCURATORATE, PROCURATORATE_DEPARTMENTS } from './demo-data';
+
+export const HOLIDAYS_CSV = path.join(process.cwd(), 'prisma', 'seed', 'holidays-cn.csv');
+
+export async function seed(prisma: Db, say: (line: string) => void = () => {}): Promise<void> {
+  const started = Date.now();
+  const step = (n: number, text: string) => say(`[seed ${n}/4] ${text}`);
+
+  step(1, 'institutions…');
+  const proc = await ensureInstitution(prisma, PROCURATORATE);
+  const court = await ensureInstitution(prisma, COURT);
+
+  step(2, 'departments…');
+  const depts = new Map<string, string>();
+  for (const d of PROCURATORATE_DEPARTMENTS) depts.set(`procuratorate:${d.key}`, (await ensureDepartment(prisma, proc.id, d.key, d.name, d.nameEn)).id);
+  for (const d of COURT_DEPARTMENTS) depts.set(`court:${d.key}`, (await ensureDepartment(prisma, court.id, d.key, d.name, d.nameEn)).id);
+
+  step(3, `users (${DEMO_USERS.length})…`);
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const u of DEMO_USERS) {
+    await ensureUser(
+      prisma,
+      {
+        username: u.username,
+        name: u.name,
+        role: u.role,
+        title: u.title,
+        institutionId: u.side === 'procuratorate' ? proc.id : court.id,
+        departmentId: u.department ? (depts.get(`${u.side}:${u.department}`) ?? null) : null,
+        password: DEMO_PASSWORD,
+        active: u.active ?? true,
+      },
+      hash,
+    );
+  }
+
+  step(4, 'official holiday calendar (CSV import)…');
+  const result = await importHolidayCsv(prisma, null, await readFile(HOLIDAYS_CSV, 'utf8'));
+  if (!result.ok) throw new Error(`holiday CSV rejected: ${JSON.stringify(result.errors.slice(0, 5))}`);
+  say(
+    `[seed] calendar ${result.years.join(', ')}: ${result.added} added, ${result.changed} changed, ${result.removed} removed, ${result.unchanged} unchanged`,
+  );
+  say(`[seed] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

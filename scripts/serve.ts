@@ -1,0 +1,170 @@
+/**
+ * Prepares a database, migrates it, seeds the demo data, optionally builds, and serves the app
+ * with `next start`. Used by `npm run demo` (embedded PGlite under .data/) and by the browser
+ * tests (a fresh database each run).
+ *
+ *   tsx scripts/serve.ts [--build] [--port 3000] [--db embedded|memory|<postgresql url>] [--fresh]
+ *
+ * --db embedded  PGlite persisted under .data/pglite, served on a local port (default)
+ * --db memory    PGlite in memory, gone when the process ends (browser tests)
+ * --db <url>     a PostgreSQL server; with --fresh, a new database named liaison_e2e_<pid> is
+ *                created there first and dropped on exit
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import pg from 'pg';
+import { createPrisma } from '@/lib/data/db';
+import { applyMigrations } from '@/lib/data/migrations';
+import { seed } from '@/prisma/seed/seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/prisma/seed/demo-data';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const flag = (name: string) => args.includes(`--${name}`);
+
+const DATA_DIR = path.join(process.cwd(), '.data');
+const appPort = Number(opt('port', process.env.PORT ?? '3000'));
+const dbMode = opt('db', 'embedded');
+const say = (line: string) => console.log(`[liaison] ${line}`);
+
+const cleanups: (() => Promise<void>)[] = [];
+let child: ChildProcess | undefined;
+let stopping = false;
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  for (const c of cleanups.reverse()) await c().catch(() => {});
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+function sessionSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(DATA_DIR, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  say(`generated a session secret in ${path.relative(process.cwd(), file)}`);
+  return secret;
+}
+
+async function freePort(preferred: number): Promise<number> {
+  const tryPort = (p: number) =>
+    new Promise<number>((resolve, reject) => {
+      const s = net.createServer();
+      s.once('error', reject);
+      s.listen(p, '127.0.0.1', () => {
+        const addr = s.address();
+        s.close(() => resolve(typeof addr === 'object' && addr ? addr.port : p));
+      });
+    });
+  try {
+    return await tryPort(preferred);
+  } catch {
+    return tryPort(0);
+  }
+}
+
+/** Returns a postgresql:// URL for the chosen database, starting an embedded server if needed. */
+async function prepareDatabase(): Promise<{ url: string; embedded: boolean }> {
+  if (dbMode === 'embedded' || dbMode === 'memory') {
+    const dir = dbMode === 'embedded' ? path.join(DATA_DIR, 'pglite') : undefined;
+    say(dbMode === 'embedded' ? `embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), dir!)}` : 'in-memory PostgreSQL (PGlite)');
+    const db = await PGlite.create(dir);
+    const port = await freePort(Number(process.env.LIAISON_PGLITE_PORT ?? 54329));
+    const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1' });
+    await server.start();
+    cleanups.push(async () => {
+      await server.stop();
+      await db.close();
+    });
+    say(`database served on 127.0.0.1:${port}`);
+    return { url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`, embedded: true };
+  }
+  if (!flag('fresh')) return { url: dbMode, embedded: false };
+  const name = `liaison_e2e_${process.pid}`;
+  const admin = new pg.Client({ connectionString: dbMode });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  cleanups.push(async () => {
+    const c = new pg.Client({ connectionString: dbMode });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  });
+  const url = new URL(dbMode);
+  url.pathname = `/${name}`;
+  say(`fresh database ${name} on ${url.host}`);
+  return { url: url.toString(), embedded: false };
+}
+
+function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, cmdArgs, { stdio: 'inherit', env });
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${cmdArgs.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function main() {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const secret = sessionSecret();
+  const { url, embedded } = await prepareDatabase();
+
+  let t = Date.now();
+  const { applied } = await applyMigrations(url);
+  say(`migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'} (${Date.now() - t} ms)`);
+
+  t = Date.now();
+  const prisma = createPrisma(url, 1);
+  await seed(prisma, (l) => say(l));
+  await prisma.$disconnect();
+
+  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: url,
+    // PGlite is one session: the app keeps a single connection to it.
+    DATABASE_POOL_MAX: embedded ? '1' : (process.env.DATABASE_POOL_MAX ?? '10'),
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${appPort}`,
+    PORT: String(appPort),
+  };
+  if (flag('build') || !existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
+    say('building the app (next build)…');
+    t = Date.now();
+    await run(process.execPath, [nextBin, 'build'], env);
+    say(`built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  }
+
+  child = spawn(process.execPath, [nextBin, 'start', '-p', String(appPort), '-H', '127.0.0.1'], { stdio: 'inherit', env });
+  child.on('exit', (code) => void stop(code ?? 0));
+
+  say(`serving at http://localhost:${appPort}`);
+  say(`demo users (password for all: ${DEMO_PASSWORD}):`);
+  for (const u of DEMO_USERS) {
+    say(`  ${u.username.padEnd(16)} ${u.role.padEnd(22)} ${u.name} · ${u.title}${u.active === false ? '  [deactivated: cannot sign in]' : ''}`);
+  }
+  say('press Ctrl+C to stop');
+}
+
+main().catch(async (e) => {
+  console.error(e instanceof Error ? e.message : e);
+  await stop(1);
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { navFor, NAV_ITEMS } from '@/lib/domain/nav';
+import { can, decideFeature, decideUser, type Feature, assertAllowed, ForbiddenError } from '@/lib/domain/policy';
+import { ROLES, roleFitsInstitution, type Actor, type InstitutionKind, type Role } from '@/lib/domain/roles';
+
+const PROC = '00000000-0000-4000-8000-000000000001';
+const COURT = '00000000-0000-4000-8000-000000000002';
+
+function actor(role: Role, kind: InstitutionKind = role.startsWith('COURT') ? 'COURT' : 'PROCURATORATE', active = true): Actor {
+  return {
+    id: `10000000-0000-4000-8000-00000000000${ROLES.indexOf(role)}`,
+    role,
+    institutionKind: kind,
+    institutionId: kind === 'COURT' ? COURT : PROC,
+    departmentId: null,
+    active,
+  };
+}
+
+// The whole matrix, written out: role → features it may use.
+const EXPECTED: Record<Role, Feature[]> = {
+  PROCURATOR: ['home.view', 'directory.procuratorate', 'calendar.view'],
+  PROCURATORATE_LEADER: ['home.view', 'directory.procuratorate', 'calendar.view'],
+  COURT_STAFF: ['home.view', 'directory.court', 'calendar.view'],
+  COURT_LEADER: ['home.view', 'directory.court', 'calendar.view'],
+  ADMIN: ['home.view', 'calendar.view', 'calendar.import', 'users.manage'],
+};
+const ALL: Feature[] = ['home.view', 'directory.procuratorate', 'directory.court', 'calendar.view', 'calendar.import', 'users.manage'];
+
+describe('feature policy', () => {
+  for (const role of ROLES) {
+    for (const feature of ALL) {
+      const allowed = EXPECTED[role].includes(feature);
+      it(`${role} ${allowed ? 'may' : 'may not'} use ${feature}`, () => {
+        expect(can(actor(role), feature)).toBe(allowed);
+      });
+    }
+    it(`${role} deactivated may use nothing`, () => {
+      for (const feature of ALL) expect(decideFeature(actor(role, undefined, false), feature)).toEqual({ allowed: false, reason: 'inactive' });
+    });
+  }
+
+  it('an institution-bound page also checks the institution kind, not only the role', () => {
+    // A procurator whose account sits (wrongly) in a court may not open the procuratorate directory.
+    expect(decideFeature(actor('PROCURATOR', 'COURT'), 'directory.procuratorate')).toEqual({ allowed: false, reason: 'institution' });
+    expect(decideFeature(actor('COURT_STAFF', 'PROCURATORATE'), 'directory.court')).toEqual({ allowed: false, reason: 'institution' });
+  });
+
+  it('assertAllowed throws ForbiddenError with the reason', () => {
+    expect(() => assertAllowed(decideFeature(actor('COURT_STAFF'), 'directory.procuratorate'), 'directory.procuratorate')).toThrow(ForbiddenError);
+    expect(() => assertAllowed(decideFeature(actor('ADMIN'), 'users.manage'), 'users.manage')).not.toThrow();
+  });
+});
+
+describe('user policy', () => {
+  const other = { id: '20000000-0000-4000-8000-000000000009', institutionId: COURT };
+  for (const role of ROLES) {
+    const a = actor(role);
+    it(`${role} may view their own account`, () => {
+      expect(decideUser(a, 'user.view', { id: a.id, institutionId: a.institutionId }).allowed).toBe(true);
+    });
+    for (const action of ['user.view', 'user.create', 'user.update', 'user.deactivate'] as const) {
+      it(`${role} ${role === 'ADMIN' ? 'may' : 'may not'} ${action} another account`, () => {
+        expect(decideUser(a, action, action === 'user.create' ? null : other).allowed).toBe(role === 'ADMIN');
+      });
+    }
+  }
+  it('an administrator may not deactivate themself', () => {
+    const a = actor('ADMIN');
+    expect(decideUser(a, 'user.deactivate', { id: a.id, institutionId: a.institutionId })).toEqual({ allowed: false, reason: 'role' });
+  });
+  it('a deactivated administrator may do nothing', () => {
+    expect(decideUser(actor('ADMIN', 'PROCURATORATE', false), 'user.create', null)).toEqual({ allowed: false, reason: 'inactive' });
+  });
+});
+
+describe('roles and institutions', () => {
+  it('fit', () => {
+    expect(roleFitsInstitution('PROCURATOR', 'PROCURATORATE')).toBe(true);
+    expect(roleFitsInstitution('PROCURATOR', 'COURT')).toBe(false);
+    expect(roleFitsInstitution('COURT_LEADER', 'PROCURATORATE')).toBe(false);
+    expect(roleFitsInstitution('ADMIN', 'COURT')).toBe(true);
+  });
+});
+
+describe('navigation', () => {
+  it('shows each role exactly the pages the policy lets it open', () => {
+    const keys = (role: Role) => navFor(actor(role)).map((i) => i.key);
+    expect(keys('PROCURATOR')).toEqual(['home', 'procuratorateDirectory', 'calendar']);
+    expect(keys('PROCURATORATE_LEADER')).toEqual(['home', 'procuratorateDirectory', 'calendar']);
+    expect(keys('COURT_STAFF')).toEqual(['home', 'courtDirectory', 'calendar']);
+    expect(keys('COURT_LEADER')).toEqual(['home', 'courtDirectory', 'calendar']);
+    expect(keys('ADMIN')).toEqual(['home', 'calendar', 'users']);
+  });
+  it('every nav link is unique', () => {
+    expect(new Set(NAV_ITEMS.map((i) => i.href)).size).toBe(NAV_ITEMS.length);
+  });
+});
