@@ -19,3 +19,11 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/** The step does not fit the record's state (e.g. a reply to a recommendation not yet served). */
+export class StepError extends Error {
+  constructor(public readonly code: string) {
+    super(`step refused: ${code}`);
+    this.name = 'StepError';
+  }
+}

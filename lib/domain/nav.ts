@@ -14,6 +14,10 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', href: '/', feature: 'home.view' },
+  { key: 'recommendations', href: '/recommendations', feature: 'recommendations.list' },
+  { key: 'newRecommendation', href: '/recommendations/new', feature: 'recommendations.draft' },
+  { key: 'approvals', href: '/recommendations/approvals', feature: 'recommendations.approvals' },
+  { key: 'overview', href: '/overview', feature: 'recommendations.overview' },
   { key: 'procuratorateDirectory', href: '/procuratorate/directory', feature: 'directory.procuratorate' },
   { key: 'courtDirectory', href: '/court/directory', feature: 'directory.court' },
   { key: 'calendar', href: '/calendar', feature: 'calendar.view' },

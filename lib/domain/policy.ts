@@ -15,7 +15,11 @@ export type Feature =
   | 'directory.court'
   | 'calendar.view'
   | 'calendar.import'
-  | 'users.manage';
+  | 'users.manage'
+  | 'recommendations.list'
+  | 'recommendations.draft'
+  | 'recommendations.approvals'
+  | 'recommendations.overview';
 
 const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
   'home.view': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER', 'ADMIN'],
@@ -26,16 +30,24 @@ const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
   'calendar.view': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER', 'ADMIN'],
   'calendar.import': ['ADMIN'],
   'users.manage': ['ADMIN'],
+  // Procuratorate: its own recommendations; court: those served on it.
+  'recommendations.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
+  'recommendations.draft': ['PROCURATOR', 'PROCURATORATE_LEADER'],
+  'recommendations.approvals': ['PROCURATORATE_LEADER'],
+  // The leaders of both institutions watch the joint overview.
+  'recommendations.overview': ['PROCURATORATE_LEADER', 'COURT_LEADER'],
 };
 
 /** Features whose role list is institution-bound also require the matching institution kind. */
 const FEATURE_INSTITUTION: Partial<Record<Feature, InstitutionKind>> = {
   'directory.procuratorate': 'PROCURATORATE',
   'directory.court': 'COURT',
+  'recommendations.draft': 'PROCURATORATE',
+  'recommendations.approvals': 'PROCURATORATE',
 };
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
-export type DenyReason = 'inactive' | 'role' | 'institution';
+export type DenyReason = 'inactive' | 'role' | 'institution' | 'notVisible' | 'notDrafter';
 
 const ALLOW: Decision = { allowed: true };
 const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });

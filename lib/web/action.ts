@@ -8,7 +8,7 @@ import 'server-only';
 import { ZodError } from 'zod';
 import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
-import { ConflictError, FieldError } from '@/lib/data/errors';
+import { ConflictError, FieldError, StepError } from '@/lib/data/errors';
 import { log } from '@/lib/log';
 import { getActor, requestId } from './session';
 
@@ -44,6 +44,7 @@ export async function runAction<T>(
     if (e instanceof ZodError) return { ok: false, fieldErrors: zodFieldErrors(e), at };
     if (e instanceof FieldError) return { ok: false, fieldErrors: { [e.field]: e.code }, at };
     if (e instanceof ConflictError) return { ok: false, fieldErrors: {}, formError: 'conflict', at };
+    if (e instanceof StepError) return { ok: false, fieldErrors: {}, formError: `step.${e.code}`, at };
     if (e instanceof ForbiddenError) {
       log.warn({ requestId: rid, actorId: actor.id, action: name, reason: e.reason }, 'action forbidden');
       return { ok: false, fieldErrors: {}, formError: 'forbidden', at };

@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { negotiateLocale } from '@/lib/web/i18n/locales';
-import en from '@/messages/en.json';
-import zh from '@/messages/zh-CN.json';
+import { CATALOGS } from '@/lib/web/i18n/catalogs';
+
+const en = CATALOGS.en;
+const zh = CATALOGS['zh-CN'];
 
 function keys(obj: unknown, prefix = ''): string[] {
   if (typeof obj !== 'object' || obj === null) return [prefix];

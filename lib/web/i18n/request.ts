@@ -1,5 +1,6 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
+import { CATALOGS } from './catalogs';
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from './locales';
 
 export async function currentLocale(): Promise<Locale> {
@@ -10,6 +11,5 @@ export async function currentLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await currentLocale();
-  const messages = (await import(`../../../messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: 'Asia/Shanghai' };
+  return { locale, messages: CATALOGS[locale], timeZone: 'Asia/Shanghai' };
 });

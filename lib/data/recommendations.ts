@@ -1,0 +1,711 @@
+/**
+ * Procuratorial recommendations: every step goes through one function, `runStep`, which inside
+ * one transaction loads the record, asks the state machine (lib/domain/recommendations/machine)
+ * whether this actor may take this step now, checks the version, writes the change, the timeline
+ * event and the audit event. Reads filter by what the actor may see, in the query itself.
+ */
+import type { z } from 'zod';
+import { calendarFromEntries } from '@/lib/domain/calendar';
+import { daysLeft, DeadlineInputError, recommendationReplyDue, recommendationReplyPeriod } from '@/lib/domain/deadlines';
+import type { RecommendationType } from '@/lib/domain/deadlines/periods';
+import {
+  AWAITING_REPLY,
+  availableActions,
+  canView,
+  decide,
+  overdueDays,
+  type RecommendationAction,
+  type RecommendationFacts,
+  type RecommendationStatus,
+} from '@/lib/domain/recommendations/machine';
+import { formatRecommendationNumber, RECOMMENDATION_SEQUENCE } from '@/lib/domain/recommendations/numbering';
+import * as S from '@/lib/domain/recommendations/schemas';
+import { assertAllowed, decideFeature, ForbiddenError, type DenyReason } from '@/lib/domain/policy';
+import type { Actor } from '@/lib/domain/roles';
+import type { Prisma, Recommendation } from '@/lib/generated/prisma/client';
+import { writeAudit } from './audit';
+import { loadCalendarEntries } from './calendar';
+import type { Db, Tx } from './db';
+import { ConflictError, FieldError, StepError } from './errors';
+
+export interface StepContext {
+  /** Today in China, YYYY-MM-DD (the clock is passed in so tests can move it). */
+  today: string;
+  requestId?: string;
+  now?: Date;
+}
+
+const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+const iso = (x: Date | null | undefined) => (x ? x.toISOString().slice(0, 10) : null);
+
+export function factsOf(rec: Recommendation): RecommendationFacts {
+  return {
+    institutionId: rec.institutionId,
+    addresseeCourtId: rec.addresseeCourtId,
+    status: rec.status,
+    type: rec.type,
+    drafterId: rec.drafterId,
+    servedOn: iso(rec.servedOn),
+    dueDate: iso(rec.dueDate),
+    extensionMonths: rec.extensionMonths,
+    extensionRequested: rec.extensionRequestedAt !== null,
+    escalated: rec.escalatedAt !== null,
+    committeeDecisionRecorded: rec.committeeDecisionNo !== null,
+  };
+}
+
+async function calendar(tx: Tx) {
+  return calendarFromEntries(await loadCalendarEntries(tx as unknown as Db));
+}
+
+function customPeriod(rec: Pick<Recommendation, 'customPeriodMonths' | 'customPeriodDays'>) {
+  if (!rec.customPeriodMonths && !rec.customPeriodDays) return undefined;
+  return { months: rec.customPeriodMonths ?? undefined, days: rec.customPeriodDays ?? undefined };
+}
+
+/** Fields shown in the audit summary's before/after (the long texts are summarized by length). */
+function snapshot(rec: Partial<Recommendation>) {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rec)) {
+    if (['id', 'createdAt', 'updatedAt', 'version', 'institutionId'].includes(k)) continue;
+    if (typeof v === 'string' && v.length > 200) out[k] = `${v.slice(0, 200)}… (${v.length} chars)`;
+    else if (v instanceof Date) out[k] = v.toISOString();
+    else out[k] = v;
+  }
+  return out;
+}
+
+interface StepPlan {
+  data?: Prisma.RecommendationUncheckedUpdateManyInput;
+  event?: Record<string, unknown>;
+  /** Runs after the update, inside the transaction (e.g. create the superseding draft). */
+  after?: (tx: Tx, rec: Recommendation) => Promise<Record<string, unknown> | void>;
+}
+
+async function runStep(
+  prisma: Db,
+  actor: Actor,
+  action: RecommendationAction,
+  input: { id: string; version: number },
+  ctx: StepContext,
+  plan: (rec: Recommendation, tx: Tx) => Promise<StepPlan> | StepPlan,
+  factsOverride?: Partial<RecommendationFacts>,
+) {
+  return prisma.$transaction(async (tx) => {
+    const rec = await tx.recommendation.findUnique({ where: { id: input.id } });
+    if (!rec) throw new FieldError('id', 'notFound');
+    const decision = decide(actor, action, { ...factsOf(rec), ...factsOverride }, ctx.today);
+    if (!decision.ok) {
+      if (decision.forbidden) throw new ForbiddenError(`recommendation.${action}`, decision.code as DenyReason);
+      throw new StepError(decision.code);
+    }
+    if (rec.version !== input.version) throw new ConflictError();
+    const p = await plan(rec, tx);
+    const data = { ...(p.data ?? {}), status: decision.to, version: { increment: 1 } };
+    const { count } = await tx.recommendation.updateMany({ where: { id: rec.id, version: input.version }, data });
+    if (count === 0) throw new ConflictError();
+    const extra = p.after ? await p.after(tx, rec) : undefined;
+    const eventData = { ...(p.event ?? {}), ...(extra ?? {}) };
+    await tx.recommendationEvent.create({
+      data: {
+        recommendationId: rec.id,
+        actorId: actor.id,
+        institutionId: actor.institutionId,
+        visibility: decision.shared ? 'shared' : 'internal',
+        kind: action,
+        fromStatus: rec.status,
+        toStatus: decision.to,
+        data: Object.keys(eventData).length ? (eventData as Prisma.InputJsonValue) : undefined,
+        at: ctx.now,
+      },
+    });
+    const changed = { ...(p.data ?? {}), status: decision.to } as Partial<Recommendation>;
+    const before = Object.fromEntries(Object.keys(changed).map((k) => [k, rec[k as keyof Recommendation]])) as Partial<Recommendation>;
+    await writeAudit(tx, {
+      actorId: actor.id,
+      institutionId: actor.institutionId,
+      action: `recommendation.${action}`,
+      recordType: 'Recommendation',
+      recordId: rec.id,
+      summary: { before: snapshot(before), after: snapshot(changed), ...(extra ?? {}) } as Prisma.InputJsonValue,
+      requestId: ctx.requestId,
+    });
+    return { id: rec.id, status: decision.to, ...(extra ?? {}) };
+  });
+}
+
+/** Checks the court, department and case a draft points at, and that a custom period is shorter. */
+async function validateDraftRefs(prisma: Db | Tx, actor: Actor, input: S.DraftInput, today: string) {
+  const court = await prisma.institution.findUnique({
+    where: { id: input.addresseeCourtId },
+    select: { kind: true, departments: { select: { id: true } } },
+  });
+  if (!court || court.kind !== 'COURT') throw new FieldError('addresseeCourtId', 'invalidChoice');
+  if (input.addresseeDepartmentId && !court.departments.some((x) => x.id === input.addresseeDepartmentId)) {
+    throw new FieldError('addresseeDepartmentId', 'invalidChoice');
+  }
+  if (input.caseId) {
+    const c = await prisma.supervisionCase.findUnique({ where: { id: input.caseId }, select: { institutionId: true } });
+    if (!c || c.institutionId !== actor.institutionId) throw new FieldError('caseId', 'invalidChoice');
+  }
+  const custom =
+    input.customPeriodMonths || input.customPeriodDays
+      ? { months: input.customPeriodMonths ?? undefined, days: input.customPeriodDays ?? undefined }
+      : undefined;
+  if (custom) {
+    try {
+      recommendationReplyPeriod({ type: input.type as RecommendationType, servedOn: today, urgent: input.urgent, customPeriod: custom });
+    } catch (e) {
+      if (e instanceof DeadlineInputError) throw new FieldError('customPeriodMonths', 'periodExceedsStatutory');
+      throw e;
+    }
+  }
+}
+
+function draftData(input: S.DraftInput) {
+  return {
+    type: input.type as RecommendationType,
+    title: input.title,
+    addresseeCourtId: input.addresseeCourtId,
+    addresseeDepartmentId: input.addresseeDepartmentId,
+    caseId: input.caseId,
+    courtCaseNumber: input.courtCaseNumber,
+    facts: input.facts,
+    violation: input.violation,
+    recommendationText: input.recommendationText,
+    legalBasis: input.legalBasis,
+    urgent: input.type === 'public_interest' ? input.urgent : false,
+    customPeriodMonths: input.customPeriodMonths,
+    customPeriodDays: input.customPeriodDays,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+export async function createDraft(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
+  assertAllowed(decideFeature(actor, 'recommendations.draft'), 'recommendations.draft');
+  const input = S.draftInput.parse(raw);
+  await validateDraftRefs(prisma, actor, input, ctx.today);
+  return prisma.$transaction(async (tx) => {
+    const rec = await tx.recommendation.create({
+      data: { ...draftData(input), institutionId: actor.institutionId, drafterId: actor.id, status: 'draft', createdAt: ctx.now },
+    });
+    await tx.recommendationEvent.create({
+      data: { recommendationId: rec.id, actorId: actor.id, institutionId: actor.institutionId, visibility: 'internal', kind: 'create', toStatus: 'draft', at: ctx.now },
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      institutionId: actor.institutionId,
+      action: 'recommendation.create',
+      recordType: 'Recommendation',
+      recordId: rec.id,
+      summary: { after: snapshot(rec) } as Prisma.InputJsonValue,
+      requestId: ctx.requestId,
+    });
+    return { id: rec.id };
+  });
+}
+
+export async function editDraft(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
+  const input = S.editInput.parse(raw);
+  await validateDraftRefs(prisma, actor, input, ctx.today);
+  return runStep(prisma, actor, 'edit', input, ctx, () => ({ data: draftData(input) }));
+}
+
+export const submitDraft = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
+  runStep(prisma, actor, 'submit', S.stepInput.parse(raw), ctx, () => ({}));
+
+export const discardDraft = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.optionalCommentStep.parse(raw);
+  return runStep(prisma, actor, 'discard', input, ctx, () => ({ data: { withdrawnAt: ctx.now ?? new Date() }, event: { comment: input.comment } }));
+};
+
+export async function approve(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
+  const input = S.approveInput.parse(raw);
+  if (input.committeeDecisionOn && input.committeeDecisionOn > ctx.today) throw new FieldError('committeeDecisionOn', 'dateInFuture');
+  if ((input.committeeDecisionNo === null) !== (input.committeeDecisionOn === null)) {
+    throw new FieldError(input.committeeDecisionNo ? 'committeeDecisionOn' : 'committeeDecisionNo', 'required');
+  }
+  return runStep(
+    prisma,
+    actor,
+    'approve',
+    input,
+    ctx,
+    () => ({
+      data: {
+        approvedById: actor.id,
+        approvedAt: ctx.now ?? new Date(),
+        ...(input.committeeDecisionNo ? { committeeDecisionNo: input.committeeDecisionNo, committeeDecisionOn: d(input.committeeDecisionOn!) } : {}),
+      },
+      event: { comment: input.comment, committeeDecisionNo: input.committeeDecisionNo, committeeDecisionOn: input.committeeDecisionOn },
+    }),
+    input.committeeDecisionNo ? { committeeDecisionRecorded: true } : undefined,
+  );
+}
+
+export const returnForRevision = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.commentStep.parse(raw);
+  return runStep(prisma, actor, 'return', input, ctx, () => ({ event: { comment: input.comment } }));
+};
+
+export async function issue(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
+  const input = S.stepInput.parse(raw);
+  return runStep(prisma, actor, 'issue', input, ctx, async (rec, tx) => {
+    const year = Number(ctx.today.slice(0, 4));
+    const inst = await tx.institution.findUniqueOrThrow({ where: { id: rec.institutionId }, select: { code: true } });
+    const rows = await tx.$queryRaw<{ last: number }[]>`
+      INSERT INTO "NumberSequence" ("institutionId", "scope", "year", "last")
+      VALUES (${rec.institutionId}::uuid, ${RECOMMENDATION_SEQUENCE}, ${year}, 1)
+      ON CONFLICT ("institutionId", "scope", "year") DO UPDATE SET "last" = "NumberSequence"."last" + 1
+      RETURNING "last"`;
+    const number = formatRecommendationNumber(inst.code, rec.type, year, Number(rows[0]!.last));
+    return { data: { number, issuedAt: ctx.now ?? new Date(), issuedOn: d(ctx.today) }, event: { number } };
+  });
+}
+
+export async function serve(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
+  const input = S.serveInput.parse(raw);
+  if (input.servedOn > ctx.today) throw new FieldError('servedOn', 'dateInFuture');
+  return runStep(prisma, actor, 'serve', input, ctx, async (rec, tx) => {
+    if (rec.issuedOn && input.servedOn < iso(rec.issuedOn)!) throw new FieldError('servedOn', 'servedBeforeIssued');
+    const due = recommendationReplyDue({
+      type: rec.type,
+      servedOn: input.servedOn,
+      urgent: rec.urgent,
+      customPeriod: customPeriod(rec),
+      calendar: await calendar(tx),
+    });
+    return { data: { servedOn: d(input.servedOn), serviceMethod: input.method, dueDate: d(due) }, event: { servedOn: input.servedOn, method: input.method, dueDate: due } };
+  });
+}
+
+export const acknowledge = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
+  runStep(prisma, actor, 'acknowledge', S.stepInput.parse(raw), ctx, () => ({ data: { acknowledgedAt: ctx.now ?? new Date() } }));
+
+export const raiseObjection = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.commentStep.parse(raw);
+  return runStep(prisma, actor, 'object', input, ctx, () => ({ event: { comment: input.comment } }));
+};
+
+export const rejectObjection = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.commentStep.parse(raw);
+  return runStep(prisma, actor, 'rejectObjection', input, ctx, () => ({ event: { comment: input.comment } }));
+};
+
+/** The objection is upheld: the recommendation is withdrawn; "modify" opens a new draft that supersedes it. */
+export const upholdObjection = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.upholdInput.parse(raw);
+  return runStep(prisma, actor, 'upholdObjection', input, ctx, () => ({
+    data: { withdrawnAt: ctx.now ?? new Date() },
+    event: { comment: input.comment, outcome: input.outcome },
+    after:
+      input.outcome === 'modify'
+        ? async (tx, rec) => {
+            const copy = await tx.recommendation.create({
+              data: {
+                institutionId: rec.institutionId,
+                caseId: rec.caseId,
+                type: rec.type,
+                title: rec.title,
+                addresseeCourtId: rec.addresseeCourtId,
+                addresseeDepartmentId: rec.addresseeDepartmentId,
+                courtCaseNumber: rec.courtCaseNumber,
+                facts: rec.facts,
+                violation: rec.violation,
+                recommendationText: rec.recommendationText,
+                legalBasis: rec.legalBasis,
+                urgent: rec.urgent,
+                customPeriodMonths: rec.customPeriodMonths,
+                customPeriodDays: rec.customPeriodDays,
+                drafterId: rec.drafterId,
+                supersedesId: rec.id,
+                status: 'draft',
+              },
+            });
+            await tx.recommendationEvent.create({
+              data: { recommendationId: copy.id, actorId: actor.id, institutionId: actor.institutionId, visibility: 'internal', kind: 'create', toStatus: 'draft', data: { supersedes: rec.id, number: rec.number } },
+            });
+            return { newId: copy.id };
+          }
+        : undefined,
+  }));
+};
+
+function replyData(input: z.output<typeof S.replyInput>) {
+  return { replyAdoption: input.adoption, replyMeasures: input.measures, replyReasons: input.reasons };
+}
+
+export const saveReply = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.replyInput.parse(raw);
+  return runStep(prisma, actor, 'saveReply', input, ctx, () => ({ data: replyData(input) }));
+};
+
+export const submitReply = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.replyInput.parse(raw);
+  return runStep(prisma, actor, 'submitReply', input, ctx, () => ({ data: { ...replyData(input), replySubmittedAt: ctx.now ?? new Date() } }));
+};
+
+export const returnReply = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.commentStep.parse(raw);
+  return runStep(prisma, actor, 'returnReply', input, ctx, () => ({ event: { comment: input.comment } }));
+};
+
+export async function signReply(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
+  const input = S.signReplyInput.parse(raw);
+  if (input.replyOn > ctx.today) throw new FieldError('replyOn', 'dateInFuture');
+  return runStep(prisma, actor, 'signReply', input, ctx, (rec) => {
+    if (rec.servedOn && input.replyOn < iso(rec.servedOn)!) throw new FieldError('replyOn', 'replyBeforeServed');
+    const late = rec.dueDate ? input.replyOn > iso(rec.dueDate)! : false;
+    return {
+      data: { replyOn: d(input.replyOn), replySignedById: actor.id },
+      event: { replyOn: input.replyOn, adoption: rec.replyAdoption, late },
+    };
+  });
+}
+
+export const requestExtension = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.extensionRequestInput.parse(raw);
+  return runStep(prisma, actor, 'requestExtension', input, ctx, () => ({
+    data: { extensionRequestedAt: ctx.now ?? new Date(), extensionReason: input.reason },
+    event: { reason: input.reason },
+  }));
+};
+
+export const approveExtension = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
+  runStep(prisma, actor, 'approveExtension', S.stepInput.parse(raw), ctx, async (rec, tx) => {
+    const due = recommendationReplyDue({
+      type: rec.type,
+      servedOn: iso(rec.servedOn)!,
+      urgent: rec.urgent,
+      customPeriod: customPeriod(rec),
+      extensionMonths: 1,
+      calendar: await calendar(tx),
+    });
+    return { data: { extensionMonths: 1, dueDate: d(due) }, event: { months: 1, previousDueDate: iso(rec.dueDate), dueDate: due } };
+  });
+
+export const evaluate = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.evaluateInput.parse(raw);
+  return runStep(prisma, actor, 'evaluate', input, ctx, () => ({
+    data: { rectified: input.rectified, evaluation: input.evaluation, evaluatedAt: ctx.now ?? new Date() },
+    event: { rectified: input.rectified },
+  }));
+};
+
+export const followUp = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.commentStep.parse(raw);
+  return runStep(prisma, actor, 'followUp', input, ctx, () => ({ event: { comment: input.comment } }));
+};
+
+export const close = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
+  runStep(prisma, actor, 'close', S.stepInput.parse(raw), ctx, () => ({ data: { closedAt: ctx.now ?? new Date() } }));
+
+export const archive = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
+  runStep(prisma, actor, 'archive', S.stepInput.parse(raw), ctx, () => ({ data: { archivedAt: ctx.now ?? new Date() } }));
+
+export const urge = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.optionalCommentStep.parse(raw);
+  return runStep(prisma, actor, 'urge', input, ctx, (rec) => ({
+    data: { urgedAt: ctx.now ?? new Date() },
+    event: { comment: input.comment, daysOverdue: overdueDays(factsOf(rec), ctx.today) },
+  }));
+};
+
+export const escalate = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
+  const input = S.escalateInput.parse(raw);
+  return runStep(prisma, actor, 'escalate', input, ctx, (rec) => ({
+    data: { escalatedAt: ctx.now ?? new Date(), escalatedTo: input.escalatedTo },
+    event: { escalatedTo: input.escalatedTo, comment: input.comment, daysOverdue: overdueDays(factsOf(rec), ctx.today) },
+  }));
+};
+
+/** Every command by action name, for the one server action that dispatches steps. */
+export const STEPS = {
+  edit: editDraft,
+  submit: submitDraft,
+  discard: discardDraft,
+  approve,
+  return: returnForRevision,
+  issue,
+  serve,
+  acknowledge,
+  object: raiseObjection,
+  rejectObjection,
+  upholdObjection,
+  saveReply,
+  submitReply,
+  returnReply,
+  signReply,
+  requestExtension,
+  approveExtension,
+  evaluate,
+  followUp,
+  close,
+  archive,
+  urge,
+  escalate,
+} satisfies Record<RecommendationAction, (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => Promise<unknown>>;
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+export interface ListFilters {
+  status?: RecommendationStatus;
+  type?: RecommendationType;
+  overdue?: boolean;
+  /** Procurators: only the ones they drafted (default true for procurators). */
+  mine?: boolean;
+  /** Served within [from, to] (YYYY-MM-DD), for the overview's drill-down. */
+  servedFrom?: string;
+  servedTo?: string;
+  /** Replied: 'late' | 'onTime'; adoption filter. */
+  replied?: 'late' | 'onTime' | 'any';
+  adoption?: 'adopted' | 'partly_adopted' | 'not_adopted';
+  addresseeCourtId?: string;
+  take?: number;
+}
+
+/** The visibility rule as a `where`: a record the actor may not see never leaves the database. */
+export function visibleWhere(actor: Actor): Prisma.RecommendationWhereInput {
+  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
+  if (actor.institutionKind === 'PROCURATORATE') return { institutionId: actor.institutionId };
+  return { addresseeCourtId: actor.institutionId, servedOn: { not: null } };
+}
+
+const AWAITING = AWAITING_REPLY as RecommendationStatus[];
+
+export function filterWhere(actor: Actor, f: ListFilters, today: string): Prisma.RecommendationWhereInput {
+  const and: Prisma.RecommendationWhereInput[] = [visibleWhere(actor)];
+  if (f.mine && actor.role === 'PROCURATOR') and.push({ drafterId: actor.id });
+  if (f.status) and.push({ status: f.status });
+  if (f.type) and.push({ type: f.type });
+  if (f.overdue) and.push({ status: { in: AWAITING }, dueDate: { lt: d(today) } });
+  if (f.servedFrom) and.push({ servedOn: { gte: d(f.servedFrom) } });
+  if (f.servedTo) and.push({ servedOn: { lte: d(f.servedTo) } });
+  if (f.replied) and.push({ replyOn: { not: null } });
+  if (f.adoption) and.push({ replyAdoption: f.adoption });
+  if (f.addresseeCourtId) and.push({ addresseeCourtId: f.addresseeCourtId });
+  return { AND: and };
+}
+
+export type RecommendationRow = Awaited<ReturnType<typeof listRecommendations>>[number];
+
+export async function listRecommendations(prisma: Db, actor: Actor, f: ListFilters, today: string) {
+  assertAllowed(decideFeature(actor, 'recommendations.list'), 'recommendations.list');
+  const court = actor.institutionKind === 'COURT';
+  const rows = await prisma.recommendation.findMany({
+    where: filterWhere(actor, f, today),
+    orderBy: court ? [{ dueDate: 'asc' }, { servedOn: 'asc' }] : [{ updatedAt: 'desc' }],
+    take: Math.min(f.take ?? 500, 1000),
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      type: true,
+      status: true,
+      servedOn: true,
+      dueDate: true,
+      replyOn: true,
+      replyAdoption: true,
+      updatedAt: true,
+      drafter: { select: { name: true } },
+      addresseeCourt: { select: { name: true, nameEn: true } },
+      institution: { select: { name: true, nameEn: true } },
+    },
+  });
+  let out = rows.map((r) => {
+    const due = iso(r.dueDate);
+    const overdue = overdueDays({ status: r.status, dueDate: due }, today);
+    const replyOn = iso(r.replyOn);
+    return {
+      ...r,
+      servedOn: iso(r.servedOn),
+      dueDate: due,
+      replyOn,
+      daysOverdue: overdue,
+      daysLeft: due && AWAITING_REPLY.includes(r.status) && overdue === 0 ? daysLeft(due, today) : null,
+      repliedLate: replyOn !== null && due !== null && replyOn > due,
+    };
+  });
+  if (f.replied === 'late') out = out.filter((r) => r.repliedLate);
+  if (f.replied === 'onTime') out = out.filter((r) => r.replyOn !== null && !r.repliedLate);
+  // Court: not yet acknowledged first, then by due date.
+  if (court) out.sort((a, b) => Number(b.status === 'served') - Number(a.status === 'served'));
+  return out;
+}
+
+export async function approvalQueue(prisma: Db, actor: Actor, today: string) {
+  assertAllowed(decideFeature(actor, 'recommendations.approvals'), 'recommendations.approvals');
+  return listRecommendations(prisma, actor, { status: 'submitted' }, today);
+}
+
+export interface TimelineEntry {
+  key: string;
+  at: Date;
+  source: 'event' | 'audit';
+  kind: string;
+  actorName: string | null;
+  institutionName: string | null;
+  institutionNameEn: string | null;
+  internal: boolean;
+  fromStatus: string | null;
+  toStatus: string | null;
+  data: Record<string, unknown> | null;
+}
+
+/** One recommendation as the actor may see it, with its timeline and the steps open to them. */
+export async function getRecommendation(prisma: Db, actor: Actor, id: string, today: string) {
+  if (!S.stepInput.shape.id.safeParse(id).success) return null;
+  const rec = await prisma.recommendation.findUnique({
+    where: { id },
+    include: {
+      institution: { select: { name: true, nameEn: true, code: true } },
+      addresseeCourt: { select: { name: true, nameEn: true } },
+      addresseeDepartment: { select: { name: true, nameEn: true } },
+      drafter: { select: { id: true, name: true } },
+      case: { select: { id: true, number: true, title: true } },
+      supersedes: { select: { id: true, number: true } },
+      supersededBy: { select: { id: true, number: true, status: true } },
+    },
+  });
+  if (!rec) return null;
+  const facts = factsOf(rec);
+  if (!canView(actor, facts)) throw new ForbiddenError('recommendation.view', 'notVisible');
+  const ownSide = actor.institutionKind === 'PROCURATORATE' ? 'procuratorate' : 'court';
+  // The court's reply draft stays inside the court until a court leader signs it.
+  const replyVisible = ownSide === 'court' || rec.replyOn !== null;
+
+  const [events, audits, people] = await Promise.all([
+    prisma.recommendationEvent.findMany({
+      where: { recommendationId: id, OR: [{ visibility: 'shared' }, { institutionId: actor.institutionId }] },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      include: { actor: { select: { name: true, institution: { select: { name: true, nameEn: true } } } } },
+    }),
+    prisma.auditEvent.findMany({
+      where: { recordType: 'Recommendation', recordId: id, institutionId: actor.institutionId },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    }),
+    prisma.user.findMany({
+      where: { id: { in: [rec.approvedById, rec.replySignedById].filter((x): x is string => !!x) } },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const auditActors = await prisma.user.findMany({
+    where: { id: { in: [...new Set(audits.map((a) => a.actorId).filter((x): x is string => !!x))] } },
+    select: { id: true, name: true, institution: { select: { name: true, nameEn: true } } },
+  });
+  const byId = new Map(auditActors.map((u) => [u.id, u]));
+  const timeline: TimelineEntry[] = [
+    ...events.map((e) => ({
+      key: `e${e.id}`,
+      at: e.at,
+      source: 'event' as const,
+      kind: e.kind,
+      actorName: e.actor?.name ?? null,
+      institutionName: e.actor?.institution.name ?? null,
+      institutionNameEn: e.actor?.institution.nameEn ?? null,
+      internal: e.visibility === 'internal',
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      data: (e.data as Record<string, unknown> | null) ?? null,
+    })),
+    ...audits.map((a) => {
+      const u = a.actorId ? byId.get(a.actorId) : undefined;
+      return {
+        key: `a${a.id}`,
+        at: a.at,
+        source: 'audit' as const,
+        kind: a.action,
+        actorName: u?.name ?? null,
+        institutionName: u?.institution.name ?? null,
+        institutionNameEn: u?.institution.nameEn ?? null,
+        internal: true,
+        fromStatus: null,
+        toStatus: null,
+        data: (a.summary as Record<string, unknown> | null) ?? null,
+      };
+    }),
+  ].sort((x, y) => x.at.getTime() - y.at.getTime() || (x.source === y.source ? 0 : x.source === 'event' ? -1 : 1));
+
+  const name = (uid: string | null) => (uid ? (people.find((p) => p.id === uid)?.name ?? null) : null);
+  const due = facts.dueDate;
+  const overdue = overdueDays(facts, today);
+  return {
+    id: rec.id,
+    version: rec.version,
+    number: rec.number,
+    type: rec.type,
+    status: rec.status,
+    title: rec.title,
+    institution: rec.institution,
+    addresseeCourt: rec.addresseeCourt,
+    addresseeDepartment: rec.addresseeDepartment,
+    addresseeCourtId: rec.addresseeCourtId,
+    addresseeDepartmentId: rec.addresseeDepartmentId,
+    drafter: rec.drafter,
+    case: rec.case,
+    caseId: rec.caseId,
+    courtCaseNumber: rec.courtCaseNumber,
+    facts: rec.facts,
+    violation: rec.violation,
+    recommendationText: rec.recommendationText,
+    legalBasis: rec.legalBasis,
+    urgent: rec.urgent,
+    customPeriodMonths: rec.customPeriodMonths,
+    customPeriodDays: rec.customPeriodDays,
+    committeeDecisionNo: ownSide === 'procuratorate' ? rec.committeeDecisionNo : null,
+    committeeDecisionOn: ownSide === 'procuratorate' ? iso(rec.committeeDecisionOn) : null,
+    approvedBy: ownSide === 'procuratorate' ? name(rec.approvedById) : null,
+    issuedOn: iso(rec.issuedOn),
+    servedOn: facts.servedOn,
+    serviceMethod: rec.serviceMethod,
+    dueDate: due,
+    daysOverdue: overdue,
+    daysLeft: due && AWAITING_REPLY.includes(rec.status) && overdue === 0 ? daysLeft(due, today) : null,
+    extensionMonths: rec.extensionMonths,
+    extensionRequestedAt: rec.extensionRequestedAt,
+    extensionReason: rec.extensionReason,
+    acknowledgedAt: rec.acknowledgedAt,
+    reply: replyVisible
+      ? {
+          adoption: rec.replyAdoption,
+          measures: rec.replyMeasures,
+          reasons: rec.replyReasons,
+          replyOn: iso(rec.replyOn),
+          signedBy: name(rec.replySignedById),
+          late: rec.replyOn !== null && due !== null && iso(rec.replyOn)! > due,
+        }
+      : null,
+    rectified: rec.rectified,
+    evaluation: rec.evaluation,
+    urgedAt: rec.urgedAt,
+    escalatedAt: rec.escalatedAt,
+    escalatedTo: rec.escalatedTo,
+    supersedes: rec.supersedes,
+    supersededBy: ownSide === 'procuratorate' ? rec.supersededBy : null,
+    actions: availableActions(actor, facts, today),
+    timeline,
+  };
+}
+export type RecommendationView = NonNullable<Awaited<ReturnType<typeof getRecommendation>>>;
+
+/** Courts (and their departments) a recommendation can be addressed to, and the actor's open cases. */
+export async function draftOptions(prisma: Db, actor: Actor) {
+  assertAllowed(decideFeature(actor, 'recommendations.draft'), 'recommendations.draft');
+  const [courts, cases] = await Promise.all([
+    prisma.institution.findMany({
+      where: { kind: 'COURT' },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, nameEn: true, departments: { orderBy: { name: 'asc' }, select: { id: true, name: true, nameEn: true } } },
+    }),
+    prisma.supervisionCase.findMany({
+      where: { institutionId: actor.institutionId },
+      orderBy: { createdAt: 'desc' },
+      take: 200,
+      select: { id: true, number: true, title: true, courtCaseNumber: true },
+    }),
+  ]);
+  return { courts, cases };
+}
