@@ -11,6 +11,7 @@ const nextConfig = {
     // forbidden() renders app/forbidden.tsx with status 403.
     authInterrupts: true,
   },
+  allowedDevOrigins: ['127.0.0.1'],
   serverExternalPackages: ['pino', '@electric-sql/pglite', '@prisma/adapter-pg', 'pg'],
   async headers() {
     return [

@@ -8,7 +8,9 @@ import { defineConfig, devices } from '@playwright/test';
  * Database: a fresh one per run — on $TEST_DATABASE_URL's server when set, else in-memory PGlite.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${PORT}`;
+// E2E_BASE_URL: run against an app that is already up (e.g. while developing); no server is started.
+const external = process.env.E2E_BASE_URL;
+const baseURL = external ?? `http://127.0.0.1:${PORT}`;
 const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(candidate) ? candidate : undefined;
 const db = process.env.TEST_DATABASE_URL ? `${process.env.TEST_DATABASE_URL} --fresh` : 'memory';
@@ -47,7 +49,9 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
+  webServer: external
+    ? undefined
+    : {
     command: `npx tsx scripts/serve.ts --port ${PORT} --db ${db}`,
     url: `${baseURL}/api/health`,
     timeout: 180_000,

@@ -3,7 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 const USERNAME_MAX = 64;
 const PASSWORD_MAX = 256;
@@ -17,6 +17,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [pending, setPending] = useState(false);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  // Marks the form interactive once hydrated (tests wait for it; before that a POST keeps the
+  // password out of the URL).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -56,7 +60,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-describedby={problem ? 'signin-error' : undefined}>
+    <form method="post" onSubmit={onSubmit} noValidate data-ready={ready || undefined} className="mt-6 space-y-4" aria-describedby={problem ? 'signin-error' : undefined}>
       <div>
         <label htmlFor="username" className="block text-sm font-medium">
           {t('username')}

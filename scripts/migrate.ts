@@ -19,6 +19,7 @@ import {
   migrationStatus,
   resetDatabase,
   schemaDrift,
+  schemaEnginePanicMessage,
 } from '../lib/data/migrations';
 
 const USAGE = `Usage: tsx scripts/migrate.ts <command>
@@ -71,7 +72,9 @@ async function main(argv: string[]): Promise<number> {
       if (!name) throw new UsageError('"create" needs a migration name, e.g. tsx scripts/migrate.ts create add_cases');
       const url = process.env.DATABASE_URL?.trim() || undefined;
       if (!url) console.log('DATABASE_URL is not set: writing the migration file only (not applying it).');
-      const created = await createMigration(url, name);
+      const created = await createMigration(url, name, {
+        onWarning: (message) => console.warn(`Warning: ${message}`),
+      });
       if (!created) {
         console.log('No schema changes: prisma/schema.prisma matches the migrations. Nothing written.');
       } else {
@@ -129,6 +132,13 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`Unknown command "${command}".`);
   }
 }
+
+// A panic inside the wasm engine can escape as an uncaught "RuntimeError: unreachable".
+process.on('uncaughtException', (e) => {
+  const panic = schemaEnginePanicMessage();
+  console.error(panic ? `Error: the Prisma schema engine panicked:\n${panic}` : e);
+  process.exit(1);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -22,9 +22,11 @@ import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
   DriverAdapterError,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
+  type SqlResultSet,
 } from '@prisma/driver-adapter-utils';
 import type {
   MigrationList,
@@ -81,6 +83,17 @@ export interface CreateMigrationOptions extends MigrationOptions {
   now?: Date;
   /** Write the migration even if there is no difference (an empty migration to fill by hand). */
   draft?: boolean;
+  /** Data-loss warnings for the target database (e.g. dropping a non-empty table). */
+  onWarning?: (message: string) => void;
+}
+
+export interface DataLossReport {
+  /** Number of steps the next migration would have. */
+  steps: number;
+  /** Destructive changes for the data in this database. */
+  warnings: string[];
+  /** Steps that cannot run on this database as it is (e.g. a required column on a non-empty table). */
+  unexecutable: string[];
 }
 
 export class MigrationError extends Error {
@@ -242,33 +255,81 @@ function loadEngineModule(): Promise<EngineModule> {
   return g[ENGINE_KEY];
 }
 
+/**
+ * The message of the last schema engine panic, if any. A panic inside an engine callback can
+ * surface as an uncaught `RuntimeError: unreachable`; CLIs can print this instead.
+ */
+export function schemaEnginePanicMessage(): string | null {
+  return (globalThis as GlobalWithEngine).PRISMA_WASM_PANIC_REGISTRY?.get() || null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // PGlite helpers (shadow database and throwaway databases)
 
 const PGLITE_TEMPLATE_KEY = Symbol.for('liaison.pgliteTemplate');
-type GlobalWithTemplate = typeof globalThis & { [PGLITE_TEMPLATE_KEY]?: Promise<File | Blob> };
+type GlobalWithTemplate = typeof globalThis & { [PGLITE_TEMPLATE_KEY]?: Promise<Blob> };
+
+/** On-disk copy of an empty PGlite cluster, keyed by PGlite version (node_modules/.cache). */
+function templateCachePath(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const main = require.resolve('@electric-sql/pglite');
+    let dir = path.dirname(main);
+    while (!dir.endsWith(`${path.sep}pglite`) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    const { version } = require(path.join(dir, 'package.json')) as { version: string };
+    return path.join(repoRoot, 'node_modules', '.cache', 'liaison-migrations', `pglite-${version}-empty.tar`);
+  } catch {
+    return null;
+  }
+}
+
+async function emptyClusterTemplate(): Promise<Blob> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const cache = templateCachePath();
+  if (cache) {
+    const bytes = await fs.readFile(cache).catch(() => null);
+    if (bytes) return new Blob([bytes]);
+  }
+  const db = new PGlite();
+  try {
+    await db.waitReady;
+    const dump = await db.dumpDataDir('none');
+    if (cache) {
+      // Best effort, atomic: a missing or half-written cache only costs an initdb.
+      const tmp = `${cache}.${process.pid}.tmp`;
+      await fs
+        .mkdir(path.dirname(cache), { recursive: true })
+        .then(async () => fs.writeFile(tmp, Buffer.from(await dump.arrayBuffer())))
+        .then(() => fs.rename(tmp, cache))
+        .catch(() => fs.rm(tmp, { force: true }));
+    }
+    return dump;
+  } finally {
+    await db.close();
+  }
+}
 
 /**
- * A fresh in-memory PGlite. `initdb` costs 1-2 s, so the first empty cluster is dumped and later
- * ones are restored from that dump (a few hundred ms).
+ * A fresh in-memory PGlite. `initdb` costs 2-4 s, so an empty cluster is made once, dumped (kept in
+ * memory and under node_modules/.cache) and restored for every later instance (~0.3-0.5 s).
  */
 export async function freshPGlite(): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
   const g = globalThis as GlobalWithTemplate;
-  const template = g[PGLITE_TEMPLATE_KEY];
-  if (template) {
-    const db = new PGlite({ loadDataDir: await template });
+  g[PGLITE_TEMPLATE_KEY] ??= emptyClusterTemplate();
+  try {
+    const db = new PGlite({ loadDataDir: await g[PGLITE_TEMPLATE_KEY] });
+    await db.waitReady;
+    return db;
+  } catch {
+    // Unusable template (e.g. a corrupt cache file): forget it and start from initdb.
+    delete g[PGLITE_TEMPLATE_KEY];
+    const cache = templateCachePath();
+    if (cache) await fs.rm(cache, { force: true });
+    const db = new PGlite();
     await db.waitReady;
     return db;
   }
-  const db = new PGlite();
-  await db.waitReady;
-  g[PGLITE_TEMPLATE_KEY] = db.dumpDataDir('none');
-  g[PGLITE_TEMPLATE_KEY].catch(() => {
-    delete g[PGLITE_TEMPLATE_KEY];
-  });
-  await g[PGLITE_TEMPLATE_KEY];
-  return db;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -308,29 +369,52 @@ function toDriverError(e: unknown): unknown {
 
 /**
  * The engine's catalog queries return columns of Postgres' internal `"char"` type (OID 18, e.g.
- * pg_constraint.contype), which @prisma/adapter-pg refuses ("Unsupported column type char"). This
- * client reports such columns as text (OID 25); pg already parses their values as strings.
+ * pg_constraint.contype). @prisma/adapter-pg refuses them ("Unsupported column type char"), and
+ * reporting them as text is not enough: the engine reads them as a Character column and panics on
+ * a text value as soon as a check / exclusion / (PG 18) not-null constraint shows up. So the pg
+ * client below relabels OID 18 as text (pg already parses the values as strings) and tags the
+ * result's `rows` array with the indexes of those columns; `withCharColumns` then restores the
+ * Character column type in the adapter's result (adapter-pg passes the same `rows` array through).
  */
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
-function charColumnsAsText<T>(result: T): T {
+const CHAR_COLUMNS = Symbol('charColumns');
+type TaggedRows = unknown[][] & { [CHAR_COLUMNS]?: number[] };
+
+function relabelCharColumns<T>(result: T): T {
   for (const r of Array.isArray(result) ? result : [result]) {
-    const fields = (r as { fields?: { dataTypeID: number }[] } | undefined)?.fields;
-    if (fields) for (const f of fields) if (f.dataTypeID === PG_CHAR_OID) f.dataTypeID = PG_TEXT_OID;
+    const res = r as { fields?: { dataTypeID: number }[]; rows?: TaggedRows } | undefined;
+    if (!res?.fields || !Array.isArray(res.rows)) continue;
+    const indexes: number[] = [];
+    res.fields.forEach((f, i) => {
+      if (f.dataTypeID === PG_CHAR_OID) {
+        f.dataTypeID = PG_TEXT_OID;
+        indexes.push(i);
+      }
+    });
+    if (indexes.length) Object.defineProperty(res.rows, CHAR_COLUMNS, { value: indexes });
   }
   return result;
 }
+
+async function withCharColumns(result: Promise<SqlResultSet>): Promise<SqlResultSet> {
+  const res = await result;
+  const indexes = (res.rows as TaggedRows)[CHAR_COLUMNS];
+  if (indexes) for (const i of indexes) res.columnTypes[i] = ColumnTypeEnum.Character;
+  return res;
+}
+
 class CatalogFriendlyClient extends pg.Client {
   // pg.Client#query has many overloads (promise, callback, config object with callback).
   override query(...args: unknown[]): never {
     const last = args.length - 1;
     if (typeof args[last] === 'function') {
       const cb = args[last] as (err: Error | null, res: unknown) => void;
-      args[last] = (err: Error | null, res: unknown) => cb(err, err ? res : charColumnsAsText(res));
+      args[last] = (err: Error | null, res: unknown) => cb(err, err ? res : relabelCharColumns(res));
     }
     const ret = (pg.Client.prototype.query as (...a: unknown[]) => unknown).apply(this, args);
     if (ret && typeof (ret as Promise<unknown>).then === 'function') {
-      return (ret as Promise<unknown>).then(charColumnsAsText) as never;
+      return (ret as Promise<unknown>).then(relabelCharColumns) as never;
     }
     return ret as never;
   }
@@ -339,25 +423,33 @@ class CatalogFriendlyClient extends pg.Client {
 /**
  * Delegates to an adapter but (1) runs executeScript as ONE simple-protocol query (adapter-pg
  * splits scripts on ";", which breaks $$-quoted function bodies; pglite-prisma-adapter does not
- * await the script), and (2) leaves closing to the owner of the connection.
+ * await the script), (2) restores `"char"` columns (above), and (3) leaves closing to the owner
+ * of the connection.
  */
 function wrapAdapter(
   inner: SqlDriverAdapter,
   runScript: (script: string) => Promise<unknown>,
   onDispose: () => Promise<void>,
+  onScriptError: (e: unknown) => void = () => {},
 ): SqlDriverAdapter {
   let disposed = false;
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    queryRaw: (q) => inner.queryRaw(q),
+    queryRaw: (q) => withCharColumns(inner.queryRaw(q)),
     executeRaw: (q) => inner.executeRaw(q),
-    startTransaction: (level) => inner.startTransaction(level),
+    async startTransaction(level) {
+      const tx = await inner.startTransaction(level);
+      const queryRaw = tx.queryRaw.bind(tx);
+      tx.queryRaw = (q) => withCharColumns(queryRaw(q));
+      return tx;
+    },
     getConnectionInfo: () => inner.getConnectionInfo?.() ?? { supportsRelationJoins: true },
     async executeScript(script) {
       try {
         await runScript(script);
       } catch (e) {
+        onScriptError(e);
         throw toDriverError(e);
       }
     },
@@ -370,10 +462,14 @@ function wrapAdapter(
   };
 }
 
-async function pgliteAdapter(db: PGlite, onDispose: () => Promise<void>): Promise<SqlDriverAdapter> {
+async function pgliteAdapter(
+  db: PGlite,
+  onDispose: () => Promise<void>,
+  onScriptError?: (e: unknown) => void,
+): Promise<SqlDriverAdapter> {
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const inner = await new PrismaPGlite(db).connect();
-  return wrapAdapter(inner, (script) => db.exec(script), onDispose);
+  return wrapAdapter(inner, (script) => db.exec(script), onDispose, onScriptError);
 }
 
 /** Resources opened for one engine session; all closed by `close()`. */
@@ -381,6 +477,8 @@ class Connections {
   private closers: (() => Promise<void>)[] = [];
   /** Last error thrown by a driver (the engine sometimes reports only an opaque id). */
   lastDriverError: unknown;
+  /** Last error from running a migration script (the engine's message drops the SQLSTATE). */
+  lastScriptError: unknown;
   /** Plain query on the main database (same single connection the engine uses). */
   query: (sql: string) => Promise<Record<string, unknown>[]> = async () => {
     throw new MigrationError('Not connected.');
@@ -421,7 +519,7 @@ class Connections {
               await shadow.close();
             };
             this.onClose(closeShadow);
-            return pgliteAdapter(shadow, closeShadow);
+            return pgliteAdapter(shadow, closeShadow, (e) => (this.lastScriptError = e));
           })(),
         ),
     };
@@ -442,7 +540,7 @@ function mainConnector(target: MigrationTarget, conns: Connections): () => Promi
   if (typeof target !== 'string') {
     const db = target.pglite;
     conns.query = async (sql) => (await db.query<Record<string, unknown>>(sql)).rows;
-    return () => pgliteAdapter(db, async () => undefined);
+    return () => pgliteAdapter(db, async () => undefined, (e) => (conns.lastScriptError = e));
   }
   if (!/^postgres(ql)?:\/\//.test(target)) {
     throw new MigrationError(
@@ -466,7 +564,12 @@ function mainConnector(target: MigrationTarget, conns: Connections): () => Promi
       );
     }
     const inner = await new PrismaPg(pool).connect();
-    return wrapAdapter(inner, (script) => pool.query(script), async () => undefined);
+    return wrapAdapter(
+      inner,
+      (script) => pool.query(script),
+      async () => undefined,
+      (e) => (conns.lastScriptError = e),
+    );
   };
 }
 
@@ -492,7 +595,13 @@ function toMigrationError(e: unknown, what: string, conns: Connections): Migrati
   if (driverError && /GenericJs|external error/i.test(message)) {
     message += ` (driver error: ${driverError instanceof Error ? driverError.message : String(driverError)})`;
   }
-  return new MigrationError(`${what} failed: ${message}`, { cause: e });
+  const scriptError = conns.lastScriptError;
+  if (isPgLikeError(scriptError) && !message.includes(scriptError.message)) {
+    message += `\nDatabase error ${scriptError.code}: ${scriptError.message}`;
+    if (scriptError.detail) message += `\nDetail: ${scriptError.detail}`;
+    if (scriptError.hint) message += `\nHint: ${scriptError.hint}`;
+  }
+  return new MigrationError(`${what} failed: ${message.replace(/^external connector error\n/, '')}`, { cause: e });
 }
 
 /**
@@ -501,13 +610,27 @@ function toMigrationError(e: unknown, what: string, conns: Connections): Migrati
  */
 export interface Migrator {
   applyMigrations(): Promise<{ applied: string[] }>;
-  createMigration(name: string, opts?: Pick<CreateMigrationOptions, 'now' | 'draft'>): Promise<string | null>;
+  /**
+   * Writes a migration taking the migration history (replayed on a shadow PGlite; default) or,
+   * with `basis: 'database'`, this database's live schema, to schema.prisma. Does not apply it.
+   */
+  createMigration(
+    name: string,
+    opts?: Pick<CreateMigrationOptions, 'now' | 'draft'> & { basis?: 'history' | 'database' },
+  ): Promise<string | null>;
   migrationStatus(): Promise<MigrationStatus>;
   resetDatabase(): Promise<{ applied: string[] }>;
   /** Difference between all migrations (replayed on a shadow PGlite) and schema.prisma; null if none. */
   schemaDrift(): Promise<string | null>;
   /** Difference between this database's live schema and schema.prisma (SQL); null if none. */
   liveDiff(): Promise<string | null>;
+  /**
+   * Prisma's `migrate dev` pre-check: null when a migration can be created on this database, else
+   * why it needs a reset first (drift, edited or failed migrations, diverging history).
+   */
+  needsReset(): Promise<string | null>;
+  /** What the next migration (history → schema.prisma) would do to this database's data. */
+  evaluateDataLoss(): Promise<DataLossReport>;
   close(): Promise<void>;
 }
 
@@ -533,6 +656,7 @@ export async function openMigrator(target: MigrationTarget, opts?: MigrationOpti
   const run = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     if (closed) throw new MigrationError('This migrator is closed.');
     conns.lastDriverError = undefined;
+    conns.lastScriptError = undefined;
     try {
       return await fn();
     } catch (e) {
@@ -546,12 +670,24 @@ export async function openMigrator(target: MigrationTarget, opts?: MigrationOpti
     return list;
   };
 
-  const apply = () =>
-    run('Applying migrations', async () => {
-      const list = await loadList();
-      const out = await eng.applyMigrations({ migrationsList: withLockfile(list), filters: NO_FILTER });
-      return { applied: out.appliedMigrationNames };
-    });
+  const apply = async () => {
+    try {
+      return await run('Applying migrations', async () => {
+        const list = await loadList();
+        const out = await eng.applyMigrations({ migrationsList: withLockfile(list), filters: NO_FILTER });
+        return { applied: out.appliedMigrationNames };
+      });
+    } catch (e) {
+      // Name the migration that failed (the engine recorded it as started but not finished).
+      const failed = await readMigrationRecords(conns)
+        .then((rs) => rs.filter((r) => !r.finished && !r.rolledBack).map((r) => r.name))
+        .catch(() => []);
+      if (e instanceof MigrationError && failed.length && !failed.some((n) => e.message.includes(n))) {
+        e.message = `${e.message}\nFailed migration: ${failed.join(', ')} (fix it, then reset the database or mark it rolled back)`;
+      }
+      throw e;
+    }
+  };
 
   /** SQL taking `from` to schema.prisma, or null when there is nothing to do. */
   const diffToSchema = async (from: Parameters<SchemaEngine['diff']>[0]['from']) => {
@@ -595,7 +731,29 @@ export async function openMigrator(target: MigrationTarget, opts?: MigrationOpti
     createMigration: (name, createOpts) =>
       run('Creating a migration', async () => {
         migrationSlug(name);
-        return writeMigration(name, await diffToSchema(await fromMigrations()), createOpts);
+        const from = createOpts?.basis === 'database' ? await fromLive() : await fromMigrations();
+        return writeMigration(name, await diffToSchema(from), createOpts);
+      }),
+
+    needsReset: () =>
+      run('Checking the database', async () => {
+        const out = await eng.devDiagnostic({ migrationsList: withLockfile(await loadList()), filters: NO_FILTER });
+        return out.action.tag === 'reset' ? cleanEngineMessage(out.action.reason) : null;
+      }),
+
+    evaluateDataLoss: () =>
+      run('Evaluating data loss', async () => {
+        const migrationsList = withLockfile(await loadList());
+        // devDiagnostic replays the history on a shadow database and caches the result; the
+        // engine's evaluateDataLoss only reads that cache (it cannot open a shadow database itself).
+        await eng.devDiagnostic({ migrationsList, filters: NO_FILTER });
+        const schema = await readSchema(schemaPath);
+        const out = await eng.evaluateDataLoss({ migrationsList, schema: { files: [schema] }, filters: NO_FILTER });
+        return {
+          steps: out.migrationSteps,
+          warnings: out.warnings.map((w) => w.message),
+          unexecutable: out.unexecutableSteps.map((w) => w.message),
+        };
       }),
 
     migrationStatus: () =>
@@ -621,7 +779,8 @@ export async function openMigrator(target: MigrationTarget, opts?: MigrationOpti
         };
         const schema = await readSchema(schemaPath);
         const diff = await eng.diff({
-          from: { tag: 'migrations', ...appliedList },
+          // With nothing applied, compare with an empty schema (no shadow database needed).
+          from: appliedList.migrationDirectories.length ? { tag: 'migrations', ...appliedList } : { tag: 'empty' },
           to: { tag: 'schemaDatasource', files: [schema], configDir: path.dirname(schemaPath) },
           script: false,
           exitCode: true,
@@ -741,15 +900,39 @@ export async function createMigration(
   if (target === undefined) {
     const scratch = await freshPGlite();
     try {
-      return await withMigrator({ pglite: scratch }, opts, (m) => m.createMigration(name, opts));
+      // The scratch database gets the history applied for real, then serves as the diff basis.
+      return await withMigrator({ pglite: scratch }, opts, async (m) => {
+        await m.applyMigrations();
+        return m.createMigration(name, { ...opts, basis: 'database' });
+      });
     } finally {
       await scratch.close();
     }
   }
   return withMigrator(target, opts, async (m) => {
+    // Like `prisma migrate dev`: refuse a database whose schema or history is off, bring it up to
+    // date, warn about data loss, write the migration, apply it.
+    const reset = await m.needsReset();
+    if (reset) {
+      throw new MigrationError(
+        `Cannot create a migration against this database: ${reset}\n` +
+          'Reset it (npm run db:reset) or fix the migration history first.',
+      );
+    }
     await m.applyMigrations();
+    const loss = await m.evaluateDataLoss();
+    for (const w of loss.warnings) opts?.onWarning?.(w);
     const created = await m.createMigration(name, opts);
-    if (created) await m.applyMigrations();
+    if (!created) return null;
+    if (loss.unexecutable.length) {
+      throw new MigrationError(
+        `Wrote ${path.relative(process.cwd(), path.join(dirs(opts).migrationsDir, created, 'migration.sql'))} ` +
+          'but did not apply it: it cannot run on this ' +
+          `database as it is:\n- ${loss.unexecutable.join('\n- ')}\nEdit the migration (e.g. add a default or ` +
+          'backfill), then run the deploy command.',
+      );
+    }
+    await m.applyMigrations();
     return created;
   });
 }
@@ -775,7 +958,12 @@ export async function schemaDrift(opts?: MigrationOptions): Promise<string | nul
     return await withMigrator({ pglite: scratch }, opts, async (m) => {
       // Applying for real proves every migration.sql (including hand-written SQL) runs; then the
       // live result is compared with the schema.
-      await m.applyMigrations();
+      await m.applyMigrations().catch((e: unknown) => {
+        const message = e instanceof Error ? e.message.replace(/\nFailed migration: ([^ ]+) .*$/s, '\nFailed migration: $1') : String(e);
+        throw new MigrationError(`Drift check: the migrations do not apply to a fresh database. ${message}`, {
+          cause: e,
+        });
+      });
       return m.liveDiff();
     });
   } finally {

@@ -97,7 +97,7 @@ async function runStep(
     const decision = decide(actor, action, { ...factsOf(rec), ...factsOverride }, ctx.today);
     if (!decision.ok) {
       if (decision.forbidden) throw new ForbiddenError(`recommendation.${action}`, decision.code as DenyReason);
-      throw new StepError(decision.code);
+      throw rec.version !== input.version ? new ConflictError() : new StepError(decision.code);
     }
     if (rec.version !== input.version) throw new ConflictError();
     const p = await plan(rec, tx);

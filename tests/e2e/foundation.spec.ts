@@ -48,6 +48,7 @@ test('signed-out visitors are sent to the sign-in page', async ({ page }) => {
 
 test('wrong password, unknown user and deactivated user get the same clear message', async ({ page }) => {
   await page.goto('/signin');
+  await page.locator('form[data-ready]').waitFor();
   const message = 'The username or password is incorrect, or the account is not active.';
   for (const [u, p] of [
     ['li.wen', 'wrong-password'],
@@ -64,6 +65,7 @@ test('wrong password, unknown user and deactivated user get the same clear messa
 
 test('bad input on sign-in: a clear error, no crash', async ({ page }) => {
   await page.goto('/signin');
+  await page.locator('form[data-ready]').waitFor();
   await page.locator('#signin-submit').click();
   await expect(page.locator('#signin-error')).toHaveText('Enter your username.');
   await expect(page.locator('#username')).toBeFocused();
@@ -90,6 +92,7 @@ test('bad input on sign-in: a clear error, no crash', async ({ page }) => {
 
 test('repeated failures lock the name for a while', async ({ page }) => {
   await page.goto('/signin');
+  await page.locator('form[data-ready]').waitFor();
   for (let i = 0; i < 5; i++) {
     await page.locator('#username').fill('lock.target');
     await page.locator('#password').fill(`wrong-${i}`);
@@ -104,6 +107,7 @@ test('language: negotiated from the browser, switchable, remembered', async ({ b
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto('/signin');
+  await page.locator('form[data-ready]').waitFor();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('登录');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.getByRole('button', { name: 'English' }).click();

@@ -1,0 +1,58 @@
+import { notFound, forbidden } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { DraftForm } from '@/components/recommendations/DraftForm';
+import { db } from '@/lib/data/db';
+import { draftOptions, getRecommendation } from '@/lib/data/recommendations';
+import { todayInChina } from '@/lib/domain/dates';
+import { requireFeature } from '@/lib/web/session';
+import { stepAction } from '../../actions';
+import { loadOrForbid } from '../load';
+
+export async function generateMetadata() {
+  const t = await getTranslations('recommendations');
+  return { title: t('form.editTitle') };
+}
+
+export default async function EditRecommendationPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireFeature('recommendations.draft');
+  const { id } = await params;
+  const rec = await loadOrForbid(() => getRecommendation(db(), actor, id, todayInChina()));
+  if (!rec) notFound();
+  if (!rec.actions.includes('edit')) forbidden();
+  const [t, locale, options] = await Promise.all([getTranslations('recommendations'), getLocale(), draftOptions(db(), actor)]);
+  const en = locale === 'en';
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('form.editTitle')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{rec.title}</p>
+      </div>
+      <DraftForm
+        action={stepAction}
+        courts={options.courts.map((c) => ({
+          id: c.id,
+          label: en ? c.nameEn : c.name,
+          departments: c.departments.map((d) => ({ id: d.id, label: en ? d.nameEn : d.name })),
+        }))}
+        cases={options.cases.map((c) => ({ id: c.id, label: `${c.number} ${c.title}`, courtCaseNumber: c.courtCaseNumber }))}
+        values={{
+          id: rec.id,
+          version: rec.version,
+          type: rec.type,
+          title: rec.title,
+          addresseeCourtId: rec.addresseeCourtId,
+          addresseeDepartmentId: rec.addresseeDepartmentId,
+          caseId: rec.caseId,
+          courtCaseNumber: rec.courtCaseNumber,
+          facts: rec.facts,
+          violation: rec.violation,
+          recommendationText: rec.recommendationText,
+          legalBasis: rec.legalBasis,
+          urgent: rec.urgent,
+          customPeriodMonths: rec.customPeriodMonths,
+          customPeriodDays: rec.customPeriodDays,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { getTranslations } from 'next-intl/server';
+import { RecommendationTable } from '@/components/recommendations/RecommendationTable';
+import { Card } from '@/components/ui/Card';
+import { db } from '@/lib/data/db';
+import { approvalQueue } from '@/lib/data/recommendations';
+import { todayInChina } from '@/lib/domain/dates';
+import { requireFeature } from '@/lib/web/session';
+
+export async function generateMetadata() {
+  const t = await getTranslations('nav');
+  return { title: t('approvals') };
+}
+
+export default async function ApprovalsPage() {
+  const actor = await requireFeature('recommendations.approvals');
+  const [t, rows] = await Promise.all([getTranslations('recommendations'), approvalQueue(db(), actor, todayInChina())]);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('approvals.title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('approvals.intro')}</p>
+      </div>
+      <Card id="queue" title={t('list.count', { count: rows.length })}>
+        <RecommendationTable rows={rows} side="procuratorate" caption={t('approvals.title')} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { DraftForm } from '@/components/recommendations/DraftForm';
+import { db } from '@/lib/data/db';
+import { draftOptions } from '@/lib/data/recommendations';
+import { requireFeature } from '@/lib/web/session';
+import { createDraftAction } from '../actions';
+
+export async function generateMetadata() {
+  const t = await getTranslations('nav');
+  return { title: t('newRecommendation') };
+}
+
+export default async function NewRecommendationPage() {
+  const actor = await requireFeature('recommendations.draft');
+  const [t, locale, options] = await Promise.all([getTranslations('recommendations'), getLocale(), draftOptions(db(), actor)]);
+  const en = locale === 'en';
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('form.newTitle')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('form.newIntro')}</p>
+      </div>
+      <DraftForm
+        action={createDraftAction}
+        courts={options.courts.map((c) => ({
+          id: c.id,
+          label: en ? c.nameEn : c.name,
+          departments: c.departments.map((d) => ({ id: d.id, label: en ? d.nameEn : d.name })),
+        }))}
+        cases={options.cases.map((c) => ({ id: c.id, label: `${c.number} ${c.title}`, courtCaseNumber: c.courtCaseNumber }))}
+      />
+    </div>
+  );
+}

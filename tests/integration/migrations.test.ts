@@ -1,0 +1,202 @@
+/**
+ * Migrations through the wasm schema engine (lib/data/migrations.ts).
+ *
+ * With TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres) the target is a
+ * database of its own created on that server (random name, dropped afterwards); without it, an
+ * in-process PGlite. The drift checks always use throwaway PGlite databases.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createMigration,
+  defaultMigrationsDir,
+  defaultSchemaPath,
+  freshPGlite,
+  listMigrations,
+  type MigrationTarget,
+  type Migrator,
+  openMigrator,
+  schemaDrift,
+} from '../../lib/data/migrations';
+
+const adminUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
+
+/** A fresh, empty database to migrate, plus plain SQL access to it. */
+interface Scratch {
+  target: MigrationTarget;
+  label: string;
+  sql(text: string): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+async function openScratch(): Promise<Scratch> {
+  if (adminUrl) {
+    const name = `liaison_migrations_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    return {
+      target: url.toString(),
+      label: `PostgreSQL database ${name}`,
+      sql: async (text) => (await client.query(text)).rows,
+      async close() {
+        await client.end();
+        const c = new pg.Client({ connectionString: adminUrl });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const db: PGlite = await freshPGlite();
+  return {
+    target: { pglite: db },
+    label: 'in-process PGlite',
+    sql: async (text) => (await db.query<Record<string, unknown>>(text)).rows,
+    close: () => db.close(),
+  };
+}
+
+const tmpDirs: string[] = [];
+async function tempDir() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'liaison-migrations-test-'));
+  tmpDirs.push(dir);
+  return dir;
+}
+
+/** schema.prisma plus one extra optional column on User, written to a temp file. */
+async function changedSchema(): Promise<string> {
+  const schema = await readFile(defaultSchemaPath, 'utf8');
+  const changed = schema.replace(/(model User \{\n)/, '$1  nickname      String?\n');
+  expect(changed).not.toBe(schema);
+  const file = path.join(await tempDir(), 'schema.prisma');
+  await writeFile(file, changed);
+  return file;
+}
+
+afterAll(async () => {
+  await Promise.all(tmpDirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe('drift check', () => {
+  it('passes: every migration applies to a fresh database and yields exactly schema.prisma', async () => {
+    // The hand-written audit trigger in the first migration is invisible to the engine.
+    expect(await schemaDrift()).toBeNull();
+  });
+
+  it('fails when schema.prisma changes without a migration', async () => {
+    const drift = await schemaDrift({ schemaPath: await changedSchema() });
+    expect(drift).not.toBeNull();
+    expect(drift).toMatch(/ALTER TABLE "User" ADD COLUMN\s+"nickname" TEXT/);
+  });
+
+  it('passes again once createMigration has written the missing migration', async () => {
+    const schemaPath = await changedSchema();
+    const migrationsDir = path.join(await tempDir(), 'migrations');
+    await cp(defaultMigrationsDir, migrationsDir, { recursive: true });
+    const now = new Date(Date.UTC(2099, 0, 2, 3, 4, 5));
+
+    const created = await createMigration(undefined, 'Add nickname', { schemaPath, migrationsDir, now });
+    expect(created).toBe('20990102030405_add_nickname');
+    const sql = await readFile(path.join(migrationsDir, created!, 'migration.sql'), 'utf8');
+    expect(sql).toMatch(/ALTER TABLE "User" ADD COLUMN\s+"nickname" TEXT/);
+
+    expect(await schemaDrift({ schemaPath, migrationsDir })).toBeNull();
+    // Nothing left to do: no second migration.
+    expect(await createMigration(undefined, 'again', { schemaPath, migrationsDir })).toBeNull();
+  });
+});
+
+describe(`migrations on ${adminUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'in-process PGlite'}`, () => {
+  let scratch: Scratch;
+  let migrator: Migrator;
+  let all: string[];
+
+  beforeAll(async () => {
+    scratch = await openScratch();
+    // One engine for the whole block: loading it is the expensive part.
+    migrator = await openMigrator(scratch.target);
+    all = await listMigrations();
+    expect(all.length).toBeGreaterThan(0);
+  });
+
+  afterAll(async () => {
+    await migrator?.close();
+    await scratch?.close();
+  });
+
+  it('reports every migration pending on an empty database', async () => {
+    const status = await migrator.migrationStatus();
+    expect(status).toMatchObject({
+      migrations: all,
+      applied: [],
+      pending: all,
+      failed: [],
+      edited: [],
+      hasMigrationsTable: false,
+      drift: null,
+      upToDate: false,
+    });
+  });
+
+  it('applies all migrations, then nothing more', async () => {
+    expect(await migrator.applyMigrations()).toEqual({ applied: all });
+    expect(await migrator.applyMigrations()).toEqual({ applied: [] });
+  });
+
+  it('records them in _prisma_migrations the way Prisma does', async () => {
+    const rows = await scratch.sql(
+      'SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name',
+    );
+    expect(rows.map((r) => r.migration_name)).toEqual(all);
+    for (const row of rows) {
+      const file = await readFile(path.join(defaultMigrationsDir, String(row.migration_name), 'migration.sql'));
+      expect(row.checksum).toBe(createHash('sha256').update(file).digest('hex'));
+      expect(row.finished_at).not.toBeNull();
+      expect(row.rolled_back_at).toBeNull();
+      expect(row.applied_steps_count).toBe(1);
+    }
+  });
+
+  it('reports the database up to date, without drift', async () => {
+    const status = await migrator.migrationStatus();
+    expect(status).toMatchObject({ applied: all, pending: [], failed: [], drift: null, upToDate: true });
+  });
+
+  it('makes AuditEvent append-only', async () => {
+    await scratch.sql(
+      `INSERT INTO "AuditEvent" ("action", "recordType", "recordId") VALUES ('test.created', 'Test', '1')`,
+    );
+    await expect(scratch.sql(`UPDATE "AuditEvent" SET "action" = 'tampered'`)).rejects.toThrow(
+      /audit events are append-only/,
+    );
+    await expect(scratch.sql(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/audit events are append-only/);
+    await expect(scratch.sql(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/audit events are append-only/);
+    const rows = await scratch.sql(`SELECT "action" FROM "AuditEvent"`);
+    expect(rows).toEqual([{ action: 'test.created' }]);
+  });
+
+  it('detects drift in the live database', async () => {
+    await scratch.sql(`ALTER TABLE "CalendarDay" ADD COLUMN "sneaky" INTEGER`);
+    const status = await migrator.migrationStatus();
+    expect(status.upToDate).toBe(false);
+    expect(status.drift).toMatch(/CalendarDay[\s\S]*sneaky/);
+  });
+
+  it('resets: drops everything and reapplies all migrations', async () => {
+    expect(await migrator.resetDatabase()).toEqual({ applied: all });
+    expect(await scratch.sql(`SELECT count(*)::int AS n FROM "AuditEvent"`)).toEqual([{ n: 0 }]);
+    const status = await migrator.migrationStatus();
+    expect(status).toMatchObject({ applied: all, pending: [], drift: null, upToDate: true });
+  });
+});
