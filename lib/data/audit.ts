@@ -13,6 +13,8 @@ export interface AuditEntry {
   recordId: string;
   summary?: Prisma.InputJsonValue;
   requestId?: string | null;
+  /** Defaults to the database's clock; steps pass their own so events and audit rows agree. */
+  at?: Date;
 }
 
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
@@ -25,6 +27,7 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       recordId: entry.recordId,
       summary: entry.summary,
       requestId: entry.requestId ?? null,
+      ...(entry.at ? { at: entry.at } : {}),
     },
   });
 }

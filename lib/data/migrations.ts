@@ -234,7 +234,7 @@ function loadEngineModule(): Promise<EngineModule> {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = await fs.readFile(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm'));
-    const module = await WebAssembly.compile(bytes);
+    const wasmModule = await WebAssembly.compile(bytes);
     // The engine arms 10 s timers (e.g. around its advisory lock) and leaves them running after the
     // call returns; unref them so a finished CLI process exits at once instead of 10 s later.
     const imports: WebAssembly.ModuleImports = { ...(runtime as unknown as WebAssembly.ModuleImports) };
@@ -247,7 +247,7 @@ function loadEngineModule(): Promise<EngineModule> {
         return timer;
       };
     }
-    const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': imports });
+    const instance = await WebAssembly.instantiate(wasmModule, { './schema_engine_bg.js': imports });
     runtime.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return runtime;
@@ -683,7 +683,7 @@ export async function openMigrator(target: MigrationTarget, opts?: MigrationOpti
         .then((rs) => rs.filter((r) => !r.finished && !r.rolledBack).map((r) => r.name))
         .catch(() => []);
       if (e instanceof MigrationError && failed.length && !failed.some((n) => e.message.includes(n))) {
-        e.message = `${e.message}\nFailed migration: ${failed.join(', ')} (fix it, then reset the database or mark it rolled back)`;
+        e.message = `${e.message}\nFailed migration: ${failed.join(', ')} (fix its SQL, then reset a development database, or repair by hand and mark it rolled back)`;
       }
       throw e;
     }
@@ -768,8 +768,9 @@ export async function openMigrator(target: MigrationTarget, opts?: MigrationOpti
         const migrations = list.migrationDirectories.map((d) => d.path);
         const onDisk = new Set(migrations);
         const applied = records.filter((r) => r.finished && !r.rolledBack).map((r) => r.name);
-        const recorded = new Set(records.map((r) => r.name));
-        const pending = migrations.filter((m) => !recorded.has(m));
+        // Pending: never applied, or only rolled back (the engine applies those again).
+        const notPending = new Set([...applied, ...diag.failedMigrationNames]);
+        const pending = migrations.filter((m) => !notPending.has(m));
         const missingLocally = [...new Set(records.map((r) => r.name).filter((n) => !onDisk.has(n)))];
         // Drift: live schema vs. the migrations it has applied (replayed on a shadow PGlite).
         const appliedSet = new Set(applied);

@@ -191,6 +191,7 @@ export interface ListLink {
   period?: OverviewPeriod;
   replied?: 'late' | 'onTime' | 'any';
   adoption?: 'adopted' | 'partly_adopted' | 'not_adopted';
+  rectified?: 'yes' | 'no' | 'evaluated';
 }
 
 /** `/recommendations?…` listing exactly the recommendations a figure counts. */
@@ -205,6 +206,7 @@ export function listHref(l: ListLink): string {
   }
   if (l.replied) q.set('replied', l.replied);
   if (l.adoption) q.set('adoption', l.adoption);
+  if (l.rectified) q.set('rectified', l.rectified);
   // All of the institution's, not only the ones a procurator drafted.
   q.set('mine', '0');
   return `/recommendations?${q.toString()}`;

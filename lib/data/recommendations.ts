@@ -104,8 +104,10 @@ async function runStep(
     const data = { ...(p.data ?? {}), status: decision.to, version: { increment: 1 } };
     const { count } = await tx.recommendation.updateMany({ where: { id: rec.id, version: input.version }, data });
     if (count === 0) throw new ConflictError();
+    // What `after` returns (e.g. the id of a new internal draft) goes to the audit row and the
+    // caller, never into the event, which the other institution may see.
     const extra = p.after ? await p.after(tx, rec) : undefined;
-    const eventData = { ...(p.event ?? {}), ...(extra ?? {}) };
+    const eventData = { ...(p.event ?? {}) };
     await tx.recommendationEvent.create({
       data: {
         recommendationId: rec.id,
@@ -129,6 +131,7 @@ async function runStep(
       recordId: rec.id,
       summary: { before: snapshot(before), after: snapshot(changed), ...(extra ?? {}) } as Prisma.InputJsonValue,
       requestId: ctx.requestId,
+      at: ctx.now,
     });
     return { id: rec.id, status: decision.to, ...(extra ?? {}) };
   });
@@ -202,6 +205,7 @@ export async function createDraft(prisma: Db, actor: Actor, raw: unknown, ctx: S
       recordId: rec.id,
       summary: { after: snapshot(rec) } as Prisma.InputJsonValue,
       requestId: ctx.requestId,
+      at: ctx.now,
     });
     return { id: rec.id };
   });
@@ -223,24 +227,26 @@ export const discardDraft = (prisma: Db, actor: Actor, raw: unknown, ctx: StepCo
 
 export async function approve(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
   const input = S.approveInput.parse(raw);
-  if (input.committeeDecisionOn && input.committeeDecisionOn > ctx.today) throw new FieldError('committeeDecisionOn', 'dateInFuture');
-  if ((input.committeeDecisionNo === null) !== (input.committeeDecisionOn === null)) {
-    throw new FieldError(input.committeeDecisionNo ? 'committeeDecisionOn' : 'committeeDecisionNo', 'required');
-  }
   return runStep(
     prisma,
     actor,
     'approve',
     input,
     ctx,
-    () => ({
+    () => {
+      if (input.committeeDecisionOn && input.committeeDecisionOn > ctx.today) throw new FieldError('committeeDecisionOn', 'dateInFuture');
+      if ((input.committeeDecisionNo === null) !== (input.committeeDecisionOn === null)) {
+        throw new FieldError(input.committeeDecisionNo ? 'committeeDecisionOn' : 'committeeDecisionNo', 'required');
+      }
+      return {
       data: {
         approvedById: actor.id,
         approvedAt: ctx.now ?? new Date(),
         ...(input.committeeDecisionNo ? { committeeDecisionNo: input.committeeDecisionNo, committeeDecisionOn: d(input.committeeDecisionOn!) } : {}),
       },
       event: { comment: input.comment, committeeDecisionNo: input.committeeDecisionNo, committeeDecisionOn: input.committeeDecisionOn },
-    }),
+      };
+    },
     input.committeeDecisionNo ? { committeeDecisionRecorded: true } : undefined,
   );
 }
@@ -265,18 +271,31 @@ export async function issue(prisma: Db, actor: Actor, raw: unknown, ctx: StepCon
   });
 }
 
+/**
+ * The reply due date for a service date. A shorter period set in the recommendation was checked
+ * against the statutory one when drafted; months differ in length, so on the actual service date
+ * it may run past the statutory end — then the statutory period applies (never longer).
+ */
+async function replyDue(tx: Tx, rec: Recommendation, servedOn: string, extensionMonths = 0): Promise<string> {
+  const cal = await calendar(tx);
+  const base = { type: rec.type, servedOn, urgent: rec.urgent, extensionMonths, calendar: cal };
+  const custom = customPeriod(rec);
+  if (custom) {
+    try {
+      return recommendationReplyDue({ ...base, customPeriod: custom });
+    } catch (e) {
+      if (!(e instanceof DeadlineInputError) || e.code !== 'periodExceedsStatutory') throw e;
+    }
+  }
+  return recommendationReplyDue(base);
+}
+
 export async function serve(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
   const input = S.serveInput.parse(raw);
-  if (input.servedOn > ctx.today) throw new FieldError('servedOn', 'dateInFuture');
   return runStep(prisma, actor, 'serve', input, ctx, async (rec, tx) => {
+    if (input.servedOn > ctx.today) throw new FieldError('servedOn', 'dateInFuture');
     if (rec.issuedOn && input.servedOn < iso(rec.issuedOn)!) throw new FieldError('servedOn', 'servedBeforeIssued');
-    const due = recommendationReplyDue({
-      type: rec.type,
-      servedOn: input.servedOn,
-      urgent: rec.urgent,
-      customPeriod: customPeriod(rec),
-      calendar: await calendar(tx),
-    });
+    const due = await replyDue(tx, rec, input.servedOn);
     return { data: { servedOn: d(input.servedOn), serviceMethod: input.method, dueDate: d(due) }, event: { servedOn: input.servedOn, method: input.method, dueDate: due } };
   });
 }
@@ -322,10 +341,21 @@ export const upholdObjection = (prisma: Db, actor: Actor, raw: unknown, ctx: Ste
                 drafterId: rec.drafterId,
                 supersedesId: rec.id,
                 status: 'draft',
+                createdAt: ctx.now,
               },
             });
             await tx.recommendationEvent.create({
-              data: { recommendationId: copy.id, actorId: actor.id, institutionId: actor.institutionId, visibility: 'internal', kind: 'create', toStatus: 'draft', data: { supersedes: rec.id, number: rec.number } },
+              data: { recommendationId: copy.id, actorId: actor.id, institutionId: actor.institutionId, visibility: 'internal', kind: 'create', toStatus: 'draft', data: { supersedes: rec.id, number: rec.number }, at: ctx.now },
+            });
+            await writeAudit(tx, {
+              actorId: actor.id,
+              institutionId: actor.institutionId,
+              action: 'recommendation.create',
+              recordType: 'Recommendation',
+              recordId: copy.id,
+              summary: { after: snapshot(copy), supersedes: rec.id } as Prisma.InputJsonValue,
+              requestId: ctx.requestId,
+              at: ctx.now,
             });
             return { newId: copy.id };
           }
@@ -354,8 +384,8 @@ export const returnReply = (prisma: Db, actor: Actor, raw: unknown, ctx: StepCon
 
 export async function signReply(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
   const input = S.signReplyInput.parse(raw);
-  if (input.replyOn > ctx.today) throw new FieldError('replyOn', 'dateInFuture');
   return runStep(prisma, actor, 'signReply', input, ctx, (rec) => {
+    if (input.replyOn > ctx.today) throw new FieldError('replyOn', 'dateInFuture');
     if (rec.servedOn && input.replyOn < iso(rec.servedOn)!) throw new FieldError('replyOn', 'replyBeforeServed');
     const late = rec.dueDate ? input.replyOn > iso(rec.dueDate)! : false;
     return {
@@ -375,14 +405,7 @@ export const requestExtension = (prisma: Db, actor: Actor, raw: unknown, ctx: St
 
 export const approveExtension = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
   runStep(prisma, actor, 'approveExtension', S.stepInput.parse(raw), ctx, async (rec, tx) => {
-    const due = recommendationReplyDue({
-      type: rec.type,
-      servedOn: iso(rec.servedOn)!,
-      urgent: rec.urgent,
-      customPeriod: customPeriod(rec),
-      extensionMonths: 1,
-      calendar: await calendar(tx),
-    });
+    const due = await replyDue(tx, rec, iso(rec.servedOn)!, 1);
     return { data: { extensionMonths: 1, dueDate: d(due) }, event: { months: 1, previousDueDate: iso(rec.dueDate), dueDate: due } };
   });
 
@@ -463,6 +486,8 @@ export interface ListFilters {
   /** Replied: 'late' | 'onTime'; adoption filter. */
   replied?: 'late' | 'onTime' | 'any';
   adoption?: 'adopted' | 'partly_adopted' | 'not_adopted';
+  /** Evaluated replies: rectified or not, or any evaluation. */
+  rectified?: 'yes' | 'no' | 'evaluated';
   addresseeCourtId?: string;
   take?: number;
 }
@@ -476,7 +501,16 @@ export function visibleWhere(actor: Actor): Prisma.RecommendationWhereInput {
 
 const AWAITING = AWAITING_REPLY as RecommendationStatus[];
 
-export function filterWhere(actor: Actor, f: ListFilters, today: string): Prisma.RecommendationWhereInput {
+/**
+ * The list filters as a `where`, on top of the visibility rule. Pass the client's field
+ * references (`prisma.recommendation.fields`) to filter replies late / on time in the database.
+ */
+export function filterWhere(
+  actor: Actor,
+  f: ListFilters,
+  today: string,
+  fields?: Db['recommendation']['fields'],
+): Prisma.RecommendationWhereInput {
   const and: Prisma.RecommendationWhereInput[] = [visibleWhere(actor)];
   if (f.mine && actor.role === 'PROCURATOR') and.push({ drafterId: actor.id });
   if (f.status) and.push({ status: f.status });
@@ -485,7 +519,12 @@ export function filterWhere(actor: Actor, f: ListFilters, today: string): Prisma
   if (f.servedFrom) and.push({ servedOn: { gte: d(f.servedFrom) } });
   if (f.servedTo) and.push({ servedOn: { lte: d(f.servedTo) } });
   if (f.replied) and.push({ replyOn: { not: null } });
+  if (f.replied === 'late' && fields) and.push({ replyOn: { gt: fields.dueDate } });
+  if (f.replied === 'onTime' && fields) and.push({ OR: [{ dueDate: null }, { replyOn: { lte: fields.dueDate } }] });
   if (f.adoption) and.push({ replyAdoption: f.adoption });
+  if (f.rectified === 'yes') and.push({ rectified: true });
+  if (f.rectified === 'no') and.push({ rectified: false });
+  if (f.rectified === 'evaluated') and.push({ rectified: { not: null } });
   if (f.addresseeCourtId) and.push({ addresseeCourtId: f.addresseeCourtId });
   return { AND: and };
 }
@@ -496,7 +535,7 @@ export async function listRecommendations(prisma: Db, actor: Actor, f: ListFilte
   assertAllowed(decideFeature(actor, 'recommendations.list'), 'recommendations.list');
   const court = actor.institutionKind === 'COURT';
   const rows = await prisma.recommendation.findMany({
-    where: filterWhere(actor, f, today),
+    where: filterWhere(actor, f, today, prisma.recommendation.fields),
     orderBy: court ? [{ dueDate: 'asc' }, { servedOn: 'asc' }] : [{ updatedAt: 'desc' }],
     take: Math.min(f.take ?? 500, 1000),
     select: {
@@ -515,7 +554,7 @@ export async function listRecommendations(prisma: Db, actor: Actor, f: ListFilte
       institution: { select: { name: true, nameEn: true } },
     },
   });
-  let out = rows.map((r) => {
+  const out = rows.map((r) => {
     const due = iso(r.dueDate);
     const overdue = overdueDays({ status: r.status, dueDate: due }, today);
     const replyOn = iso(r.replyOn);
@@ -529,8 +568,6 @@ export async function listRecommendations(prisma: Db, actor: Actor, f: ListFilte
       repliedLate: replyOn !== null && due !== null && replyOn > due,
     };
   });
-  if (f.replied === 'late') out = out.filter((r) => r.repliedLate);
-  if (f.replied === 'onTime') out = out.filter((r) => r.replyOn !== null && !r.repliedLate);
   // Court: not yet acknowledged first, then by due date.
   if (court) out.sort((a, b) => Number(b.status === 'served') - Number(a.status === 'served'));
   return out;

@@ -1,20 +1,29 @@
 /**
  * The demo seed: idempotent, one progress line per step. Loads the official holiday calendar
- * through the same CSV import the administrator uses.
+ * through the same CSV import the administrator uses, then the demo supervision cases and
+ * recommendations (dated relative to `today`, see ./recommendations.ts).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '@/lib/data/db';
 import { importHolidayCsv } from '@/lib/data/calendar';
 import { hashPassword } from '@/lib/data/passwords';
+import { todayInChina } from '@/lib/domain/dates';
 import { ensureDepartment, ensureInstitution, ensureUser } from './builders';
 import { COURT, COURT_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, PROCURATORATE, PROCURATORATE_DEPARTMENTS } from './demo-data';
+import { seedRecommendations } from './recommendations';
 
 export const HOLIDAYS_CSV = path.join(process.cwd(), 'prisma', 'seed', 'holidays-cn.csv');
 
-export async function seed(prisma: Db, say: (line: string) => void = () => {}): Promise<void> {
+export interface SeedOptions {
+  /** Today in China (YYYY-MM-DD) that the demo history is dated from; default: the real today. */
+  today?: string;
+}
+
+export async function seed(prisma: Db, say: (line: string) => void = () => {}, opts: SeedOptions = {}): Promise<void> {
   const started = Date.now();
-  const step = (n: number, text: string) => say(`[seed ${n}/4] ${text}`);
+  const today = opts.today ?? todayInChina();
+  const step = (n: number, text: string) => say(`[seed ${n}/5] ${text}`);
 
   step(1, 'institutions…');
   const proc = await ensureInstitution(prisma, PROCURATORATE);
@@ -50,5 +59,8 @@ export async function seed(prisma: Db, say: (line: string) => void = () => {}): 
   say(
     `[seed] calendar ${result.years.join(', ')}: ${result.added} added, ${result.changed} changed, ${result.removed} removed, ${result.unchanged} unchanged`,
   );
+
+  step(5, `supervision cases and recommendations (as of ${today})…`);
+  await seedRecommendations(prisma, { today }, say);
   say(`[seed] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -4,10 +4,13 @@ import { PASSWORD, signIn } from './helpers';
 test.use({ locale: 'en-US' });
 
 const NAV: Record<string, { user: string; links: string[] }> = {
-  PROCURATOR: { user: 'li.wen', links: ['Home', 'Procuratorate directory', 'Holiday calendar'] },
-  PROCURATORATE_LEADER: { user: 'zhao.mingyuan', links: ['Home', 'Procuratorate directory', 'Holiday calendar'] },
-  COURT_STAFF: { user: 'lin.xue', links: ['Home', 'Court directory', 'Holiday calendar'] },
-  COURT_LEADER: { user: 'wang.jianguo', links: ['Home', 'Court directory', 'Holiday calendar'] },
+  PROCURATOR: { user: 'li.wen', links: ['Home', 'Recommendations', 'New recommendation', 'Procuratorate directory', 'Holiday calendar'] },
+  PROCURATORATE_LEADER: {
+    user: 'zhao.mingyuan',
+    links: ['Home', 'Recommendations', 'New recommendation', 'Approval queue', 'Leader overview', 'Procuratorate directory', 'Holiday calendar'],
+  },
+  COURT_STAFF: { user: 'lin.xue', links: ['Home', 'Recommendations', 'Court directory', 'Holiday calendar'] },
+  COURT_LEADER: { user: 'wang.jianguo', links: ['Home', 'Recommendations', 'Leader overview', 'Court directory', 'Holiday calendar'] },
   ADMIN: { user: 'admin', links: ['Home', 'Holiday calendar', 'Accounts'] },
 };
 
@@ -38,6 +41,11 @@ test('a court user cannot open a procuratorate-only page', async ({ page }) => {
   await signIn(page, 'li.wen');
   expect((await page.goto('/court/directory'))?.status()).toBe(403);
   expect((await page.goto('/admin/users'))?.status()).toBe(403);
+  // …and a court user cannot open the procuratorate's drafting page or approval queue.
+  await page.context().clearCookies();
+  await signIn(page, 'wang.jianguo');
+  expect((await page.goto('/recommendations/new'))?.status()).toBe(403);
+  expect((await page.goto('/recommendations/approvals'))?.status()).toBe(403);
 });
 
 test('signed-out visitors are sent to the sign-in page', async ({ page }) => {

@@ -31,7 +31,7 @@ async function actorOf(username: string): Promise<Actor> {
 
 describe('demo seed', () => {
   it('prints a progress line per step and covers every role with 12+ users', async () => {
-    expect(lines.filter((l) => /^\[seed \d\/4\]/.test(l))).toHaveLength(4);
+    expect(lines.filter((l) => /^\[seed \d\/5\]/.test(l))).toHaveLength(5);
     const users = await t.prisma.user.findMany();
     expect(users.length).toBeGreaterThanOrEqual(12);
     for (const role of ROLES) expect(users.some((u) => u.role === role && u.active), role).toBe(true);

@@ -19,13 +19,32 @@ function actor(role: Role, kind: InstitutionKind = role.startsWith('COURT') ? 'C
 
 // The whole matrix, written out: role → features it may use.
 const EXPECTED: Record<Role, Feature[]> = {
-  PROCURATOR: ['home.view', 'directory.procuratorate', 'calendar.view'],
-  PROCURATORATE_LEADER: ['home.view', 'directory.procuratorate', 'calendar.view'],
-  COURT_STAFF: ['home.view', 'directory.court', 'calendar.view'],
-  COURT_LEADER: ['home.view', 'directory.court', 'calendar.view'],
+  PROCURATOR: ['home.view', 'directory.procuratorate', 'calendar.view', 'recommendations.list', 'recommendations.draft'],
+  PROCURATORATE_LEADER: [
+    'home.view',
+    'directory.procuratorate',
+    'calendar.view',
+    'recommendations.list',
+    'recommendations.draft',
+    'recommendations.approvals',
+    'recommendations.overview',
+  ],
+  COURT_STAFF: ['home.view', 'directory.court', 'calendar.view', 'recommendations.list'],
+  COURT_LEADER: ['home.view', 'directory.court', 'calendar.view', 'recommendations.list', 'recommendations.overview'],
   ADMIN: ['home.view', 'calendar.view', 'calendar.import', 'users.manage'],
 };
-const ALL: Feature[] = ['home.view', 'directory.procuratorate', 'directory.court', 'calendar.view', 'calendar.import', 'users.manage'];
+const ALL: Feature[] = [
+  'home.view',
+  'directory.procuratorate',
+  'directory.court',
+  'calendar.view',
+  'calendar.import',
+  'users.manage',
+  'recommendations.list',
+  'recommendations.draft',
+  'recommendations.approvals',
+  'recommendations.overview',
+];
 
 describe('feature policy', () => {
   for (const role of ROLES) {
@@ -41,6 +60,8 @@ describe('feature policy', () => {
   }
 
   it('an institution-bound page also checks the institution kind, not only the role', () => {
+    expect(decideFeature(actor('PROCURATOR', 'COURT'), 'recommendations.draft')).toEqual({ allowed: false, reason: 'institution' });
+    expect(decideFeature(actor('PROCURATORATE_LEADER', 'COURT'), 'recommendations.approvals')).toEqual({ allowed: false, reason: 'institution' });
     // A procurator whose account sits (wrongly) in a court may not open the procuratorate directory.
     expect(decideFeature(actor('PROCURATOR', 'COURT'), 'directory.procuratorate')).toEqual({ allowed: false, reason: 'institution' });
     expect(decideFeature(actor('COURT_STAFF', 'PROCURATORATE'), 'directory.court')).toEqual({ allowed: false, reason: 'institution' });
@@ -86,10 +107,18 @@ describe('roles and institutions', () => {
 describe('navigation', () => {
   it('shows each role exactly the pages the policy lets it open', () => {
     const keys = (role: Role) => navFor(actor(role)).map((i) => i.key);
-    expect(keys('PROCURATOR')).toEqual(['home', 'procuratorateDirectory', 'calendar']);
-    expect(keys('PROCURATORATE_LEADER')).toEqual(['home', 'procuratorateDirectory', 'calendar']);
-    expect(keys('COURT_STAFF')).toEqual(['home', 'courtDirectory', 'calendar']);
-    expect(keys('COURT_LEADER')).toEqual(['home', 'courtDirectory', 'calendar']);
+    expect(keys('PROCURATOR')).toEqual(['home', 'recommendations', 'newRecommendation', 'procuratorateDirectory', 'calendar']);
+    expect(keys('PROCURATORATE_LEADER')).toEqual([
+      'home',
+      'recommendations',
+      'newRecommendation',
+      'approvals',
+      'overview',
+      'procuratorateDirectory',
+      'calendar',
+    ]);
+    expect(keys('COURT_STAFF')).toEqual(['home', 'recommendations', 'courtDirectory', 'calendar']);
+    expect(keys('COURT_LEADER')).toEqual(['home', 'recommendations', 'overview', 'courtDirectory', 'calendar']);
     expect(keys('ADMIN')).toEqual(['home', 'calendar', 'users']);
   });
   it('every nav link is unique', () => {

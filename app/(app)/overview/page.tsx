@@ -75,8 +75,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       count: { href: inPeriod({ replied: 'any', adoption: 'adopted' }), label: t('rates.fullAdoption.countLabel', { count: o.rates.fullAdoption.count }) },
       total: replied,
     },
-    // The list has no rectification filter.
-    { key: 'rectification', ratio: o.rates.rectification },
+    {
+      key: 'rectification',
+      ratio: o.rates.rectification,
+      count: { href: inPeriod({ replied: 'any', rectified: 'yes' }), label: t('rates.rectification.countLabel', { count: o.rates.rectification.count }) },
+      total: { href: inPeriod({ replied: 'any', rectified: 'evaluated' }), label: t('rates.rectification.totalLabel', { count: o.rates.rectification.of }) },
+    },
   ];
 
   const replyRows: { key: 'replied' | 'onTime' | 'late' | 'adopted' | 'partlyAdopted' | 'notAdopted' | 'adoptionNotRecorded' | 'evaluated' | 'rectified'; count: number; href?: string; indent?: boolean }[] = [
@@ -87,8 +91,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     { key: 'partlyAdopted', count: o.replies.partlyAdopted, href: inPeriod({ replied: 'any', adoption: 'partly_adopted' }), indent: true },
     { key: 'notAdopted', count: o.replies.notAdopted, href: inPeriod({ replied: 'any', adoption: 'not_adopted' }), indent: true },
     ...(o.replies.adoptionNotRecorded > 0 ? [{ key: 'adoptionNotRecorded' as const, count: o.replies.adoptionNotRecorded, indent: true }] : []),
-    { key: 'evaluated', count: o.replies.evaluated, indent: true },
-    { key: 'rectified', count: o.replies.rectified, indent: true },
+    { key: 'evaluated', count: o.replies.evaluated, href: inPeriod({ replied: 'any', rectified: 'evaluated' }), indent: true },
+    { key: 'rectified', count: o.replies.rectified, href: inPeriod({ replied: 'any', rectified: 'yes' }), indent: true },
   ];
 
   return (
@@ -204,17 +208,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                         </span>
                         <Bar value={ratio.count} of={ratio.of} />
                       </>
-                    )}
-                    {key === 'rectification' && (
-                      <p className="mt-1 text-xs text-slate-600">
-                        {t.rich('rates.rectification.noList', {
-                          link: (chunks) => (
-                            <Link href={inPeriod({ replied: 'any' })} className={LINK}>
-                              {chunks}
-                            </Link>
-                          ),
-                        })}
-                      </p>
                     )}
                   </td>
                 </tr>

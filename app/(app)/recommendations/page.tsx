@@ -30,6 +30,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
     filters.servedTo && t('list.servedTo', { date: filters.servedTo }),
     filters.replied && t(`list.replied.${filters.replied}`),
     filters.adoption && t(`adoption.${filters.adoption}`),
+    filters.rectified && t(`list.rectified.${filters.rectified}`),
   ].filter(Boolean);
   return (
     <div className="space-y-6">
@@ -80,6 +81,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
         {filters.servedTo && <input type="hidden" name="servedTo" value={filters.servedTo} />}
         {filters.replied && <input type="hidden" name="replied" value={filters.replied} />}
         {filters.adoption && <input type="hidden" name="adoption" value={filters.adoption} />}
+        {filters.rectified && <input type="hidden" name="rectified" value={filters.rectified} />}
         <button type="submit" className="rounded border border-slate-300 bg-slate-50 px-3 py-1 hover:bg-slate-100">
           {t('list.apply')}
         </button>

@@ -13,6 +13,7 @@ export function parseListParams(sp: Record<string, string | string[] | undefined
   const date = (v: string | undefined) => (v && isoDate.safeParse(v).success ? v : undefined);
   const replied = z.enum(['late', 'onTime', 'any']).safeParse(one(sp.replied));
   const adoption = z.enum(['adopted', 'partly_adopted', 'not_adopted']).safeParse(one(sp.adoption));
+  const rectified = z.enum(['yes', 'no', 'evaluated']).safeParse(one(sp.rectified));
   return {
     status: (RECOMMENDATION_STATUSES as readonly string[]).includes(status ?? '') ? (status as RecommendationStatus) : undefined,
     type: (RECOMMENDATION_TYPES as readonly string[]).includes(type ?? '') ? (type as RecommendationType) : undefined,
@@ -22,5 +23,6 @@ export function parseListParams(sp: Record<string, string | string[] | undefined
     servedTo: date(one(sp.servedTo)),
     replied: replied.success ? replied.data : undefined,
     adoption: adoption.success ? adoption.data : undefined,
+    rectified: rectified.success ? rectified.data : undefined,
   };
 }
