@@ -19,8 +19,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const passwordRef = useRef<HTMLInputElement>(null);
   // Marks the form interactive once hydrated (tests wait for it; before that a POST keeps the
   // password out of the URL).
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => formRef.current?.setAttribute('data-ready', 'true'), []);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -60,7 +60,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate data-ready={ready || undefined} className="mt-6 space-y-4" aria-describedby={problem ? 'signin-error' : undefined}>
+    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-describedby={problem ? 'signin-error' : undefined}>
       <div>
         <label htmlFor="username" className="block text-sm font-medium">
           {t('username')}

@@ -7,6 +7,7 @@ import { DefinitionList } from '@/components/ui/DefinitionList';
 import { db } from '@/lib/data/db';
 import { adminCounts, upcomingCalendarDays } from '@/lib/data/home';
 import { getProfile } from '@/lib/data/users';
+import { workQueue } from '@/lib/data/recommendations';
 import { todayInChina } from '@/lib/domain/dates';
 import { navFor } from '@/lib/domain/nav';
 import { requireFeature } from '@/lib/web/session';
@@ -19,12 +20,13 @@ export async function generateMetadata() {
 export default async function HomePage() {
   const actor = await requireFeature('home.view');
   const today = todayInChina();
-  const [t, locale, profile, upcoming, counts] = await Promise.all([
+  const [t, locale, profile, upcoming, counts, queue] = await Promise.all([
     getTranslations(),
     getLocale(),
     getProfile(db(), actor),
     upcomingCalendarDays(db(), actor, today),
     adminCounts(db(), actor),
+    workQueue(db(), actor, today),
   ]);
   const en = locale === 'en';
   const features = navFor(actor).filter((i) => i.href !== '/');
@@ -37,6 +39,24 @@ export default async function HomePage() {
         </p>
       </div>
       <div className="grid gap-6 md:grid-cols-2">
+        {queue.length > 0 && (
+          <Card title={t('recommendations.queue.title')} id="queue">
+            <ul className="divide-y divide-slate-100 text-sm" data-testid="work-queue">
+              {queue.map((q) => (
+                <li key={q.key} className="flex items-center justify-between gap-4 py-2">
+                  <Link href={q.href} className="text-brand-600 underline-offset-2 hover:underline">
+                    {t(`recommendations.queue.${q.key}`)}
+                  </Link>
+                  <span
+                    className={`min-w-8 rounded px-2 py-0.5 text-center font-semibold ${q.count > 0 ? (q.key === 'overdue' ? 'bg-red-100 text-red-800' : 'bg-brand-50 text-brand-800') : 'text-slate-400'}`}
+                  >
+                    {q.count}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
         <Card title={t('home.yourAccount')} id="account">
           <DefinitionList
             rows={[

@@ -746,3 +746,53 @@ export async function draftOptions(prisma: Db, actor: Actor) {
   ]);
   return { courts, cases };
 }
+
+export interface WorkItem {
+  /** Message key under recommendations.queue. */
+  key: string;
+  count: number;
+  href: string;
+}
+
+/**
+ * What waits on this actor, for the home page: counted in the database from the same visibility
+ * rule as the lists, per role.
+ */
+export async function workQueue(prisma: Db, actor: Actor, today: string): Promise<WorkItem[]> {
+  if (!decideFeature(actor, 'recommendations.list').allowed) return [];
+  const base = visibleWhere(actor);
+  const mine: Prisma.RecommendationWhereInput = actor.role === 'PROCURATOR' ? { drafterId: actor.id } : {};
+  const count = (where: Prisma.RecommendationWhereInput) => prisma.recommendation.count({ where: { AND: [base, mine, where] } });
+  const overdue = { status: { in: AWAITING }, dueDate: { lt: d(today) } };
+  const specs: { key: string; where: Prisma.RecommendationWhereInput; href: string }[] =
+    actor.institutionKind === 'PROCURATORATE'
+      ? [
+          ...(actor.role === 'PROCURATORATE_LEADER'
+            ? [
+                { key: 'toApprove', where: { status: 'submitted' as const }, href: '/recommendations/approvals' },
+                { key: 'objections', where: { status: 'objected' as const }, href: '/recommendations?status=objected&mine=0' },
+              ]
+            : []),
+          { key: 'returned', where: { status: 'returned' as const }, href: '/recommendations?status=returned' },
+          { key: 'toIssue', where: { status: { in: ['approved', 'issued'] as RecommendationStatus[] } }, href: '/recommendations?status=approved' },
+          { key: 'toEvaluate', where: { status: 'replied' as const }, href: '/recommendations?status=replied' },
+          { key: 'overdue', where: overdue, href: '/recommendations?overdue=1' },
+        ]
+      : [
+          { key: 'toAcknowledge', where: { status: 'served' as const }, href: '/recommendations?status=served' },
+          { key: 'toReply', where: { status: 'acknowledged' as const }, href: '/recommendations?status=acknowledged' },
+          ...(actor.role === 'COURT_LEADER'
+            ? [
+                { key: 'toSign', where: { status: 'reply_submitted' as const }, href: '/recommendations?status=reply_submitted' },
+                {
+                  key: 'extensions',
+                  where: { status: { in: AWAITING }, extensionRequestedAt: { not: null }, extensionMonths: 0 },
+                  href: '/recommendations?type=enforcement',
+                },
+              ]
+            : []),
+          { key: 'overdue', where: overdue, href: '/recommendations?overdue=1' },
+        ];
+  const counts = await Promise.all(specs.map((s) => count(s.where)));
+  return specs.map((s, i) => ({ key: s.key, count: counts[i]!, href: s.href }));
+}

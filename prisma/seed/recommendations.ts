@@ -1609,7 +1609,9 @@ function fill<T>(value: T, marks: Map<string, unknown>): T {
 export interface SeedRecommendationsResult {
   casesAdded: number;
   casesUpdated: number;
+  /** Recommendation rows written (a superseding draft counts as one more). */
   added: number;
+  /** Rows of entries that were already there and were skipped. */
   existing: number;
 }
 
@@ -1647,8 +1649,11 @@ export async function seedRecommendations(
     const data = { kind: c.kind, title: c.title, parties: c.parties, courtCaseNumber: c.courtCaseNumber, handlerId: uid(c.handler) };
     const existing = await prisma.supervisionCase.findUnique({ where: { number: c.number } });
     if (!existing) {
+      // Opened a couple of weeks before its first recommendation, and within the year of its number.
       const first = openedAt.get(c.number) ?? new Date(`${addDays(today, -30)}T09:00:00+08:00`);
-      const at = new Date(first.getTime() - (12 + (k % 9)) * 86_400_000);
+      const year = /〔(\d{4})〕/.exec(c.number)?.[1];
+      const lastInYear = year ? new Date(`${year}-12-${10 + (k % 15)}T09:${String(10 + k).padStart(2, '0')}:00+08:00`).getTime() : Infinity;
+      const at = new Date(Math.min(first.getTime() - (12 + (k % 9)) * 86_400_000, lastInYear));
       const row = await prisma.supervisionCase.create({ data: { ...data, number: c.number, institutionId: proc.id, createdAt: at, updatedAt: at } });
       caseId.set(c.number, row.id);
       casesAdded++;
@@ -1744,8 +1749,9 @@ export async function seedRecommendations(
       }
     });
   }
-  say(
-    `[seed] supervision cases: ${casesAdded} added, ${casesUpdated} updated; recommendations: ${todo.length} added, ${plan.length - todo.length} already there`,
-  );
-  return { casesAdded, casesUpdated, added: todo.length, existing: plan.length - todo.length };
+  const rows = (items: PlannedItem[]) => items.reduce((n, p) => n + (p.successor ? 2 : 1), 0);
+  const added = rows(todo);
+  const existing = rows(plan) - added;
+  say(`[seed] supervision cases: ${casesAdded} added, ${casesUpdated} updated; recommendations: ${added} added, ${existing} already there`);
+  return { casesAdded, casesUpdated, added, existing };
 }
