@@ -9,7 +9,8 @@
  *   lib/domain/recommendations/machine.ts) with the demo people as actors: a step the machine would
  *   refuse (wrong side, role, state, not overdue yet…) throws, so the history is one the app itself
  *   could have written. Each step writes the same fields, event and audit summary as the command of
- *   lib/data/recommendations.ts. Due dates come from `recommendationReplyDue` with the calendar.
+ *   lib/data/recommendations.ts. Due dates come from `recommendationReplyDue` with the calendar
+ *   (read from the database: the official calendar the seed has just imported).
  * - `seedRecommendations(prisma, { today }, say)` writes the plan. Idempotent: cases are keyed by
  *   their number; a recommendation is written only if its issuing procuratorate has none with the
  *   same title (titles are unique in the seed), and then with all its events and audit rows in one
@@ -20,7 +21,7 @@
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
 import { addDays, calendarFromEntries, type Calendar } from '@/lib/domain/calendar';
-import { daysOverdue, recommendationReplyDue, workingDayOnOrAfter } from '@/lib/domain/deadlines';
+import { daysOverdue, DeadlineInputError, recommendationReplyDue, workingDayOnOrAfter, type RecommendationReplyInput } from '@/lib/domain/deadlines';
 import type { RecommendationType } from '@/lib/domain/deadlines/periods';
 import {
   decide,
@@ -1039,8 +1040,8 @@ export interface PlannedEvent {
   fromStatus: RecommendationStatus | null;
   toStatus: RecommendationStatus;
   data: Record<string, unknown> | null;
-  /** The audit row written with the event (null: none, like the superseding draft's creation). */
-  audit: { action: string; summary: Record<string, unknown> } | null;
+  /** The audit row written with the event. */
+  audit: { action: string; summary: Record<string, unknown> };
 }
 
 export interface PlannedRecommendation {
@@ -1118,6 +1119,22 @@ function workdayOnOrBefore(date: string, cal: Calendar): string {
   throw new Error(`no working day before ${date}`);
 }
 
+/**
+ * The reply due date, as serve() and approveExtension() work it out: the recommendation's shorter
+ * period if it has one, unless on the actual service date it would run past the statutory one
+ * (months differ in length), in which case the statutory period applies.
+ */
+function replyDue(input: RecommendationReplyInput): string {
+  if (input.customPeriod) {
+    try {
+      return recommendationReplyDue(input);
+    } catch (e) {
+      if (!(e instanceof DeadlineInputError) || e.code !== 'periodExceedsStatutory') throw e;
+    }
+  }
+  return recommendationReplyDue({ ...input, customPeriod: undefined });
+}
+
 /** Fields shown in an audit summary's before/after (as lib/data/recommendations.ts writes them). */
 function snapshot(rec: Fields): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -1173,7 +1190,7 @@ class Replay {
   readonly fields: Fields;
   readonly events: PlannedEvent[] = [];
 
-  constructor(initial: Fields, creator: string, at: Date, createData: Record<string, unknown> | null, audited: boolean) {
+  constructor(initial: Fields, creator: string, at: Date, createData: Record<string, unknown> | null, auditExtra: Record<string, unknown> = {}) {
     this.fields = { ...initial, status: 'draft', version: 1, createdAt: at, updatedAt: at };
     this.events.push({
       kind: 'create',
@@ -1183,7 +1200,7 @@ class Replay {
       fromStatus: null,
       toStatus: 'draft',
       data: createData,
-      audit: audited ? { action: 'recommendation.create', summary: { after: snapshot(this.fields) } } : null,
+      audit: { action: 'recommendation.create', summary: { after: snapshot(this.fields), ...auditExtra } },
     });
   }
 
@@ -1232,7 +1249,7 @@ class Replay {
         event = { number: MARK.number };
         break;
       case 'serve': {
-        const due = recommendationReplyDue({ type: f.type as RecommendationType, servedOn: s.date, urgent: f.urgent as boolean, customPeriod, calendar: cal });
+        const due = replyDue({ type: f.type as RecommendationType, servedOn: s.date, urgent: f.urgent as boolean, customPeriod, calendar: cal });
         patch = { servedOn: d(s.date), serviceMethod: input.method, dueDate: d(due) };
         event = { servedOn: s.date, method: input.method, dueDate: due };
         break;
@@ -1263,7 +1280,7 @@ class Replay {
         event = { reason: input.reason };
         break;
       case 'approveExtension': {
-        const due = recommendationReplyDue({
+        const due = replyDue({
           type: f.type as RecommendationType,
           servedOn: iso(f.servedOn)!,
           urgent: f.urgent as boolean,
@@ -1296,7 +1313,9 @@ class Replay {
     }
     const changed = { ...patch, status: decision.to };
     const before = Object.fromEntries(Object.keys(changed).map((k) => [k, f[k] ?? null]));
-    const eventData = { ...event, ...extra };
+    // What a step adds beyond its event (the new draft's id) goes to the audit row only, never into
+    // the event, which the other institution may see.
+    const eventData = { ...event };
     this.events.push({
       kind: s.action,
       actor: s.actor,
@@ -1416,9 +1435,9 @@ function planOne(spec: RecommendationSpec, i: number, today: string, cal: Calend
   const successorSteps: Step[] = [];
   if (servedOn) {
     const customPeriod = spec.customPeriod;
-    const due0 = recommendationReplyDue({ type: spec.type, servedOn, urgent: spec.urgent ?? false, customPeriod, calendar: cal });
+    const due0 = replyDue({ type: spec.type, servedOn, urgent: spec.urgent ?? false, customPeriod, calendar: cal });
     const due = spec.extension
-      ? recommendationReplyDue({ type: spec.type, servedOn, urgent: spec.urgent ?? false, customPeriod, extensionMonths: 1, calendar: cal })
+      ? replyDue({ type: spec.type, servedOn, urgent: spec.urgent ?? false, customPeriod, extensionMonths: 1, calendar: cal })
       : due0;
     const end = spec.end;
     let ack: string | null = null;
@@ -1553,7 +1572,7 @@ function planOne(spec: RecommendationSpec, i: number, today: string, cal: Calend
     drafterId: drafter,
     extensionMonths: 0,
   };
-  const main = new Replay(initial, drafter, stamp(createdOn, 'create', 0), null, true);
+  const main = new Replay(initial, drafter, stamp(createdOn, 'create', 0), null);
   let successor: Replay | undefined;
   let issue: PlannedItem['issue'];
   ordered.forEach(({ s }, k) => {
@@ -1566,8 +1585,8 @@ function planOne(spec: RecommendationSpec, i: number, today: string, cal: Calend
     if (s.action === 'issue') issue = { at, year: Number(s.date.slice(0, 4)) };
     if (s.action === 'upholdObjection' && s.input?.outcome === 'modify') {
       // As upholdObjection({ outcome: 'modify' }) does: a new draft that supersedes this one, created
-      // by the leader in the same transaction (its audit is the uphold's, which names `newId`).
-      successor = new Replay({ ...initial, supersedesId: MARK.mainId }, s.actor, at, { supersedes: MARK.mainId, number: MARK.number }, false);
+      // by the leader in the same transaction (the uphold's audit row names it as `newId`).
+      successor = new Replay({ ...initial, supersedesId: MARK.mainId }, s.actor, at, { supersedes: MARK.mainId, number: MARK.number }, { supersedes: MARK.mainId });
     }
   });
   if (main.fields.status !== spec.end) throw new Error(`seed plan «${spec.title}»: ends ${String(main.fields.status)}, expected ${spec.end}`);
@@ -1734,16 +1753,15 @@ export async function seedRecommendations(
             data: e.data ? (fill(e.data, marks) as Json) : undefined,
           })),
         });
-        const audits = rec.events.filter((e) => e.audit);
         await tx.auditEvent.createMany({
-          data: audits.map((e) => ({
+          data: rec.events.map((e) => ({
             at: e.at,
             actorId: uid(e.actor),
             institutionId: instOf(e.actor),
-            action: e.audit!.action,
+            action: e.audit.action,
             recordType: 'Recommendation',
             recordId: id,
-            summary: fill(resolveSummary(e.audit!.summary), marks) as Json,
+            summary: fill(resolveSummary(e.audit.summary), marks) as Json,
           })),
         });
       }

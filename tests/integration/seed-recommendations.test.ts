@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRecommendations } from '@/lib/data/recommendations';
 import { loadActor } from '@/lib/data/users';
-import { officialCalendar, recommendationReplyDue, RECOMMENDATION_TYPES } from '@/lib/domain/deadlines';
+import { DeadlineInputError, officialCalendar, recommendationReplyDue, RECOMMENDATION_TYPES } from '@/lib/domain/deadlines';
 import {
   AWAITING_REPLY,
   INTERNAL_STATUSES,
@@ -101,6 +101,7 @@ describe('demo recommendations seed', () => {
     // The machine refuses to approve a retrial recommendation without the committee's decision.
     for (const r of recs.filter((x) => x.type === 'retrial' && x.approvedAt)) expect(r.committeeDecisionNo, r.title).toBeTruthy();
     expect(recs.some((r) => r.type === 'public_interest' && r.urgent)).toBe(true);
+    expect(recs.some((r) => r.servedOn && (r.customPeriodMonths || r.customPeriodDays))).toBe(true);
     expect(recs.some((r) => r.supersedesId)).toBe(true);
     const served = recs.filter((r) => r.servedOn).map((r) => iso(r.servedOn)!);
     expect(served.some((d) => d.startsWith('2025'))).toBe(true);
@@ -113,14 +114,15 @@ describe('demo recommendations seed', () => {
         expect(r.dueDate, r.title).toBeNull();
         continue;
       }
-      const due = recommendationReplyDue({
-        type: r.type,
-        servedOn: iso(r.servedOn)!,
-        urgent: r.urgent,
-        customPeriod: customPeriod(r),
-        extensionMonths: r.extensionMonths,
-        calendar: officialCalendar,
-      });
+      const input = { type: r.type, servedOn: iso(r.servedOn)!, urgent: r.urgent, extensionMonths: r.extensionMonths, calendar: officialCalendar };
+      // The recommendation's shorter period, unless on the service date it runs past the statutory one.
+      let due: string;
+      try {
+        due = recommendationReplyDue({ ...input, customPeriod: customPeriod(r) });
+      } catch (e) {
+        if (!(e instanceof DeadlineInputError) || e.code !== 'periodExceedsStatutory') throw e;
+        due = recommendationReplyDue(input);
+      }
       expect(iso(r.dueDate), r.title).toBe(due);
       expect(r.issuedOn! <= r.servedOn, r.title).toBe(true);
       if (r.replyOn) expect(r.replyOn >= r.servedOn, r.title).toBe(true);
@@ -207,8 +209,7 @@ describe('demo recommendations seed', () => {
     const audits = await t.prisma.auditEvent.findMany({ where: { recordType: 'Recommendation' }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
     let expected = 0;
     for (const r of recs) {
-      // The superseding draft is created inside the leader's upholdObjection (audited there, with newId).
-      const evs = events.get(r.id)!.filter((e) => !(e.kind === 'create' && r.supersedesId));
+      const evs = events.get(r.id)!;
       expected += evs.length;
       const mine = audits.filter((a) => a.recordId === r.id);
       expect(mine.map((a) => [a.action, a.actorId, a.at.getTime()]), r.title).toEqual(
@@ -218,7 +219,14 @@ describe('demo recommendations seed', () => {
     expect(audits.length).toBe(expected);
     const withdrawn = recs.find((r) => recs.some((x) => x.supersedesId === r.id))!;
     const uphold = audits.find((a) => a.recordId === withdrawn.id && a.action === 'recommendation.upholdObjection')!;
-    expect((uphold.summary as { newId?: string }).newId).toBe(recs.find((x) => x.supersedesId === withdrawn.id)!.id);
+    const successor = recs.find((x) => x.supersedesId === withdrawn.id)!;
+    expect((uphold.summary as { newId?: string }).newId).toBe(successor.id);
+    const successorCreate = audits.find((a) => a.recordId === successor.id && a.action === 'recommendation.create')!;
+    expect(successorCreate.actorId).toBe(uphold.actorId);
+    expect(successorCreate.at.getTime()).toBe(uphold.at.getTime());
+    expect((successorCreate.summary as { supersedes?: string }).supersedes).toBe(withdrawn.id);
+    // The new draft's id is internal: it never goes into an event (the court sees the uphold event).
+    for (const list of events.values()) for (const e of list) expect(JSON.stringify(e.data ?? {})).not.toContain('newId');
     const create = audits.find((a) => a.action === 'recommendation.create')!;
     const after = (create.summary as { after: Record<string, unknown> }).after;
     expect(after.status).toBe('draft');
