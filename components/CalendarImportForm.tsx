@@ -58,7 +58,8 @@ export function CalendarImportForm({ action }: { action: Action }) {
               changed: summary.changed,
               removed: summary.removed,
               unchanged: summary.unchanged,
-            })}
+            })}{' '}
+            {t('calendar.dueDatesChanged', { count: summary.dueDatesChanged })}
           </p>
         )}
         {summary?.kind === 'rejected' && (

@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { TimelineEntry } from '@/lib/data/recommendations';
 
-const DETAIL_KEYS = ['comment', 'reason', 'number', 'servedOn', 'dueDate', 'previousDueDate', 'replyOn', 'escalatedTo', 'daysOverdue', 'committeeDecisionNo', 'outcome', 'method', 'adoption', 'rectified', 'late', 'months'] as const;
+const DETAIL_KEYS = ['comment', 'reason', 'number', 'servedOn', 'dueDate', 'previousDueDate', 'replyOn', 'escalatedTo', 'daysOverdue', 'committeeDecisionNo', 'outcome', 'method', 'adoption', 'rectified', 'late', 'months', 'years'] as const;
 
 /** Every event (both sides' shared steps, and this side's internal ones), then this side's audit trail. */
 export async function Timeline({ entries }: { entries: TimelineEntry[] }) {

@@ -8,10 +8,11 @@ import { assertAllowed, decideFeature } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { Db } from './db';
 import { writeAudit } from './audit';
+import { recomputeDueDates } from './recommendations';
 
 export type ImportError = ReturnType<typeof parseHolidayCsv>['errors'][number];
 export type ImportResult =
-  | { ok: true; years: number[]; added: number; changed: number; removed: number; unchanged: number }
+  | { ok: true; years: number[]; added: number; changed: number; removed: number; unchanged: number; dueDatesChanged: number }
   | { ok: false; errors: ImportError[] };
 
 const toDate = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -59,6 +60,11 @@ export async function importHolidayCsv(
     const gone = existing.filter((d) => !incoming.has(toIso(d.date)));
     if (gone.length > 0) await tx.calendarDay.deleteMany({ where: { date: { in: gone.map((d) => d.date) } } });
     const removed = gone.length;
+    // Running reply deadlines follow the calendar they are computed with.
+    const dueDatesChanged =
+      added + changed + removed > 0
+        ? await recomputeDueDates(tx, { actorId: actor?.id ?? null, institutionId: actor?.institutionId ?? null, requestId }, years)
+        : 0;
     if (added + changed + removed > 0) {
       await writeAudit(tx, {
         actorId: actor?.id ?? null,
@@ -72,11 +78,12 @@ export async function importHolidayCsv(
           changed,
           removed,
           removedDays: gone.map((d) => ({ date: toIso(d.date), kind: d.kind, name: d.name })),
+          dueDatesChanged,
         },
         requestId,
       });
     }
-    return { ok: true as const, years, added, changed, removed, unchanged };
+    return { ok: true as const, years, added, changed, removed, unchanged, dueDatesChanged };
   });
 }
 

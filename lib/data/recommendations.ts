@@ -668,6 +668,7 @@ export async function getRecommendation(prisma: Db, actor: Actor, id: string, to
 
   const name = (uid: string | null) => (uid ? (people.find((p) => p.id === uid)?.name ?? null) : null);
   const due = facts.dueDate;
+  const dueDateProvisional = due !== null && AWAITING_REPLY.includes(rec.status) && !(await calendarCovers(prisma, due));
   const overdue = overdueDays(facts, today);
   return {
     id: rec.id,
@@ -699,6 +700,7 @@ export async function getRecommendation(prisma: Db, actor: Actor, id: string, to
     servedOn: facts.servedOn,
     serviceMethod: rec.serviceMethod,
     dueDate: due,
+    dueDateProvisional,
     daysOverdue: overdue,
     daysLeft: due && AWAITING_REPLY.includes(rec.status) && overdue === 0 ? daysLeft(due, today) : null,
     extensionMonths: rec.extensionMonths,
@@ -795,4 +797,55 @@ export async function workQueue(prisma: Db, actor: Actor, today: string): Promis
         ];
   const counts = await Promise.all(specs.map((s) => count(s.where)));
   return specs.map((s, i) => ({ key: s.key, count: counts[i]!, href: s.href }));
+}
+
+/**
+ * After the holiday calendar changes (an administrator imports a new year's notice), every
+ * reply still running gets its due date recomputed from the new calendar, in the same
+ * transaction as the import; each change is a shared timeline event and an audit row.
+ */
+export async function recomputeDueDates(
+  tx: Tx,
+  by: { actorId: string | null; institutionId: string | null; requestId?: string },
+  years: number[],
+): Promise<number> {
+  const running = await tx.recommendation.findMany({
+    where: { status: { in: AWAITING }, servedOn: { not: null }, dueDate: { not: null } },
+  });
+  let changed = 0;
+  for (const rec of running) {
+    const due = await replyDue(tx, rec, iso(rec.servedOn)!, rec.extensionMonths);
+    const before = iso(rec.dueDate);
+    if (due === before) continue;
+    await tx.recommendation.update({ where: { id: rec.id }, data: { dueDate: d(due), version: { increment: 1 } } });
+    await tx.recommendationEvent.create({
+      data: {
+        recommendationId: rec.id,
+        actorId: by.actorId,
+        institutionId: by.institutionId ?? rec.institutionId,
+        visibility: 'shared',
+        kind: 'dueDateRecomputed',
+        fromStatus: rec.status,
+        toStatus: rec.status,
+        data: { previousDueDate: before, dueDate: due, years: years.join(', ') },
+      },
+    });
+    await writeAudit(tx, {
+      actorId: by.actorId,
+      institutionId: by.institutionId,
+      action: 'recommendation.dueDateRecomputed',
+      recordType: 'Recommendation',
+      recordId: rec.id,
+      summary: { before: { dueDate: before }, after: { dueDate: due }, calendarYears: years },
+      requestId: by.requestId,
+    });
+    changed++;
+  }
+  return changed;
+}
+
+/** Is the official calendar on file for the year of this date? If not, the date is provisional. */
+export async function calendarCovers(prisma: Db, date: string | null): Promise<boolean> {
+  if (!date) return true;
+  return (await prisma.calendarDay.count({ where: { year: Number(date.slice(0, 4)) } })) > 0;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { importHolidayCsv, loadCalendarEntries } from '@/lib/data/calendar';
 import { ConflictError, FieldError } from '@/lib/data/errors';
+import { createPrisma } from '@/lib/data/db';
 import { checkDatabase } from '@/lib/data/health';
 import { createUser, getDirectory, listUsers, loadActor, setUserActive, verifySignIn } from '@/lib/data/users';
 import { ForbiddenError } from '@/lib/domain/policy';
@@ -252,5 +253,13 @@ describe('holiday calendar import', () => {
 describe('health', () => {
   it('reports the database up', async () => {
     expect((await checkDatabase(t.prisma)).ok).toBe(true);
+  });
+  it('reports it down when nothing answers, within the timeout', async () => {
+    // A port nothing listens on (the discard port): the health route answers 503 on this.
+    const down = createPrisma('postgresql://postgres@127.0.0.1:9/nowhere', 1);
+    const r = await checkDatabase(down, 2000);
+    expect(r.ok).toBe(false);
+    expect(r.latencyMs).toBeLessThan(5000);
+    await down.$disconnect().catch(() => {});
   });
 });

@@ -8,7 +8,7 @@ import { runAction, type ActionResult } from '@/lib/web/action';
 import { FieldError } from '@/lib/data/errors';
 
 export type ImportSummary =
-  | { kind: 'done'; years: number[]; added: number; changed: number; removed: number; unchanged: number }
+  | { kind: 'done'; years: number[]; added: number; changed: number; removed: number; unchanged: number; dueDatesChanged: number }
   | { kind: 'rejected'; errors: { line: number; field: string; code: string }[] };
 
 const MAX_BYTES = 256 * 1024;
@@ -29,7 +29,8 @@ export async function importCalendarAction(_prev: ActionResult<ImportSummary> | 
     const result = await importHolidayCsv(db(), actor, text, requestId);
     if (!result.ok) return { kind: 'rejected', errors: result.errors.slice(0, 50) };
     revalidatePath('/calendar');
-    const { years, added, changed, removed, unchanged } = result;
-    return { kind: 'done', years, added, changed, removed, unchanged };
+    const { years, added, changed, removed, unchanged, dueDatesChanged } = result;
+    revalidatePath('/recommendations');
+    return { kind: 'done', years, added, changed, removed, unchanged, dueDatesChanged };
   });
 }

@@ -56,6 +56,11 @@ export default async function RecommendationPage({ params }: { params: Promise<{
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card id="deadline" title={t('detail.deadline')}>
+            {rec.dueDateProvisional && rec.dueDate && (
+              <p role="note" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {t('detail.provisional', { year: rec.dueDate.slice(0, 4) })}
+              </p>
+            )}
             <DefinitionList
               rows={[
                 { term: t('fields.dueDate'), value: <DueBadge dueDate={rec.dueDate} daysLeft={rec.daysLeft} daysOverdue={rec.daysOverdue} /> },
