@@ -19,7 +19,14 @@ export type Feature =
   | 'recommendations.list'
   | 'recommendations.draft'
   | 'recommendations.approvals'
-  | 'recommendations.overview';
+  | 'recommendations.overview'
+  | 'cases.list'
+  | 'cases.manage'
+  | 'leads.list'
+  | 'committee.list'
+  | 'retrial.list'
+  | 'nonLitigation.list'
+  | 'inquiries.list';
 
 const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
   'home.view': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER', 'ADMIN'],
@@ -36,6 +43,15 @@ const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
   'recommendations.approvals': ['PROCURATORATE_LEADER'],
   // The leaders of both institutions watch the joint overview.
   'recommendations.overview': ['PROCURATORATE_LEADER', 'COURT_LEADER'],
+  // Supervision cases are the procuratorate's case management; leaders assign them.
+  'cases.list': ['PROCURATOR', 'PROCURATORATE_LEADER'],
+  'cases.manage': ['PROCURATORATE_LEADER'],
+  // Shared work between the institutions: each record's own rules decide the rest.
+  'leads.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
+  'committee.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
+  'retrial.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
+  'nonLitigation.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
+  'inquiries.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
 };
 
 /** Features whose role list is institution-bound also require the matching institution kind. */
@@ -44,6 +60,8 @@ const FEATURE_INSTITUTION: Partial<Record<Feature, InstitutionKind>> = {
   'directory.court': 'COURT',
   'recommendations.draft': 'PROCURATORATE',
   'recommendations.approvals': 'PROCURATORATE',
+  'cases.list': 'PROCURATORATE',
+  'cases.manage': 'PROCURATORATE',
 };
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };

@@ -17,9 +17,19 @@ function actor(role: Role, kind: InstitutionKind = role.startsWith('COURT') ? 'C
   };
 }
 
+// Shared between the institutions (each record's own rules decide the rest).
+const SHARED: Feature[] = ['leads.list', 'committee.list', 'retrial.list', 'nonLitigation.list', 'inquiries.list'];
 // The whole matrix, written out: role → features it may use.
 const EXPECTED: Record<Role, Feature[]> = {
-  PROCURATOR: ['home.view', 'directory.procuratorate', 'calendar.view', 'recommendations.list', 'recommendations.draft'],
+  PROCURATOR: [
+    'home.view',
+    'directory.procuratorate',
+    'calendar.view',
+    'recommendations.list',
+    'recommendations.draft',
+    'cases.list',
+    ...SHARED,
+  ],
   PROCURATORATE_LEADER: [
     'home.view',
     'directory.procuratorate',
@@ -28,9 +38,12 @@ const EXPECTED: Record<Role, Feature[]> = {
     'recommendations.draft',
     'recommendations.approvals',
     'recommendations.overview',
+    'cases.list',
+    'cases.manage',
+    ...SHARED,
   ],
-  COURT_STAFF: ['home.view', 'directory.court', 'calendar.view', 'recommendations.list'],
-  COURT_LEADER: ['home.view', 'directory.court', 'calendar.view', 'recommendations.list', 'recommendations.overview'],
+  COURT_STAFF: ['home.view', 'directory.court', 'calendar.view', 'recommendations.list', ...SHARED],
+  COURT_LEADER: ['home.view', 'directory.court', 'calendar.view', 'recommendations.list', 'recommendations.overview', ...SHARED],
   ADMIN: ['home.view', 'calendar.view', 'calendar.import', 'users.manage'],
 };
 const ALL: Feature[] = [
@@ -44,6 +57,9 @@ const ALL: Feature[] = [
   'recommendations.draft',
   'recommendations.approvals',
   'recommendations.overview',
+  'cases.list',
+  'cases.manage',
+  ...SHARED,
 ];
 
 describe('feature policy', () => {
@@ -107,18 +123,21 @@ describe('roles and institutions', () => {
 describe('navigation', () => {
   it('shows each role exactly the pages the policy lets it open', () => {
     const keys = (role: Role) => navFor(actor(role)).map((i) => i.key);
-    expect(keys('PROCURATOR')).toEqual(['home', 'recommendations', 'newRecommendation', 'procuratorateDirectory', 'calendar']);
+    const work = ['committee', 'retrial', 'nonLitigation', 'inquiries', 'leads'];
+    expect(keys('PROCURATOR')).toEqual(['home', 'recommendations', 'newRecommendation', 'cases', ...work, 'procuratorateDirectory', 'calendar']);
     expect(keys('PROCURATORATE_LEADER')).toEqual([
       'home',
       'recommendations',
       'newRecommendation',
       'approvals',
       'overview',
+      'cases',
+      ...work,
       'procuratorateDirectory',
       'calendar',
     ]);
-    expect(keys('COURT_STAFF')).toEqual(['home', 'recommendations', 'courtDirectory', 'calendar']);
-    expect(keys('COURT_LEADER')).toEqual(['home', 'recommendations', 'overview', 'courtDirectory', 'calendar']);
+    expect(keys('COURT_STAFF')).toEqual(['home', 'recommendations', ...work, 'courtDirectory', 'calendar']);
+    expect(keys('COURT_LEADER')).toEqual(['home', 'recommendations', 'overview', ...work, 'courtDirectory', 'calendar']);
     expect(keys('ADMIN')).toEqual(['home', 'calendar', 'users']);
   });
   it('every nav link is unique', () => {

@@ -14,6 +14,7 @@
  */
 import { daysOverdue } from '@/lib/domain/deadlines';
 import type { Actor, Role } from '@/lib/domain/roles';
+import { canViewRecord, decideStep, type Side } from '@/lib/domain/workflow';
 
 export const RECOMMENDATION_STATUSES = [
   'draft',
@@ -67,7 +68,6 @@ export const RECOMMENDATION_ACTIONS = [
 ] as const;
 export type RecommendationAction = (typeof RECOMMENDATION_ACTIONS)[number];
 
-type Side = 'procuratorate' | 'court';
 
 interface Transition {
   from: readonly RecommendationStatus[];
@@ -151,21 +151,16 @@ export type MachineDecision =
   | { ok: true; to: RecommendationStatus; shared: boolean }
   | { ok: false; code: DenyCode; forbidden: boolean };
 
-function sideOf(actor: Actor, rec: RecommendationFacts): Side | null {
-  if (actor.institutionKind === 'PROCURATORATE' && actor.institutionId === rec.institutionId) return 'procuratorate';
-  if (actor.institutionKind === 'COURT' && actor.institutionId === rec.addresseeCourtId) return 'court';
-  return null;
-}
-
 /**
  * May the actor see this recommendation at all? The issuing procuratorate always; the addressee
  * court once it has been served on it (before that it is the procuratorate's internal document).
  */
 export function canView(actor: Actor, rec: Pick<RecommendationFacts, 'institutionId' | 'addresseeCourtId' | 'servedOn'>): boolean {
-  if (!actor.active) return false;
-  if (actor.role === 'ADMIN') return false;
-  if (actor.institutionKind === 'PROCURATORATE') return actor.institutionId === rec.institutionId;
-  return actor.institutionId === rec.addresseeCourtId && rec.servedOn !== null;
+  return canViewRecord(actor, {
+    procuratorateId: rec.institutionId,
+    courtId: rec.addresseeCourtId,
+    visibleTo: { procuratorate: true, court: rec.servedOn !== null },
+  });
 }
 
 /** Is the reply overdue on `today` (YYYY-MM-DD)? Derived, never stored. */
@@ -177,14 +172,19 @@ export function overdueDays(rec: Pick<RecommendationFacts, 'status' | 'dueDate'>
 const deny = (code: DenyCode): MachineDecision => ({ ok: false, code, forbidden: FORBIDDEN_CODES.includes(code) });
 
 export function decide(actor: Actor, action: RecommendationAction, rec: RecommendationFacts, today: string): MachineDecision {
-  if (!actor.active) return deny('inactive');
-  if (!canView(actor, rec)) return deny('notVisible');
   const t = TRANSITIONS[action];
-  const side = sideOf(actor, rec);
-  if (side !== t.side) return deny('institution');
-  if (!t.roles.includes(actor.role)) return deny('role');
-  if (t.drafterOrLeader && actor.role === 'PROCURATOR' && actor.id !== rec.drafterId) return deny('notDrafter');
-  if (!t.from.includes(rec.status)) return deny('wrongState');
+  const base = decideStep(
+    actor,
+    { from: t.from, to: t.to, side: t.side, roles: t.roles, ownerOrLeader: t.drafterOrLeader, shared: t.shared },
+    {
+      status: rec.status,
+      procuratorateId: rec.institutionId,
+      courtId: rec.addresseeCourtId,
+      ownerId: rec.drafterId,
+      visibleTo: { procuratorate: true, court: rec.servedOn !== null },
+    },
+  );
+  if (!base.ok) return deny(base.code === 'notOwner' ? 'notDrafter' : base.code);
 
   switch (action) {
     case 'approve':

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidIsoDate } from '@/lib/domain/calendar';
+import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
 import { RECOMMENDATION_TYPES } from '@/lib/domain/deadlines/periods';
 
 export const LIMITS = {
@@ -49,8 +50,7 @@ const optionalPeriodPart = (max: number) =>
     .optional()
     .transform((v) => (v === '' || v === undefined || v === 0 ? null : v));
 
-/** Court case number: (year) court-code case-type-code serial 号, e.g. (2024)青0103民初123号. */
-export const COURT_CASE_NUMBER = /^[（(]\d{4}[）)][\u4e00-\u9fa5]{1,2}\d{2,4}[\u4e00-\u9fa5]{1,4}\d{1,6}号$/;
+export { COURT_CASE_NUMBER } from '@/lib/domain/cases/numbers';
 
 export const draftInput = z.object({
   type: z.enum(RECOMMENDATION_TYPES as unknown as [string, ...string[]], { error: 'invalidChoice' }),
@@ -58,7 +58,7 @@ export const draftInput = z.object({
   addresseeCourtId: uuid,
   addresseeDepartmentId: optionalUuid,
   caseId: optionalUuid,
-  courtCaseNumber: optionalText(LIMITS.courtCaseNumber).refine((s) => s === null || COURT_CASE_NUMBER.test(s), {
+  courtCaseNumber: optionalText(LIMITS.courtCaseNumber).refine((s) => s === null || isCourtCaseNumber(s), {
     error: 'courtCaseNumberFormat',
   }),
   facts: text(LIMITS.longText),

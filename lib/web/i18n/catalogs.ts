@@ -4,14 +4,46 @@
  * Split so that features can be worked on side by side; merged here.
  */
 import enCore from '@/messages/en.json';
+import enCases from '@/messages/en/cases.json';
+import enCommittee from '@/messages/en/committee.json';
+import enInquiries from '@/messages/en/inquiries.json';
+import enLeads from '@/messages/en/leads.json';
+import enNonLitigation from '@/messages/en/nonLitigation.json';
 import enOverview from '@/messages/en/overview.json';
 import enRecommendations from '@/messages/en/recommendations.json';
+import enRetrial from '@/messages/en/retrial.json';
 import zhCore from '@/messages/zh-CN.json';
+import zhCases from '@/messages/zh-CN/cases.json';
+import zhCommittee from '@/messages/zh-CN/committee.json';
+import zhInquiries from '@/messages/zh-CN/inquiries.json';
+import zhLeads from '@/messages/zh-CN/leads.json';
+import zhNonLitigation from '@/messages/zh-CN/nonLitigation.json';
 import zhOverview from '@/messages/zh-CN/overview.json';
 import zhRecommendations from '@/messages/zh-CN/recommendations.json';
+import zhRetrial from '@/messages/zh-CN/retrial.json';
 import type { Locale } from './locales';
 
 export const CATALOGS: Record<Locale, Record<string, unknown>> = {
-  en: { ...enCore, recommendations: enRecommendations, overview: enOverview },
-  'zh-CN': { ...zhCore, recommendations: zhRecommendations, overview: zhOverview },
+  en: {
+    ...enCore,
+    recommendations: enRecommendations,
+    overview: enOverview,
+    cases: enCases,
+    committee: enCommittee,
+    retrial: enRetrial,
+    nonLitigation: enNonLitigation,
+    inquiries: enInquiries,
+    leads: enLeads,
+  },
+  'zh-CN': {
+    ...zhCore,
+    recommendations: zhRecommendations,
+    overview: zhOverview,
+    cases: zhCases,
+    committee: zhCommittee,
+    retrial: zhRetrial,
+    nonLitigation: zhNonLitigation,
+    inquiries: zhInquiries,
+    leads: zhLeads,
+  },
 };

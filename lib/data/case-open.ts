@@ -1,0 +1,84 @@
+/**
+ * Opening a supervision case: number assignment (per procuratorate, kind and year; never
+ * reused), the record, its first timeline event and audit row — in the caller's transaction, so
+ * a flagged non-litigation finding and the case it opens commit together.
+ */
+import { caseSequenceScope, formatCaseNumber, type CaseKind } from '@/lib/domain/cases/numbers';
+import type { Actor } from '@/lib/domain/roles';
+import { writeAudit } from './audit';
+import type { Tx } from './db';
+import { json, writeWorkflowEvent } from './workflow';
+
+export interface OpenCaseInput {
+  kind: CaseKind;
+  title: string;
+  parties: string;
+  courtCaseNumber?: string | null;
+  courtCaseNumbers?: string[];
+  courtId?: string | null;
+  courtDepartmentId?: string | null;
+  handlerId: string;
+  tags?: string[];
+  acceptedOn: string;
+  stageDueDate?: string | null;
+  /** Where the case came from, for the timeline (e.g. { nonLitigationApplicationId }). */
+  origin?: Record<string, unknown>;
+}
+
+/** Next number in a sequence, atomically (INSERT … ON CONFLICT … RETURNING). */
+export async function nextSequence(tx: Tx, institutionId: string, scope: string, year: number): Promise<number> {
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "NumberSequence" ("institutionId", "scope", "year", "last")
+    VALUES (${institutionId}::uuid, ${scope}, ${year}, 1)
+    ON CONFLICT ("institutionId", "scope", "year") DO UPDATE SET "last" = "NumberSequence"."last" + 1
+    RETURNING "last"`;
+  return Number(rows[0]!.last);
+}
+
+export async function openCase(tx: Tx, actor: Actor, input: OpenCaseInput, ctx: { requestId?: string; now?: Date }) {
+  const inst = await tx.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { code: true } });
+  const year = Number(input.acceptedOn.slice(0, 4));
+  const seq = await nextSequence(tx, actor.institutionId, caseSequenceScope(input.kind), year);
+  const number = formatCaseNumber(inst.code, input.kind, year, seq);
+  const c = await tx.supervisionCase.create({
+    data: {
+      institutionId: actor.institutionId,
+      number,
+      kind: input.kind,
+      title: input.title,
+      parties: input.parties,
+      courtCaseNumber: input.courtCaseNumber ?? input.courtCaseNumbers?.[0] ?? null,
+      courtCaseNumbers: input.courtCaseNumbers ?? (input.courtCaseNumber ? [input.courtCaseNumber] : []),
+      courtId: input.courtId ?? null,
+      courtDepartmentId: input.courtDepartmentId ?? null,
+      handlerId: input.handlerId,
+      tags: input.tags ?? [],
+      stage: 'accepted',
+      acceptedOn: new Date(`${input.acceptedOn}T00:00:00.000Z`),
+      stageDueDate: input.stageDueDate ? new Date(`${input.stageDueDate}T00:00:00.000Z`) : null,
+      ...(ctx.now ? { createdAt: ctx.now } : {}),
+    },
+  });
+  await writeWorkflowEvent(tx, {
+    recordType: 'SupervisionCase',
+    recordId: c.id,
+    caseId: c.id,
+    actor,
+    shared: false,
+    kind: 'open',
+    toStatus: 'accepted',
+    data: { number, ...(input.origin ?? {}) },
+    at: ctx.now,
+  });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    institutionId: actor.institutionId,
+    action: 'SupervisionCase.open',
+    recordType: 'SupervisionCase',
+    recordId: c.id,
+    summary: json({ after: { ...input, number } }),
+    requestId: ctx.requestId,
+    at: ctx.now,
+  });
+  return c;
+}

@@ -1,0 +1,167 @@
+/**
+ * The step runner every workflow other than recommendations uses (recommendations have their
+ * own `runStep` with the same shape): inside one transaction load the record, ask the domain
+ * decision, check the version, update with `WHERE version = ?`, write a WorkflowEvent (shared or
+ * internal) and an AuditEvent. Forbidden → ForbiddenError; wrong moment → StepError; someone
+ * else was first → ConflictError.
+ */
+import { ForbiddenError, type DenyReason } from '@/lib/domain/policy';
+import type { Actor } from '@/lib/domain/roles';
+import type { StepDecision } from '@/lib/domain/workflow';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { writeAudit } from './audit';
+import type { Db, Tx } from './db';
+import { ConflictError, FieldError, StepError } from './errors';
+
+export interface WorkflowContext {
+  /** Today in China, YYYY-MM-DD. */
+  today: string;
+  requestId?: string;
+  now?: Date;
+}
+
+export interface VersionedRecord {
+  id: string;
+  version: number;
+  status: string;
+}
+
+export interface StepPlan {
+  /** Fields to write besides status and version. */
+  data?: Record<string, unknown>;
+  /** Details shown on the timeline (seen by the other side when the step is shared). */
+  event?: Record<string, unknown>;
+  /** Runs after the update in the same transaction; its result goes to the audit row and the caller only. */
+  after?: (tx: Tx) => Promise<Record<string, unknown> | void>;
+}
+
+export interface WorkflowSpec<R extends VersionedRecord> {
+  recordType: string;
+  /** The step's name, e.g. "nameAttendee". */
+  action: string;
+  load: (tx: Tx, id: string) => Promise<R | null>;
+  decide: (rec: R) => StepDecision<string, string>;
+  /** `UPDATE … WHERE id = ? AND version = ?`, returning the number of rows changed. */
+  update: (tx: Tx, id: string, version: number, data: Record<string, unknown>) => Promise<number>;
+  caseIdOf?: (rec: R) => string | null;
+}
+
+export async function runWorkflowStep<R extends VersionedRecord>(
+  prisma: Db,
+  actor: Actor,
+  spec: WorkflowSpec<R>,
+  input: { id: string; version: number },
+  ctx: WorkflowContext,
+  plan: (rec: R, tx: Tx) => Promise<StepPlan> | StepPlan,
+) {
+  return prisma.$transaction(async (tx) => {
+    const rec = await spec.load(tx, input.id);
+    if (!rec) throw new FieldError('id', 'notFound');
+    const decision = spec.decide(rec);
+    if (!decision.ok) {
+      if (decision.forbidden) throw new ForbiddenError(`${spec.recordType}.${spec.action}`, decision.code as DenyReason);
+      throw rec.version !== input.version ? new ConflictError() : new StepError(decision.code);
+    }
+    if (rec.version !== input.version) throw new ConflictError();
+    const p = await plan(rec, tx);
+    const data = { ...(p.data ?? {}), status: decision.to, version: { increment: 1 } };
+    const count = await spec.update(tx, rec.id, input.version, data);
+    if (count === 0) throw new ConflictError();
+    const extra = p.after ? await p.after(tx) : undefined;
+    await writeWorkflowEvent(tx, {
+      recordType: spec.recordType,
+      recordId: rec.id,
+      caseId: spec.caseIdOf?.(rec) ?? null,
+      actor,
+      shared: decision.shared,
+      kind: spec.action,
+      fromStatus: rec.status,
+      toStatus: decision.to,
+      data: p.event,
+      at: ctx.now,
+    });
+    const before = Object.fromEntries(Object.keys(p.data ?? {}).map((k) => [k, (rec as Record<string, unknown>)[k]]));
+    await writeAudit(tx, {
+      actorId: actor.id,
+      institutionId: actor.institutionId,
+      action: `${spec.recordType}.${spec.action}`,
+      recordType: spec.recordType,
+      recordId: rec.id,
+      summary: json({ before: { status: rec.status, ...before }, after: { status: decision.to, ...(p.data ?? {}) }, ...(extra ?? {}) }),
+      requestId: ctx.requestId,
+      at: ctx.now,
+    });
+    return { id: rec.id, status: decision.to, ...(extra ?? {}) };
+  });
+}
+
+export interface WorkflowEventInput {
+  recordType: string;
+  recordId: string;
+  caseId?: string | null;
+  actor: Pick<Actor, 'id' | 'institutionId'>;
+  shared: boolean;
+  kind: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  data?: Record<string, unknown>;
+  at?: Date;
+}
+
+/** A timeline event outside `runWorkflowStep` (e.g. when a record is created). */
+export async function writeWorkflowEvent(tx: Tx, e: WorkflowEventInput) {
+  await tx.workflowEvent.create({
+    data: {
+      recordType: e.recordType,
+      recordId: e.recordId,
+      caseId: e.caseId ?? null,
+      actorId: e.actor.id,
+      institutionId: e.actor.institutionId,
+      visibility: e.shared ? 'shared' : 'internal',
+      kind: e.kind,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      data: e.data && Object.keys(e.data).length ? json(e.data) : undefined,
+      ...(e.at ? { at: e.at } : {}),
+    },
+  });
+}
+
+/** Dates become ISO strings, long texts are cut, so audit summaries stay readable. */
+export function json(v: unknown): Prisma.InputJsonValue {
+  return JSON.parse(
+    JSON.stringify(v, (_k, x) => (typeof x === 'string' && x.length > 500 ? `${x.slice(0, 500)}… (${x.length} chars)` : x)),
+  ) as Prisma.InputJsonValue;
+}
+
+/** A record's timeline as the actor may see it: shared events, and the actor's own side's internal ones. */
+export async function timelineOf(prisma: Db, actor: Actor, where: Prisma.WorkflowEventWhereInput) {
+  const events = await prisma.workflowEvent.findMany({
+    where: { AND: [where, { OR: [{ visibility: 'shared' }, { institutionId: actor.institutionId }] }] },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+  });
+  const ids = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
+  const users = await prisma.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, institution: { select: { name: true, nameEn: true } } },
+  });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return events.map((e) => {
+    const u = e.actorId ? byId.get(e.actorId) : undefined;
+    return {
+      key: `w${e.id}`,
+      at: e.at,
+      recordType: e.recordType,
+      recordId: e.recordId,
+      kind: e.kind,
+      internal: e.visibility === 'internal',
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorName: u?.name ?? null,
+      institutionName: u?.institution.name ?? null,
+      institutionNameEn: u?.institution.nameEn ?? null,
+      data: (e.data as Record<string, unknown> | null) ?? null,
+    };
+  });
+}
+export type WorkflowTimelineEntry = Awaited<ReturnType<typeof timelineOf>>[number];

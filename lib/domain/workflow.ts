@@ -1,0 +1,78 @@
+/**
+ * The shared shape of every workflow between the two institutions (recommendations, committee
+ * meetings, retrial evidence, non-litigation applications, enforcement inquiries, leads): a
+ * table of steps — from which states, to which state, by which side and roles, whether the
+ * event is shared with the other institution — and one decision function. Each workflow module
+ * declares its table and adds only its own extra conditions.
+ */
+import type { Actor, Role } from './roles';
+
+export type Side = 'procuratorate' | 'court';
+
+export interface StepRule<S extends string> {
+  from: readonly S[];
+  /** Target state; undefined = stays (a recorded step). */
+  to?: S;
+  side: Side;
+  roles: readonly Role[];
+  /** Non-leaders may act only on records they own (drafter / handler / named attendee). */
+  ownerOrLeader?: boolean;
+  /** Whether the step's event is seen by the other institution. */
+  shared: boolean;
+}
+
+/** Where a record sits between the two institutions, as read from the database. */
+export interface WorkflowParties<S extends string> {
+  status: S;
+  procuratorateId: string;
+  courtId: string;
+  /** The person who owns the record on its side (drafter, handler…), if any. */
+  ownerId?: string | null;
+  /** Whether the other side may see the record yet (e.g. only once served / notified). */
+  visibleTo: { procuratorate: boolean; court: boolean };
+}
+
+export const FORBIDDEN = ['inactive', 'notVisible', 'role', 'institution', 'notOwner'] as const;
+export type ForbiddenCode = (typeof FORBIDDEN)[number];
+export type BaseDenyCode = ForbiddenCode | 'wrongState';
+
+export type StepDecision<S extends string, C extends string = never> =
+  | { ok: true; to: S; shared: boolean }
+  | { ok: false; code: BaseDenyCode | C; forbidden: boolean };
+
+export function sideOf(actor: Actor, rec: Pick<WorkflowParties<string>, 'procuratorateId' | 'courtId'>): Side | null {
+  if (actor.institutionKind === 'PROCURATORATE' && actor.institutionId === rec.procuratorateId) return 'procuratorate';
+  if (actor.institutionKind === 'COURT' && actor.institutionId === rec.courtId) return 'court';
+  return null;
+}
+
+export function canViewRecord(actor: Actor, rec: Omit<WorkflowParties<string>, 'status'>): boolean {
+  if (!actor.active || actor.role === 'ADMIN') return false;
+  const side = sideOf(actor, rec);
+  return side !== null && rec.visibleTo[side];
+}
+
+const LEADERS: readonly Role[] = ['PROCURATORATE_LEADER', 'COURT_LEADER'];
+
+export function deny<C extends string>(code: BaseDenyCode | C): { ok: false; code: BaseDenyCode | C; forbidden: boolean } {
+  return { ok: false, code, forbidden: (FORBIDDEN as readonly string[]).includes(code) };
+}
+
+/** The checks every step shares: active, visible, side, role, owner, state. */
+export function decideStep<S extends string>(actor: Actor, rule: StepRule<S>, rec: WorkflowParties<S>): StepDecision<S> {
+  if (!actor.active) return deny('inactive');
+  if (!canViewRecord(actor, rec)) return deny('notVisible');
+  if (sideOf(actor, rec) !== rule.side) return deny('institution');
+  if (!rule.roles.includes(actor.role)) return deny('role');
+  if (rule.ownerOrLeader && !LEADERS.includes(actor.role) && rec.ownerId !== actor.id) return deny('notOwner');
+  if (!rule.from.includes(rec.status)) return deny('wrongState');
+  return { ok: true, to: rule.to ?? rec.status, shared: rule.shared };
+}
+
+/** Role groups the tables use. */
+export const ROLE_SETS = {
+  procuratorate: ['PROCURATOR', 'PROCURATORATE_LEADER'] as readonly Role[],
+  procuratorateLeader: ['PROCURATORATE_LEADER'] as readonly Role[],
+  court: ['COURT_STAFF', 'COURT_LEADER'] as readonly Role[],
+  courtLeader: ['COURT_LEADER'] as readonly Role[],
+};
