@@ -3,7 +3,7 @@ import type { RecommendationView } from '@/lib/data/recommendations';
 import type { RecommendationAction } from '@/lib/domain/recommendations/machine';
 import { LIMITS } from '@/lib/domain/recommendations/schemas';
 import { stepAction } from '@/app/(app)/recommendations/actions';
-import { StepForm, type StepFormProps } from './StepForm';
+import { StepForm, type StepFormProps } from '@/components/workflow/StepForm';
 
 type Spec = Omit<StepFormProps, 'id' | 'version' | 'action'>;
 

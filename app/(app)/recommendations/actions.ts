@@ -9,7 +9,7 @@ import { RECOMMENDATION_ACTIONS, type RecommendationAction } from '@/lib/domain/
 import { formObject, runAction, type ActionResult } from '@/lib/web/action';
 
 export type DraftResult = ActionResult<{ id: string }>;
-export type StepResult = ActionResult<{ id: string; newId?: string; action: RecommendationAction }>;
+export type StepResult = ActionResult<{ id: string; newId?: string }>;
 
 export async function createDraftAction(_prev: DraftResult | null, form: FormData): Promise<DraftResult> {
   return runAction('recommendation.create', async (actor, { requestId }) => {
@@ -28,6 +28,6 @@ export async function stepAction(_prev: StepResult | null, form: FormData): Prom
     const result = (await STEPS[action](db(), actor, input, { today: todayInChina(), requestId })) as { id: string; newId?: string };
     revalidatePath(`/recommendations/${result.id}`);
     revalidatePath('/recommendations');
-    return { id: result.id, newId: result.newId, action };
+    return { id: result.id, newId: result.newId };
   });
 }

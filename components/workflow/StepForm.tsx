@@ -4,10 +4,13 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId } from 'react';
 import { useActionState, useRef, startTransition } from 'react';
-import type { StepResult } from '@/app/(app)/recommendations/actions';
+import type { ActionResult } from '@/lib/web/action';
+
+/** What a step's server action answers: the record's id, and a new record's id if it made one. */
+export type StepActionResult = ActionResult<{ id: string; newId?: string }>;
 
 export type StepField =
-  | { kind: 'textarea' | 'text' | 'date'; name: string; label: string; required?: boolean; defaultValue?: string; maxLength?: number; help?: string }
+  | { kind: 'textarea' | 'text' | 'date' | 'datetime-local' | 'number' | 'file'; name: string; label: string; required?: boolean; defaultValue?: string; maxLength?: number; help?: string }
   | { kind: 'select' | 'radio'; name: string; label: string; required?: boolean; defaultValue?: string; options: { value: string; label: string }[] };
 
 export interface StepFormProps {
@@ -17,7 +20,13 @@ export interface StepFormProps {
   help?: string;
   fields: StepField[];
   buttons: { step: string; label: string; tone?: 'primary' | 'secondary' | 'danger' }[];
-  action: (prev: StepResult | null, form: FormData) => Promise<StepResult>;
+  action: (prev: StepActionResult | null, form: FormData) => Promise<StepActionResult>;
+  /** Where to go when the step created a new record (default: /recommendations/<newId>). */
+  newRecordBase?: string;
+  /** Extra hidden inputs (e.g. the item a step is about). */
+  hidden?: Record<string, string>;
+  /** Allows file fields (multipart). */
+  testId?: string;
 }
 
 const TONE = {
@@ -27,9 +36,9 @@ const TONE = {
 };
 
 /** One step on a recommendation: its fields, its button(s), and the localized outcome. */
-export function StepForm({ id, version, title, help, fields, buttons, action }: StepFormProps) {
+export function StepForm({ id, version, title, help, fields, buttons, action, newRecordBase = '/recommendations', hidden, testId }: StepFormProps) {
   const t = useTranslations('errors');
-  const tr = useTranslations('recommendations');
+  const tc = useTranslations('common');
   const router = useRouter();
   const uid = useId();
   const [state, dispatch, pending] = useActionState(action, null);
@@ -39,9 +48,9 @@ export function StepForm({ id, version, title, help, fields, buttons, action }: 
   useEffect(() => {
     if (!state?.ok || !state.data) return;
     formRef.current?.reset();
-    if (state.data.newId) router.push(`/recommendations/${state.data.newId}`);
+    if (state.data.newId) router.push(`${newRecordBase}/${state.data.newId}`);
     else router.refresh();
-  }, [state, router]);
+  }, [state, router, newRecordBase]);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -52,13 +61,16 @@ export function StepForm({ id, version, title, help, fields, buttons, action }: 
 
   const fid = (name: string) => `${uid}-${name}`;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`${uid}-title`}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate data-testid={testId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`${uid}-title`}>
       <h3 id={`${uid}-title`} className="font-semibold">
         {title}
       </h3>
       {help && <p className="text-sm text-slate-600">{help}</p>}
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
+      {Object.entries(hidden ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       {fields.map((f) => {
         const err = errors[f.name];
         const common = {
@@ -91,7 +103,7 @@ export function StepForm({ id, version, title, help, fields, buttons, action }: 
                   <textarea {...common} rows={4} defaultValue={f.defaultValue} maxLength={f.maxLength} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm" />
                 ) : f.kind === 'select' ? (
                   <select {...common} defaultValue={f.defaultValue ?? ''} className="mt-1 block rounded border border-slate-300 px-3 py-2 text-sm">
-                    {!f.defaultValue && <option value="">{tr('form.choose')}</option>}
+                    {!f.defaultValue && <option value="">{tc('choose')}</option>}
                     {f.options.map((o) => (
                       <option key={o.value} value={o.value}>
                         {o.label}
@@ -133,7 +145,7 @@ export function StepForm({ id, version, title, help, fields, buttons, action }: 
           )}
           {state?.ok && (
             <p role="status" className="text-green-800">
-              {tr('steps.done')}
+              {tc('done')}
             </p>
           )}
         </div>
