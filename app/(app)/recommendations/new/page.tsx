@@ -3,6 +3,7 @@ import { DraftForm } from '@/components/recommendations/DraftForm';
 import { db } from '@/lib/data/db';
 import { draftOptions } from '@/lib/data/recommendations';
 import { requireFeature } from '@/lib/web/session';
+import { draftFormChoices } from '../draft-options';
 import { createDraftAction } from '../actions';
 
 export async function generateMetadata() {
@@ -22,12 +23,7 @@ export default async function NewRecommendationPage() {
       </div>
       <DraftForm
         action={createDraftAction}
-        courts={options.courts.map((c) => ({
-          id: c.id,
-          label: en ? c.nameEn : c.name,
-          departments: c.departments.map((d) => ({ id: d.id, label: en ? d.nameEn : d.name })),
-        }))}
-        cases={options.cases.map((c) => ({ id: c.id, label: `${c.number} ${c.title}`, courtCaseNumber: c.courtCaseNumber }))}
+        {...draftFormChoices(options, en)}
       />
     </div>
   );

@@ -5,6 +5,7 @@ import { db } from '@/lib/data/db';
 import { draftOptions, getRecommendation } from '@/lib/data/recommendations';
 import { todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
+import { draftFormChoices } from '../../draft-options';
 import { stepAction } from '../../actions';
 import { loadOrForbid } from '../load';
 
@@ -29,12 +30,7 @@ export default async function EditRecommendationPage({ params }: { params: Promi
       </div>
       <DraftForm
         action={stepAction}
-        courts={options.courts.map((c) => ({
-          id: c.id,
-          label: en ? c.nameEn : c.name,
-          departments: c.departments.map((d) => ({ id: d.id, label: en ? d.nameEn : d.name })),
-        }))}
-        cases={options.cases.map((c) => ({ id: c.id, label: `${c.number} ${c.title}`, courtCaseNumber: c.courtCaseNumber }))}
+        {...draftFormChoices(options, en)}
         values={{
           id: rec.id,
           version: rec.version,
