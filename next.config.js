@@ -10,6 +10,8 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.
     authInterrupts: true,
+    // Attachments (evidence, committee materials) are up to 5 MB (lib/data/attachments.ts).
+    serverActions: { bodySizeLimit: '6mb' },
   },
   allowedDevOrigins: ['127.0.0.1'],
   serverExternalPackages: ['pino', '@electric-sql/pglite', '@prisma/adapter-pg', 'pg'],

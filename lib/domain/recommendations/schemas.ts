@@ -3,7 +3,6 @@
  * catalogs localize (errors.*); limits are here so forms can show them too.
  */
 import { z } from 'zod';
-import { isValidIsoDate } from '@/lib/domain/calendar';
 import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
 import { RECOMMENDATION_TYPES } from '@/lib/domain/deadlines/periods';
 
@@ -31,19 +30,14 @@ const optionalText = (max: number) =>
     .optional()
     .transform((s) => (s ? s : null));
 
-export const isoDate = z
-  .string({ error: 'required' })
-  .trim()
-  .min(1, { error: 'required' })
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { error: 'dateFormat' })
-  .refine((s) => isValidIsoDate(s), { error: 'dateInvalid' });
+export { isoDate, version } from '@/lib/domain/validation';
+import { isoDate, version } from '@/lib/domain/validation';
 
 const uuid = z.uuid({ error: 'invalidChoice' });
 const optionalUuid = z
   .union([uuid, z.literal('')])
   .optional()
   .transform((s) => (s ? s : null));
-export const version = z.coerce.number({ error: 'invalid' }).int().positive();
 const optionalPeriodPart = (max: number) =>
   z
     .union([z.literal(''), z.coerce.number({ error: 'invalid' }).int({ error: 'invalid' }).min(0, { error: 'invalid' }).max(max, { error: 'invalid' })])

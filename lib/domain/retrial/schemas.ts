@@ -1,0 +1,124 @@
+/**
+ * Input of every retrial step, validated on the server. Messages are codes: the shared ones
+ * (errors.*) and this feature's own (retrial.errors.*: outsideApplicationWindow, foundBeforeFormed,
+ * beforeJudgment, learnedAfterFiling, beforeFiling, beforeDecision, tooSoonForNotice,
+ * mayOverturnNeedsAcceptance).
+ */
+import { z } from 'zod';
+import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
+import { isoDate, version } from '@/lib/domain/recommendations/schemas';
+import { EVIDENCE_GROUNDS, RETRIAL_DECISIONS, RETRIAL_KINDS } from './machine';
+
+export const LIMITS = {
+  title: 200,
+  parties: 1000,
+  courtCaseNumber: 64,
+  description: 2000,
+  explanation: 5000,
+  reasons: 10_000,
+} as const;
+
+const text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+const optionalDate = z
+  .union([isoDate, z.literal('')])
+  .optional()
+  .transform((s) => (s ? s : null));
+const uuid = z.uuid({ error: 'invalidChoice' });
+const optionalUuid = z
+  .union([uuid, z.literal('')])
+  .optional()
+  .transform((s) => (s ? s : null));
+const yesNo = z.enum(['yes', 'no'], { error: 'required' }).transform((v) => v === 'yes');
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'invalidChoice' });
+
+export const fileInput = z.object({
+  kind: oneOf(RETRIAL_KINDS),
+  /** The procuratorate names the court; a court files at itself. */
+  courtId: optionalUuid,
+  caseId: optionalUuid,
+  recommendationId: optionalUuid,
+  courtCaseNumber: text(LIMITS.courtCaseNumber).refine((s) => isCourtCaseNumber(s), { error: 'courtCaseNumberFormat' }),
+  title: text(LIMITS.title),
+  parties: text(LIMITS.parties),
+  judgmentEffectiveOn: isoDate,
+  filedOn: isoDate,
+  /** Party applications: the day the party learned of the new evidence, when later than the judgment. */
+  learnedOn: optionalDate,
+});
+export type FileInput = z.output<typeof fileInput>;
+
+export const stepInput = z.object({ id: uuid, version });
+
+export const itemInput = z
+  .object({
+    /** The matter and its version (adding an item changes the matter). */
+    id: uuid,
+    version,
+    description: text(LIMITS.description),
+    formedOn: optionalDate,
+    foundOn: optionalDate,
+    ground: oneOf(EVIDENCE_GROUNDS),
+    groundExplanation: text(LIMITS.explanation),
+  })
+  .superRefine((v, ctx) => {
+    // Found late: when it was found is the point. Arose after the hearing: when it came into being.
+    if (v.ground === 'found_late_objective' && !v.foundOn) ctx.addIssue({ code: 'custom', path: ['foundOn'], message: 'required' });
+    if (v.ground === 'arose_after_hearing' && !v.formedOn) ctx.addIssue({ code: 'custom', path: ['formedOn'], message: 'required' });
+  });
+export type ItemInput = z.output<typeof itemInput>;
+
+export const determineInput = z
+  .object({
+    /** The evidence item and its own version. */
+    id: uuid,
+    version,
+    accepted: yesNo,
+    determinationGround: z
+      .union([oneOf(EVIDENCE_GROUNDS), z.literal('')])
+      .optional()
+      .transform((s) => (s ? s : null)),
+    determinationReasons: text(LIMITS.reasons),
+    mayOverturn: yesNo,
+  })
+  .superRefine((v, ctx) => {
+    // New evidence is accepted under one of the four grounds; evidence not accepted as new cannot,
+    // as new evidence, overturn the judgment.
+    if (v.accepted && !v.determinationGround) ctx.addIssue({ code: 'custom', path: ['determinationGround'], message: 'required' });
+    if (!v.accepted && v.mayOverturn) ctx.addIssue({ code: 'custom', path: ['mayOverturn'], message: 'mayOverturnNeedsAcceptance' });
+  });
+export type DetermineInput = z.output<typeof determineInput>;
+
+export const decideInput = stepInput.extend({
+  decision: oneOf(RETRIAL_DECISIONS),
+  decidedOn: isoDate,
+  decisionReasons: text(LIMITS.reasons),
+});
+export type DecideInput = z.output<typeof decideInput>;
+
+export const hearingInput = stepInput.extend({ hearingOn: isoDate });
+
+export interface DateProblem {
+  field: string;
+  code: string;
+}
+
+/**
+ * The order of a filing's dates, on `today` (the data layer turns a problem into a FieldError):
+ * nothing in the future, filed on or after the judgment took effect, learned of the evidence no
+ * later than the filing.
+ */
+export function fileDateProblem(v: Pick<FileInput, 'judgmentEffectiveOn' | 'filedOn' | 'learnedOn'>, today: string): DateProblem | null {
+  if (v.judgmentEffectiveOn > today) return { field: 'judgmentEffectiveOn', code: 'dateInFuture' };
+  if (v.filedOn > today) return { field: 'filedOn', code: 'dateInFuture' };
+  if (v.filedOn < v.judgmentEffectiveOn) return { field: 'filedOn', code: 'beforeJudgment' };
+  if (v.learnedOn && v.learnedOn > v.filedOn) return { field: 'learnedOn', code: 'learnedAfterFiling' };
+  return null;
+}
+
+/** An evidence item's dates: nothing in the future; found no earlier than it came into being. */
+export function itemDateProblem(v: Pick<ItemInput, 'formedOn' | 'foundOn'>, today: string): DateProblem | null {
+  if (v.formedOn && v.formedOn > today) return { field: 'formedOn', code: 'dateInFuture' };
+  if (v.foundOn && v.foundOn > today) return { field: 'foundOn', code: 'dateInFuture' };
+  if (v.formedOn && v.foundOn && v.foundOn < v.formedOn) return { field: 'foundOn', code: 'foundBeforeFormed' };
+  return null;
+}
