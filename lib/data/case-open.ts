@@ -38,8 +38,13 @@ export async function nextSequence(tx: Tx, institutionId: string, scope: string,
 export async function openCase(tx: Tx, actor: Actor, input: OpenCaseInput, ctx: { requestId?: string; now?: Date }) {
   const inst = await tx.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { code: true } });
   const year = Number(input.acceptedOn.slice(0, 4));
-  const seq = await nextSequence(tx, actor.institutionId, caseSequenceScope(input.kind), year);
-  const number = formatCaseNumber(inst.code, input.kind, year, seq);
+  // Numbers are never reused: skip any already taken (e.g. a case registered before the
+  // counter existed, or imported).
+  let number: string;
+  do {
+    const seq = await nextSequence(tx, actor.institutionId, caseSequenceScope(input.kind), year);
+    number = formatCaseNumber(inst.code, input.kind, year, seq);
+  } while (await tx.supervisionCase.findUnique({ where: { number }, select: { id: true } }));
   const c = await tx.supervisionCase.create({
     data: {
       institutionId: actor.institutionId,
