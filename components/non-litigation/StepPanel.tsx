@@ -14,7 +14,8 @@ export async function StepPanel({ app, today }: { app: ApplicationView; today: s
   const reasons = (required: boolean): StepField => ({ kind: 'textarea', name: 'reasons', label: t(required ? 'fields.reasons' : 'fields.reasonsOptional'), required, maxLength: LIMITS.reasons });
   const spec = (step: NonLitigationStep, fields: StepField[], tone: 'primary' | 'secondary' | 'danger' = 'primary', help?: string): Spec => ({
     title: t(`steps.${step}.title`),
-    help: help ?? t(`steps.${step}.help`),
+    // `close` has a help text per state (an object), chosen by the caller; never read it whole.
+    help: help ?? (step === 'close' ? undefined : t(`steps.${step}.help`)),
     fields,
     buttons: [{ step, label: t(`steps.${step}.button`), tone }],
     testId: `step-${step}`,
@@ -62,7 +63,7 @@ export async function StepPanel({ app, today }: { app: ApplicationView; today: s
     markStalled: spec('markStalled', [date('stalledOn'), reasons(true)], 'danger'),
     resumeEnforcement: spec('resumeEnforcement', [date('resumedOn'), reasons(false)], 'secondary'),
     markEnforced: spec('markEnforced', [date('enforcedOn')]),
-    close: spec('close', [date('closedOn'), reasons(false)], 'secondary', t(`steps.close.help.${app.status}`)),
+    close: spec('close', [date('closedOn'), reasons(false)], 'secondary', t.has(`steps.close.help.${app.status}`) ? t(`steps.close.help.${app.status}`) : undefined),
   };
 
   if (app.actions.length === 0) return <p className="text-sm text-slate-600">{t('steps.none')}</p>;

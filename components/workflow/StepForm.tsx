@@ -102,7 +102,7 @@ export function StepForm({ id, version, title, help, fields, buttons, action, ne
                 {f.kind === 'textarea' ? (
                   <textarea {...common} rows={4} defaultValue={f.defaultValue} maxLength={f.maxLength} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm" />
                 ) : f.kind === 'select' ? (
-                  <select {...common} defaultValue={f.defaultValue ?? ''} className="mt-1 block rounded border border-slate-300 px-3 py-2 text-sm">
+                  <select {...common} defaultValue={f.defaultValue ?? ''} className="mt-1 block w-full max-w-full rounded border border-slate-300 px-3 py-2 text-sm">
                     {!f.defaultValue && <option value="">{tc('choose')}</option>}
                     {f.options.map((o) => (
                       <option key={o.value} value={o.value}>

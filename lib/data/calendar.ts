@@ -8,6 +8,8 @@ import { assertAllowed, decideFeature } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { Db } from './db';
 import { writeAudit } from './audit';
+import { recomputeCaseDueDates } from './cases';
+import { recomputeInquiryDueDates } from './inquiries';
 import { recomputeDueDates } from './recommendations';
 
 export type ImportError = ReturnType<typeof parseHolidayCsv>['errors'][number];
@@ -61,9 +63,11 @@ export async function importHolidayCsv(
     if (gone.length > 0) await tx.calendarDay.deleteMany({ where: { date: { in: gone.map((d) => d.date) } } });
     const removed = gone.length;
     // Running reply deadlines follow the calendar they are computed with.
+    const by = { actorId: actor?.id ?? null, institutionId: actor?.institutionId ?? null, requestId };
     const dueDatesChanged =
-      added + changed + removed > 0
-        ? await recomputeDueDates(tx, { actorId: actor?.id ?? null, institutionId: actor?.institutionId ?? null, requestId }, years)
+      added + changed + removed > 0 ? (await recomputeDueDates(tx, by, years)) +
+          (await recomputeCaseDueDates(tx, by, years)) +
+          (await recomputeInquiryDueDates(tx, by, years))
         : 0;
     if (added + changed + removed > 0) {
       await writeAudit(tx, {

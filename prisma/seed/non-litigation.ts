@@ -320,7 +320,9 @@ export async function seedNonLitigation(
   let skipped = 0;
   for (const [k, plan] of planNonLitigation(on, year).entries()) {
     const present = await prisma.nonLitigationApplication.findFirst({
-      where: { procuratorateId: proc.id, courtId: court.id, agency: plan.agency, decisionRef: plan.decisionRef },
+      // Keyed by agency and respondent: the decision number carries a year derived from `today`,
+      // so it would not recognise a seed made on another day.
+      where: { procuratorateId: proc.id, courtId: court.id, agency: plan.agency, respondent: plan.respondent },
       select: { id: true },
     });
     if (present) {

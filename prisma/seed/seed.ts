@@ -11,7 +11,13 @@ import { hashPassword } from '@/lib/data/passwords';
 import { todayInChina } from '@/lib/domain/dates';
 import { ensureDepartment, ensureInstitution, ensureUser } from './builders';
 import { COURT, COURT_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, PROCURATORATE, PROCURATORATE_DEPARTMENTS } from './demo-data';
+import { seedCases } from './cases';
+import { seedCommittee } from './committee';
+import { seedInquiries } from './inquiries';
+import { seedLeads } from './leads';
+import { seedNonLitigation } from './non-litigation';
 import { seedRecommendations } from './recommendations';
+import { seedRetrial } from './retrial';
 
 export const HOLIDAYS_CSV = path.join(process.cwd(), 'prisma', 'seed', 'holidays-cn.csv');
 
@@ -23,7 +29,8 @@ export interface SeedOptions {
 export async function seed(prisma: Db, say: (line: string) => void = () => {}, opts: SeedOptions = {}): Promise<void> {
   const started = Date.now();
   const today = opts.today ?? todayInChina();
-  const step = (n: number, text: string) => say(`[seed ${n}/5] ${text}`);
+  const STEPS = 11;
+  const step = (n: number, text: string) => say(`[seed ${n}/${STEPS}] ${text}`);
 
   step(1, 'institutions…');
   const proc = await ensureInstitution(prisma, PROCURATORATE);
@@ -62,5 +69,17 @@ export async function seed(prisma: Db, say: (line: string) => void = () => {}, o
 
   step(5, `supervision cases and recommendations (as of ${today})…`);
   await seedRecommendations(prisma, { today }, say);
+  step(6, 'supervision cases: courts, stages, tags…');
+  await seedCases(prisma, { today }, say);
+  step(7, 'retrial matters and new evidence…');
+  await seedRetrial(prisma, { today }, say);
+  step(8, 'non-litigation enforcement applications…');
+  await seedNonLitigation(prisma, { today }, say);
+  step(9, 'enforcement inquiries…');
+  await seedInquiries(prisma, { today }, say);
+  step(10, 'leads transferred between the institutions…');
+  await seedLeads(prisma, { today }, say);
+  step(11, 'adjudication committee meetings and requests to attend…');
+  await seedCommittee(prisma, { today }, say);
   say(`[seed] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

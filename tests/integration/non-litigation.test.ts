@@ -403,9 +403,11 @@ describe('lists and visibility', () => {
 
 describe('demo seed', () => {
   it('nine applications in every kind of stage; a second run writes nothing', async () => {
-    expect(seedResult).toEqual({ added: 9, skipped: 0 });
+    // seed() already ran seedNonLitigation, so the call in beforeAll found all nine in place.
+    expect(seedResult).toEqual({ added: 0, skipped: 9 });
     const before = await counts();
     expect(await seedNonLitigation(t.prisma, { today: TODAY })).toEqual({ added: 0, skipped: 9 });
+    expect(await seedNonLitigation(t.prisma, { today: '2027-03-15' })).toEqual({ added: 0, skipped: 9 });
     expect(await counts()).toEqual(before);
 
     const rows = await N.listApplications(t.prisma, A['wu.yating']!, {}, TODAY);

@@ -53,7 +53,8 @@ describe('demo recommendations seed', () => {
     expect(recs.length).toBeGreaterThanOrEqual(40);
     for (const type of RECOMMENDATION_TYPES) expect(recs.some((r) => r.type === type), type).toBe(true);
     for (const status of RECOMMENDATION_STATUSES) expect(recs.some((r) => r.status === status), status).toBe(true);
-    const cases = await t.prisma.supervisionCase.findMany();
+    // The cases this seed creates (later seed steps add more).
+    const cases = await t.prisma.supervisionCase.findMany({ where: { number: { in: DEMO_CASES.map((c) => c.number) } } });
     expect(cases.length).toBe(DEMO_CASES.length);
     expect(cases.length).toBeGreaterThanOrEqual(12);
     for (const kind of ['civil', 'administrative', 'enforcement', 'non_litigation', 'civil_retrial']) expect(cases.some((c) => c.kind === kind), kind).toBe(true);

@@ -11,5 +11,11 @@ export async function currentLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await currentLocale();
-  return { locale, messages: CATALOGS[locale], timeZone: 'Asia/Shanghai' };
+  return {
+    locale,
+    messages: CATALOGS[locale],
+    timeZone: 'Asia/Shanghai',
+    // A missing message shows as ⟦namespace.key⟧ (and is logged), so tests can find it on a page.
+    getMessageFallback: ({ namespace, key }) => `⟦${namespace ? `${namespace}.` : ''}${key}⟧`,
+  };
 });

@@ -1,0 +1,58 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { answerRequest, isMeetingStep, MEETING_STEPS, requestAttendance, scheduleMeeting } from '@/lib/data/committee';
+import { db } from '@/lib/data/db';
+import { StepError } from '@/lib/data/errors';
+import { todayInChina } from '@/lib/domain/dates';
+import { formObject, runAction, type ActionResult } from '@/lib/web/action';
+
+export type CreateResult = ActionResult<{ id: string }>;
+export type StepResult = ActionResult<{ id: string; newId?: string }>;
+
+/** The uploaded files of a form field (an empty file input sends one nameless, empty file). */
+async function filesOf(form: FormData, name = 'files') {
+  const files = form.getAll(name).filter((f): f is File => typeof f !== 'string' && !(f.size === 0 && f.name === ''));
+  return Promise.all(
+    files.map(async (f) => ({ fileName: f.name, mimeType: f.type || 'application/octet-stream', bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+}
+
+export async function scheduleMeetingAction(_prev: CreateResult | null, form: FormData): Promise<CreateResult> {
+  return runAction('committee.schedule', async (actor, { requestId }) => {
+    const r = await scheduleMeeting(db(), actor, { ...formObject(form), files: await filesOf(form) }, { today: todayInChina(), requestId });
+    revalidatePath('/committee');
+    return { id: r.id };
+  });
+}
+
+/** Every step on a meeting: the form names the step; the data layer decides. */
+export async function meetingStepAction(_prev: StepResult | null, form: FormData): Promise<StepResult> {
+  return runAction('committee.step', async (actor, { requestId }) => {
+    const input = formObject(form);
+    if (!isMeetingStep(input.step)) throw new StepError('unknownStep');
+    const raw = input.step === 'uploadMaterial' ? { ...input, files: await filesOf(form) } : input;
+    const r = (await MEETING_STEPS[input.step](db(), actor, raw, { today: todayInChina(), requestId })) as { id: string };
+    revalidatePath(`/committee/${r.id}`);
+    revalidatePath('/committee');
+    return { id: r.id };
+  });
+}
+
+export async function requestAttendanceAction(_prev: CreateResult | null, form: FormData): Promise<CreateResult> {
+  return runAction('committee.request', async (actor, { requestId }) => {
+    const r = await requestAttendance(db(), actor, formObject(form), { today: todayInChina(), requestId });
+    revalidatePath('/committee');
+    return { id: r.id };
+  });
+}
+
+/** A court leader accepts or declines a request (the button names which). */
+export async function answerRequestAction(_prev: StepResult | null, form: FormData): Promise<StepResult> {
+  return runAction('committee.answer', async (actor, { requestId }) => {
+    const r = await answerRequest(db(), actor, formObject(form), { today: todayInChina(), requestId });
+    revalidatePath(`/committee/requests/${r.id}`);
+    revalidatePath('/committee');
+    return { id: r.id };
+  });
+}

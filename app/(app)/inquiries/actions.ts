@@ -1,0 +1,31 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import type { StepActionResult } from '@/components/workflow/StepForm';
+import { db } from '@/lib/data/db';
+import { StepError } from '@/lib/data/errors';
+import { isStepName, sendInquiry, STEPS } from '@/lib/data/inquiries';
+import { todayInChina } from '@/lib/domain/dates';
+import { formObject, runAction, type ActionResult } from '@/lib/web/action';
+
+export type SendResult = ActionResult<{ id: string }>;
+
+export async function sendInquiryAction(_prev: SendResult | null, form: FormData): Promise<SendResult> {
+  return runAction('inquiry.send', async (actor, { requestId }) => {
+    const r = await sendInquiry(db(), actor, formObject(form), { today: todayInChina(), requestId });
+    revalidatePath('/inquiries');
+    return { id: r.id };
+  });
+}
+
+/** Every step on an existing inquiry: the form names the step; the data layer decides. */
+export async function inquiryStepAction(_prev: StepActionResult | null, form: FormData): Promise<StepActionResult> {
+  return runAction('inquiry.step', async (actor, { requestId }) => {
+    const input = formObject(form);
+    if (!isStepName(input.step ?? '')) throw new StepError('unknownStep');
+    const r = await STEPS[input.step as keyof typeof STEPS](db(), actor, input, { today: todayInChina(), requestId });
+    revalidatePath(`/inquiries/${r.id}`);
+    revalidatePath('/inquiries');
+    return { id: r.id };
+  });
+}

@@ -1,0 +1,31 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import type { StepActionResult } from '@/components/workflow/StepForm';
+import { db } from '@/lib/data/db';
+import { StepError } from '@/lib/data/errors';
+import { isStepName, sendLead, STEPS } from '@/lib/data/leads';
+import { todayInChina } from '@/lib/domain/dates';
+import { formObject, runAction, type ActionResult } from '@/lib/web/action';
+
+export type SendLeadResult = ActionResult<{ id: string }>;
+
+export async function sendLeadAction(_prev: SendLeadResult | null, form: FormData): Promise<SendLeadResult> {
+  return runAction('lead.send', async (actor, { requestId }) => {
+    const r = await sendLead(db(), actor, formObject(form), { today: todayInChina(), requestId });
+    revalidatePath('/leads');
+    return { id: r.id };
+  });
+}
+
+/** Every step on an existing lead: the form names the step; the data layer decides. */
+export async function leadStepAction(_prev: StepActionResult | null, form: FormData): Promise<StepActionResult> {
+  return runAction('lead.step', async (actor, { requestId }) => {
+    const input = formObject(form);
+    if (!isStepName(input.step ?? '')) throw new StepError('unknownStep');
+    const r = await STEPS[input.step as keyof typeof STEPS](db(), actor, input, { today: todayInChina(), requestId });
+    revalidatePath(`/leads/${r.id}`);
+    revalidatePath('/leads');
+    return { id: r.id };
+  });
+}

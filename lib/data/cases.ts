@@ -1,0 +1,542 @@
+/**
+ * Supervision cases: opening (through `openCase`, which numbers the case), the stage steps
+ * (through `runWorkflowStep`: load, decide, version check, update, WorkflowEvent, AuditEvent in one
+ * transaction), the list and the case page with everything linked to the case and its joint
+ * timeline. A supervision case is the procuratorate's own: the court never reads one (the feature
+ * 'cases.list' is procuratorate-only, and the machine refuses every step to the court).
+ */
+import { calendarFromEntries } from '@/lib/domain/calendar';
+import {
+  availableCaseActions,
+  assigneeProblem,
+  canViewCase,
+  caseDaysLeft,
+  caseOverdueDays,
+  decideCase,
+  isEligibleHandler,
+  NEXT_STAGE,
+  REVIEW_RULES,
+  REVIEW_STAGES,
+  reviewDueDate,
+  stageDueDate,
+  tagsMatching,
+  type CaseAction,
+  type CaseFacts,
+  type CaseStage,
+  type TagFilter,
+} from '@/lib/domain/cases/machine';
+import type { CaseKind } from '@/lib/domain/cases/numbers';
+import * as S from '@/lib/domain/cases/schemas';
+import { daysLeft, daysOverdue } from '@/lib/domain/deadlines';
+import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import type { Actor } from '@/lib/domain/roles';
+import { ROLE_SETS } from '@/lib/domain/workflow';
+import type { Prisma, SupervisionCase } from '@/lib/generated/prisma/client';
+import { writeAudit } from './audit';
+import { loadCalendarEntries } from './calendar';
+import { calendarCovers } from './recommendations';
+import { openCase } from './case-open';
+import type { Db, Tx } from './db';
+import { FieldError, StepError } from './errors';
+import { runWorkflowStep, timelineOf, type WorkflowContext, type WorkflowSpec, type WorkflowTimelineEntry } from './workflow';
+
+export type CaseContext = WorkflowContext;
+
+const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+const iso = (x: Date | null | undefined) => (x ? x.toISOString().slice(0, 10) : null);
+const RECORD_TYPE = 'SupervisionCase';
+
+async function calendar(tx: Tx | Db) {
+  return calendarFromEntries(await loadCalendarEntries(tx as unknown as Db));
+}
+
+export function caseFactsOf(c: Pick<SupervisionCase, 'institutionId' | 'courtId' | 'stage' | 'handlerId'>): CaseFacts {
+  return { institutionId: c.institutionId, courtId: c.courtId, stage: c.stage, handlerId: c.handlerId };
+}
+
+/** Every court case number of a case: the first one and the further ones, without repeats. */
+export function courtCaseNumbersOf(c: Pick<SupervisionCase, 'courtCaseNumber' | 'courtCaseNumbers'>): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const n of [c.courtCaseNumber, ...c.courtCaseNumbers]) {
+    if (!n) continue;
+    const k = S.courtCaseNumberKey(n);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(n);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening
+
+/** Court and division belong to a court; the handler is an active procurator or leader of the actor's procuratorate. */
+async function validateOpenRefs(prisma: Db, actor: Actor, input: S.OpenCaseFormInput) {
+  const court = await prisma.institution.findUnique({ where: { id: input.courtId }, select: { kind: true, departments: { select: { id: true } } } });
+  if (!court || court.kind !== 'COURT') throw new FieldError('courtId', 'invalidChoice');
+  if (input.courtDepartmentId && !court.departments.some((x) => x.id === input.courtDepartmentId)) {
+    throw new FieldError('courtDepartmentId', 'invalidChoice');
+  }
+  const handler = await prisma.user.findUnique({ where: { id: input.handlerId }, select: { id: true, role: true, institutionId: true, active: true } });
+  if (!isEligibleHandler(handler, actor.institutionId)) throw new FieldError('handlerId', 'invalidChoice');
+}
+
+/**
+ * Opens a supervision case: validates everything first (nothing is written on bad input), then
+ * in one transaction numbers it (`openCase`: per procuratorate, kind and year; never reused),
+ * computes the review deadline with the holiday calendar, and writes the event and audit row.
+ */
+export async function openNewCase(prisma: Db, actor: Actor, raw: unknown, ctx: CaseContext) {
+  assertAllowed(decideFeature(actor, 'cases.list'), 'SupervisionCase.open');
+  const rawObj = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const numbers = S.checkCourtCaseNumbers(rawObj.courtCaseNumbers);
+  const parsed = S.openCaseInput.safeParse(rawObj);
+  if (!parsed.success) {
+    // Show every bad field at once, the court case numbers too.
+    if (!numbers.ok) parsed.error.issues.push({ code: 'custom', path: ['courtCaseNumbers'], message: numbers.code, input: rawObj.courtCaseNumbers });
+    throw parsed.error;
+  }
+  if (!numbers.ok) throw new FieldError('courtCaseNumbers', numbers.code);
+  const input = parsed.data;
+  if (input.acceptedOn > ctx.today) throw new FieldError('acceptedOn', 'dateInFuture');
+  await validateOpenRefs(prisma, actor, input);
+
+  return prisma.$transaction(async (tx) => {
+    const due = stageDueDate(input.kind, 'accepted', input.acceptedOn, await calendar(tx));
+    const c = await openCase(
+      tx,
+      actor,
+      {
+        kind: input.kind,
+        title: input.title,
+        parties: input.parties,
+        courtCaseNumbers: numbers.numbers,
+        courtId: input.courtId,
+        courtDepartmentId: input.courtDepartmentId,
+        handlerId: input.handlerId,
+        tags: input.tags,
+        acceptedOn: input.acceptedOn,
+        stageDueDate: due,
+      },
+      { requestId: ctx.requestId, now: ctx.now },
+    );
+    return { id: c.id, number: c.number };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+
+type CaseRecord = SupervisionCase & { status: CaseStage };
+
+function caseSpec(actor: Actor, action: CaseAction): WorkflowSpec<CaseRecord> {
+  return {
+    recordType: RECORD_TYPE,
+    action,
+    load: async (tx, id) => {
+      const c = await tx.supervisionCase.findUnique({ where: { id } });
+      return c ? { ...c, status: c.stage } : null;
+    },
+    decide: (rec) => decideCase(actor, action, caseFactsOf(rec)),
+    update: async (tx, id, version, data) => {
+      const { status, ...rest } = data;
+      const { count } = await tx.supervisionCase.updateMany({
+        where: { id, version },
+        data: { ...(rest as Prisma.SupervisionCaseUncheckedUpdateManyInput), stage: status as CaseStage },
+      });
+      return count;
+    },
+    caseIdOf: (rec) => rec.id,
+  };
+}
+
+type Command = (prisma: Db, actor: Actor, raw: unknown, ctx: CaseContext) => Promise<{ id: string; status: string }>;
+
+/** accepted → reviewing → supervising. Leaving the review records whether it ended late. */
+export const advanceCase: Command = (prisma, actor, raw, ctx) => {
+  const input = S.advanceInput.parse(raw);
+  return runWorkflowStep(prisma, actor, caseSpec(actor, 'advance'), input, ctx, async (rec, tx) => {
+    const to = NEXT_STAGE[rec.stage]!;
+    const acceptedOn = iso(rec.acceptedOn);
+    const cal = await calendar(tx);
+    const due = stageDueDate(rec.kind, to, acceptedOn, cal);
+    const reviewDue = iso(rec.stageDueDate) ?? (acceptedOn ? reviewDueDate(rec.kind, acceptedOn, cal) : null);
+    const leavingReview = !REVIEW_STAGES.includes(to);
+    return {
+      data: { stageDueDate: due ? d(due) : null },
+      event: {
+        comment: input.comment,
+        ...(leavingReview && reviewDue ? { reviewDueDate: reviewDue, late: ctx.today > reviewDue } : {}),
+      },
+    };
+  });
+};
+
+/** Closes the case with its outcome and conclusion; closed stays closed. */
+export const closeCase: Command = (prisma, actor, raw, ctx) => {
+  const input = S.closeInput.parse(raw);
+  return runWorkflowStep(prisma, actor, caseSpec(actor, 'close'), input, ctx, (rec) => {
+    const due = iso(rec.stageDueDate);
+    const inReview = REVIEW_STAGES.includes(rec.stage);
+    return {
+      data: { closedAt: ctx.now ?? new Date(), stageDueDate: null },
+      event: { outcome: input.outcome, conclusion: input.conclusion, ...(inReview && due ? { reviewDueDate: due, late: ctx.today > due } : {}) },
+    };
+  });
+};
+
+/** A leader hands the case to another procurator or leader of the same procuratorate, with reasons. */
+export const assignCase: Command = (prisma, actor, raw, ctx) => {
+  const input = S.assignInput.parse(raw);
+  return runWorkflowStep(prisma, actor, caseSpec(actor, 'assign'), input, ctx, async (rec, tx) => {
+    const target = await tx.user.findUnique({ where: { id: input.handlerId }, select: { id: true, name: true, role: true, institutionId: true, active: true } });
+    const problem = assigneeProblem(rec, target);
+    if (problem) throw new FieldError('handlerId', problem);
+    const previous = await tx.user.findUnique({ where: { id: rec.handlerId }, select: { name: true } });
+    return {
+      data: { handlerId: target!.id },
+      event: { fromHandlerId: rec.handlerId, fromHandler: previous?.name ?? null, toHandlerId: target!.id, toHandler: target!.name, reason: input.reason },
+    };
+  });
+};
+
+/** Sets the tags leaders track (false litigation, pension fraud subtype, social conflict). */
+export const tagCase: Command = (prisma, actor, raw, ctx) => {
+  const input = S.tagInput.parse(raw);
+  return runWorkflowStep(prisma, actor, caseSpec(actor, 'tag'), input, ctx, (rec) => {
+    const before = [...rec.tags].sort();
+    const after = [...input.tags].sort();
+    if (before.length === after.length && before.every((x, i) => x === after[i])) throw new StepError('tagsUnchanged');
+    return { data: { tags: input.tags }, event: { tags: input.tags, previousTags: rec.tags } };
+  });
+};
+
+/** Adds a court case number (first instance, appeal, retrial review, enforcement…). */
+export const linkCourtCase: Command = (prisma, actor, raw, ctx) => {
+  const input = S.linkCourtCaseInput.parse(raw);
+  return runWorkflowStep(prisma, actor, caseSpec(actor, 'linkCourtCase'), input, ctx, (rec) => {
+    const existing = courtCaseNumbersOf(rec);
+    const key = S.courtCaseNumberKey(input.courtCaseNumber);
+    if (existing.some((n) => S.courtCaseNumberKey(n) === key)) throw new FieldError('courtCaseNumber', 'courtCaseNumberLinked');
+    if (existing.length >= S.CASE_LIMITS.courtCaseNumbers) throw new FieldError('courtCaseNumber', 'tooLong');
+    return {
+      data: { courtCaseNumbers: [...existing, input.courtCaseNumber], courtCaseNumber: rec.courtCaseNumber ?? input.courtCaseNumber },
+      event: { courtCaseNumber: input.courtCaseNumber },
+    };
+  });
+};
+
+/** Every step by name, for the one server action that dispatches steps. */
+export const CASE_COMMANDS = {
+  advance: advanceCase,
+  close: closeCase,
+  assign: assignCase,
+  tag: tagCase,
+  linkCourtCase,
+} satisfies Record<CaseAction, Command>;
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+export interface CaseListFilters {
+  kind?: CaseKind;
+  stage?: CaseStage;
+  tag?: TagFilter;
+  /** One handling procurator (overrides `mine`). */
+  handlerId?: string;
+  /** Review running past its due date. */
+  overdue?: boolean;
+  /** Procurators: only the cases they handle (the list's default for procurators). */
+  mine?: boolean;
+  take?: number;
+}
+
+/** The list filters as a `where`, on top of the visibility rule (the actor's own procuratorate). */
+export function caseWhere(actor: Actor, f: CaseListFilters, today: string): Prisma.SupervisionCaseWhereInput {
+  if (!actor.active || actor.institutionKind !== 'PROCURATORATE' || actor.role === 'ADMIN') return { id: { in: [] } };
+  const and: Prisma.SupervisionCaseWhereInput[] = [{ institutionId: actor.institutionId }];
+  if (f.handlerId) and.push({ handlerId: f.handlerId });
+  else if (f.mine && actor.role === 'PROCURATOR') and.push({ handlerId: actor.id });
+  if (f.kind) and.push({ kind: f.kind });
+  if (f.stage) and.push({ stage: f.stage });
+  if (f.tag) and.push({ tags: { hasSome: tagsMatching(f.tag) } });
+  if (f.overdue) and.push({ stage: { in: [...REVIEW_STAGES] }, stageDueDate: { lt: d(today) } });
+  return { AND: and };
+}
+
+export type CaseRow = Awaited<ReturnType<typeof listCases>>[number];
+
+export async function listCases(prisma: Db, actor: Actor, f: CaseListFilters, today: string) {
+  assertAllowed(decideFeature(actor, 'cases.list'), 'cases.list');
+  const rows = await prisma.supervisionCase.findMany({
+    where: caseWhere(actor, f, today),
+    orderBy: [{ stageDueDate: { sort: 'asc', nulls: 'last' } }, { acceptedOn: { sort: 'desc', nulls: 'last' } }, { number: 'asc' }],
+    take: Math.min(f.take ?? 500, 1000),
+    include: {
+      handler: { select: { id: true, name: true } },
+      _count: { select: { recommendations: true } },
+    },
+  });
+  const courtIds = [...new Set(rows.map((r) => r.courtId).filter((x): x is string => !!x))];
+  const courts = await prisma.institution.findMany({ where: { id: { in: courtIds } }, select: { id: true, name: true, nameEn: true } });
+  const courtById = new Map(courts.map((c) => [c.id, c]));
+  return rows.map((r) => {
+    const due = iso(r.stageDueDate);
+    const facts = { stage: r.stage, stageDueDate: due };
+    return {
+      id: r.id,
+      number: r.number,
+      kind: r.kind,
+      title: r.title,
+      stage: r.stage,
+      tags: r.tags,
+      handler: r.handler,
+      court: r.courtId ? (courtById.get(r.courtId) ?? null) : null,
+      courtCaseNumbers: courtCaseNumbersOf(r),
+      acceptedOn: iso(r.acceptedOn),
+      stageDueDate: due,
+      daysOverdue: caseOverdueDays(facts, today),
+      daysLeft: caseDaysLeft(facts, today),
+      recommendations: r._count.recommendations,
+    };
+  });
+}
+
+/** A timeline entry of the joint timeline (WorkflowEvents and the recommendations' own events). */
+export type JointTimelineEntry = WorkflowTimelineEntry;
+
+/**
+ * The case's joint timeline: every WorkflowEvent carrying the case's id (its own steps and those
+ * of every record linked to it), merged with the events of its recommendations — each as the
+ * actor may see it (shared, or internal to the actor's own institution) — in order of time.
+ */
+export async function jointTimeline(prisma: Db, actor: Actor, caseId: string, recommendationIds: string[]): Promise<JointTimelineEntry[]> {
+  const [workflow, recEvents] = await Promise.all([
+    timelineOf(prisma, actor, { caseId }),
+    recommendationIds.length
+      ? prisma.recommendationEvent.findMany({
+          where: { recommendationId: { in: recommendationIds }, OR: [{ visibility: 'shared' }, { institutionId: actor.institutionId }] },
+          orderBy: [{ at: 'asc' }, { id: 'asc' }],
+          include: { actor: { select: { name: true, institution: { select: { name: true, nameEn: true } } } } },
+        })
+      : Promise.resolve([]),
+  ]);
+  const fromRecommendations: JointTimelineEntry[] = recEvents.map((e) => ({
+    key: `r${e.id}`,
+    at: e.at,
+    recordType: 'Recommendation',
+    recordId: e.recommendationId,
+    kind: e.kind,
+    internal: e.visibility === 'internal',
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actorName: e.actor?.name ?? null,
+    institutionName: e.actor?.institution.name ?? null,
+    institutionNameEn: e.actor?.institution.nameEn ?? null,
+    data: (e.data as Record<string, unknown> | null) ?? null,
+  }));
+  return [...workflow, ...fromRecommendations].sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key));
+}
+
+/** Visible recommendation statuses that still wait for the court's reply. */
+const AWAITING_REPLY = ['served', 'acknowledged', 'objected', 'reply_submitted'];
+
+/** One case as the actor may see it: header, linked records, joint timeline and the steps open to them. */
+export async function getCase(prisma: Db, actor: Actor, id: string, today: string) {
+  assertAllowed(decideFeature(actor, 'cases.list'), 'cases.list');
+  if (!S.caseStepInput.shape.id.safeParse(id).success) return null;
+  const c = await prisma.supervisionCase.findUnique({
+    where: { id },
+    include: {
+      institution: { select: { name: true, nameEn: true } },
+      handler: { select: { id: true, name: true, title: true, active: true } },
+    },
+  });
+  if (!c) return null;
+  const facts = caseFactsOf(c);
+  if (!canViewCase(actor, facts)) throw new ForbiddenError('SupervisionCase.view', 'notVisible');
+  const proc = actor.institutionId;
+
+  const [court, department, recommendations, retrialMatters, agendaItems, nonLitigation, inquiries, leads] = await Promise.all([
+    c.courtId ? prisma.institution.findUnique({ where: { id: c.courtId }, select: { id: true, name: true, nameEn: true } }) : null,
+    c.courtDepartmentId ? prisma.department.findUnique({ where: { id: c.courtDepartmentId }, select: { id: true, name: true, nameEn: true } }) : null,
+    prisma.recommendation.findMany({
+      where: { caseId: id, institutionId: proc },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, number: true, title: true, type: true, status: true, dueDate: true, servedOn: true, replyOn: true },
+    }),
+    prisma.retrialMatter.findMany({
+      where: { caseId: id, procuratorateId: proc },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, courtCaseNumber: true, title: true, status: true, kind: true, reviewDue: true, decision: true },
+    }),
+    // An agenda item is the procuratorate's business once the court has notified the meeting.
+    prisma.committeeAgendaItem.findMany({
+      where: { caseId: id, meeting: { procuratorateId: proc, OR: [{ notifiedAt: { not: null } }, { status: { notIn: ['scheduled'] } }] } },
+      orderBy: [{ meeting: { scheduledAt: 'asc' } }, { position: 'asc' }],
+      select: { id: true, title: true, courtCaseNumber: true, meeting: { select: { id: true, scheduledAt: true, status: true } } },
+    }),
+    prisma.nonLitigationApplication.findMany({
+      where: { caseId: id, procuratorateId: proc },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, agency: true, respondent: true, subject: true, courtCaseNumber: true, status: true },
+    }),
+    prisma.enforcementInquiry.findMany({
+      where: { caseId: id, procuratorateId: proc },
+      orderBy: { sentOn: 'asc' },
+      select: { id: true, courtCaseNumber: true, question: true, status: true, sentOn: true, dueDate: true, answeredOn: true },
+    }),
+    prisma.caseLead.findMany({
+      where: { caseId: id, procuratorateId: proc },
+      orderBy: { sentAt: 'asc' },
+      select: { id: true, kind: true, subtype: true, title: true, status: true, fromKind: true, sentAt: true },
+    }),
+  ]);
+
+  const timeline = await jointTimeline(
+    prisma,
+    actor,
+    id,
+    recommendations.map((r) => r.id),
+  );
+  const due = iso(c.stageDueDate);
+  const stageFacts = { stage: c.stage, stageDueDate: due };
+  const actions = availableCaseActions(actor, facts);
+  const lastOf = (kind: string) => [...timeline].reverse().find((e) => e.recordType === RECORD_TYPE && e.recordId === id && e.kind === kind);
+  const closeEvent = c.stage === 'closed' ? lastOf('close') : undefined;
+  const reviewEnd = [...timeline].reverse().find((e) => e.recordType === RECORD_TYPE && e.recordId === id && (e.data?.reviewDueDate as string | undefined));
+  const handlers = actions.includes('assign') ? await handlerOptions(prisma, c.institutionId) : [];
+  const recRows = recommendations.map((r) => {
+    const rdue = iso(r.dueDate);
+    const awaiting = AWAITING_REPLY.includes(r.status);
+    const over = rdue && awaiting ? daysOverdue(rdue, today) : 0;
+    return {
+      ...r,
+      dueDate: rdue,
+      servedOn: iso(r.servedOn),
+      replyOn: iso(r.replyOn),
+      daysOverdue: over,
+      daysLeft: rdue && awaiting && over === 0 ? daysLeft(rdue, today) : null,
+    };
+  });
+
+  return {
+    id: c.id,
+    version: c.version,
+    number: c.number,
+    kind: c.kind,
+    title: c.title,
+    parties: c.parties,
+    stage: c.stage,
+    tags: c.tags,
+    institution: c.institution,
+    court,
+    department,
+    courtId: c.courtId,
+    courtDepartmentId: c.courtDepartmentId,
+    handler: c.handler,
+    courtCaseNumbers: courtCaseNumbersOf(c),
+    acceptedOn: iso(c.acceptedOn),
+    stageDueDate: due,
+    daysOverdue: caseOverdueDays(stageFacts, today),
+    daysLeft: caseDaysLeft(stageFacts, today),
+    /** The holiday calendar of the due date's year is not on file: computed with weekends only. */
+    dueDateProvisional: due !== null && !(await calendarCovers(prisma, due)),
+    reviewRule: REVIEW_RULES[c.kind],
+    /** How the review ended (date it was due, and whether it ended late), once it has. */
+    reviewEnded: reviewEnd ? { dueDate: String(reviewEnd.data!.reviewDueDate), late: reviewEnd.data!.late === true, at: reviewEnd.at } : null,
+    closedAt: c.closedAt,
+    conclusion: closeEvent
+      ? { outcome: (closeEvent.data?.outcome as string | undefined) ?? null, text: (closeEvent.data?.conclusion as string | undefined) ?? null }
+      : null,
+    linked: {
+      recommendations: recRows,
+      retrialMatters: retrialMatters.map((m) => ({ ...m, reviewDue: iso(m.reviewDue) })),
+      committeeItems: agendaItems,
+      nonLitigation,
+      inquiries: inquiries.map((q) => {
+        const qdue = iso(q.dueDate)!;
+        const waiting = q.status === 'sent';
+        const over = waiting ? daysOverdue(qdue, today) : 0;
+        return { ...q, sentOn: iso(q.sentOn), dueDate: qdue, answeredOn: iso(q.answeredOn), daysOverdue: over, daysLeft: waiting && over === 0 ? daysLeft(qdue, today) : null };
+      }),
+      leads,
+    },
+    actions,
+    handlers,
+    timeline,
+  };
+}
+export type CaseView = NonNullable<Awaited<ReturnType<typeof getCase>>>;
+
+/** Active procurators and leaders of a procuratorate, for the handler selects. */
+async function handlerOptions(prisma: Db, institutionId: string) {
+  return prisma.user.findMany({
+    where: { institutionId, active: true, role: { in: [...ROLE_SETS.procuratorate] } },
+    orderBy: [{ role: 'asc' }, { name: 'asc' }],
+    select: { id: true, name: true, title: true, role: true },
+  });
+}
+
+/** Choices for the forms: courts and their divisions; the procurators of the actor's procuratorate. */
+export async function caseOptions(prisma: Db, actor: Actor) {
+  assertAllowed(decideFeature(actor, 'cases.list'), 'cases.list');
+  const [courts, procurators] = await Promise.all([
+    prisma.institution.findMany({
+      where: { kind: 'COURT' },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, nameEn: true, departments: { orderBy: { key: 'asc' }, select: { id: true, key: true, name: true, nameEn: true } } },
+    }),
+    handlerOptions(prisma, actor.institutionId),
+  ]);
+  return { courts, procurators };
+}
+
+/**
+ * After the holiday calendar changes (an administrator imports a year's notice), the review due
+ * date of every case still under review is recomputed from the new calendar, in the caller's
+ * transaction; each change is an internal timeline event and an audit row. For the calendar
+ * import to call, like `recomputeDueDates` of the recommendations.
+ */
+export async function recomputeCaseDueDates(
+  tx: Tx,
+  by: { actorId: string | null; institutionId: string | null; requestId?: string },
+  years: number[],
+): Promise<number> {
+  const running = await tx.supervisionCase.findMany({ where: { stage: { in: [...REVIEW_STAGES] }, acceptedOn: { not: null } } });
+  if (running.length === 0) return 0;
+  const cal = await calendar(tx);
+  let changed = 0;
+  for (const c of running) {
+    const due = stageDueDate(c.kind, c.stage, iso(c.acceptedOn), cal);
+    const before = iso(c.stageDueDate);
+    if (due === before) continue;
+    await tx.supervisionCase.update({ where: { id: c.id }, data: { stageDueDate: due ? d(due) : null, version: { increment: 1 } } });
+    await tx.workflowEvent.create({
+      data: {
+        recordType: RECORD_TYPE,
+        recordId: c.id,
+        caseId: c.id,
+        actorId: by.actorId,
+        institutionId: by.institutionId ?? c.institutionId,
+        visibility: 'internal',
+        kind: 'dueDateRecomputed',
+        fromStatus: c.stage,
+        toStatus: c.stage,
+        data: { previousDueDate: before, dueDate: due, years: years.join(', ') },
+      },
+    });
+    await writeAudit(tx, {
+      actorId: by.actorId,
+      institutionId: by.institutionId,
+      action: 'SupervisionCase.dueDateRecomputed',
+      recordType: RECORD_TYPE,
+      recordId: c.id,
+      summary: { before: { stageDueDate: before }, after: { stageDueDate: due }, calendarYears: years },
+      requestId: by.requestId,
+    });
+    changed++;
+  }
+  return changed;
+}

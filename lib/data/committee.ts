@@ -1,0 +1,607 @@
+/**
+ * The procurator-general attending the court's adjudication committee (DOMAIN.md §2): meetings,
+ * their agenda and confidential materials, the outcome record, and the procuratorate's requests to
+ * attend. Every step goes through `runWorkflowStep` (lib/data/workflow.ts) with the rules of
+ * lib/domain/committee/machine.ts; creations write their event and audit row in the same
+ * transaction. Reads filter by what the actor may see, in the query itself.
+ */
+import { z } from 'zod';
+import {
+  attendeeMissing,
+  availableRequestSteps,
+  availableSteps,
+  canRequestAttendance,
+  canSchedule,
+  canSeeMaterials,
+  canViewMeeting,
+  canViewRequest,
+  chinaDate,
+  chinaLocalDateTime,
+  COMMITTEE_STEPS,
+  daysUntilMeeting,
+  decide,
+  decideRequest,
+  OPEN_STATUSES,
+  quorumMet,
+  waitingOn,
+  type CommitteeStatus,
+  type CommitteeStep,
+  type MeetingFacts,
+  type RequestFacts,
+  type RequestStep,
+} from '@/lib/domain/committee/machine';
+import * as S from '@/lib/domain/committee/schemas';
+import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import type { Actor } from '@/lib/domain/roles';
+import type { AttendanceRequest, CommitteeAgendaItem, CommitteeMeeting, Prisma } from '@/lib/generated/prisma/client';
+import { listAttachments, readAttachment, storeAttachment } from './attachments';
+import { writeAudit } from './audit';
+import type { Db, Tx } from './db';
+import { FieldError } from './errors';
+import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
+
+export const MEETING = 'CommitteeMeeting';
+export const REQUEST = 'AttendanceRequest';
+
+type MeetingWithItems = CommitteeMeeting & { items: CommitteeAgendaItem[] };
+
+export function meetingFacts(m: CommitteeMeeting): MeetingFacts {
+  return {
+    status: m.status as CommitteeStatus,
+    courtId: m.courtId,
+    procuratorateId: m.procuratorateId,
+    createdById: m.createdById,
+    attendeeId: m.attendeeId,
+    notified: m.notifiedAt !== null,
+    scheduledAt: m.scheduledAt,
+  };
+}
+
+function requestFacts(r: AttendanceRequest): RequestFacts {
+  return { status: r.status, procuratorateId: r.procuratorateId, courtId: r.courtId, requestedById: r.requestedById };
+}
+
+/** The supervision case the meeting's events belong to: the first agenda item linked to one. */
+function caseIdOfMeeting(m: { items: Pick<CommitteeAgendaItem, 'caseId' | 'position'>[] }): string | null {
+  return [...m.items].sort((a, b) => a.position - b.position).find((i) => i.caseId)?.caseId ?? null;
+}
+
+const nowOf = (ctx: WorkflowContext) => ctx.now ?? new Date();
+
+function meetingSpec(actor: Actor, action: CommitteeStep, ctx: WorkflowContext): WorkflowSpec<MeetingWithItems> {
+  return {
+    recordType: MEETING,
+    action,
+    load: (tx, id) => tx.committeeMeeting.findUnique({ where: { id }, include: { items: { orderBy: { position: 'asc' } } } }),
+    decide: (m) => decide(actor, action, meetingFacts(m), nowOf(ctx)),
+    update: async (tx, id, version, data) =>
+      (await tx.committeeMeeting.updateMany({ where: { id, version }, data: data as Prisma.CommitteeMeetingUncheckedUpdateManyInput })).count,
+    caseIdOf: caseIdOfMeeting,
+  };
+}
+
+function requestSpec(actor: Actor, action: RequestStep): WorkflowSpec<AttendanceRequest> {
+  return {
+    recordType: REQUEST,
+    action,
+    load: (tx, id) => tx.attendanceRequest.findUnique({ where: { id } }),
+    decide: (r) => decideRequest(actor, action, requestFacts(r)),
+    update: async (tx, id, version, data) =>
+      (await tx.attendanceRequest.updateMany({ where: { id, version }, data: data as Prisma.AttendanceRequestUncheckedUpdateManyInput })).count,
+    caseIdOf: (r) => r.caseId,
+  };
+}
+
+/** The procuratorate's supervision case that follows a court case number, if any (for the case's timeline). */
+async function caseForCourtNumber(tx: Tx, procuratorateId: string, number: string): Promise<string | null> {
+  const c = await tx.supervisionCase.findFirst({
+    where: { institutionId: procuratorateId, OR: [{ courtCaseNumber: number }, { courtCaseNumbers: { has: number } }] },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
+  return c?.id ?? null;
+}
+
+async function storeFiles(tx: Tx, actor: Actor, meetingId: string, files: S.FileInput[], requestId?: string) {
+  const out = [];
+  for (const f of files) {
+    out.push(await storeAttachment(tx, actor, { recordType: MEETING, recordId: meetingId, fileName: f.fileName, mimeType: f.mimeType, bytes: f.bytes }, 'files', requestId));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings: commands
+
+/** The court schedules a meeting with its agenda (and, optionally, the materials). Internal until notified. */
+export async function scheduleMeeting(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
+  if (!canSchedule(actor)) throw new ForbiddenError('CommitteeMeeting.schedule', actor.institutionKind === 'COURT' ? 'role' : 'institution');
+  const input = S.scheduleInput.parse(raw);
+  if (input.scheduledAt.getTime() <= nowOf(ctx).getTime()) throw new FieldError('scheduledAt', 'scheduledInPast');
+  const numbers = input.items.map((i) => i.courtCaseNumber);
+  const dup = numbers.findIndex((n, i) => numbers.indexOf(n) !== i);
+  if (dup >= 0) throw new FieldError(`items.${dup}.courtCaseNumber`, 'duplicateCaseNumber');
+  const proc = await prisma.institution.findUnique({ where: { id: input.procuratorateId }, select: { kind: true } });
+  if (!proc || proc.kind !== 'PROCURATORATE') throw new FieldError('procuratorateId', 'invalidChoice');
+
+  return prisma.$transaction(async (tx) => {
+    const items = [];
+    for (const [i, item] of input.items.entries()) {
+      items.push({ position: i + 1, ...item, caseId: await caseForCourtNumber(tx, input.procuratorateId, item.courtCaseNumber) });
+    }
+    const m = await tx.committeeMeeting.create({
+      data: {
+        courtId: actor.institutionId,
+        procuratorateId: input.procuratorateId,
+        scheduledAt: input.scheduledAt,
+        location: input.location,
+        status: 'scheduled',
+        createdById: actor.id,
+        ...(ctx.now ? { createdAt: ctx.now } : {}),
+        items: { create: items },
+      },
+    });
+    const stored = await storeFiles(tx, actor, m.id, input.files, ctx.requestId);
+    await writeWorkflowEvent(tx, {
+      recordType: MEETING,
+      recordId: m.id,
+      caseId: caseIdOfMeeting({ items }),
+      actor,
+      shared: false,
+      kind: 'schedule',
+      toStatus: 'scheduled',
+      data: { scheduledAt: chinaLocalDateTime(input.scheduledAt).replace('T', ' '), location: input.location, itemCount: items.length, ...(stored.length ? { fileCount: stored.length } : {}) },
+      at: ctx.now,
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      institutionId: actor.institutionId,
+      action: `${MEETING}.schedule`,
+      recordType: MEETING,
+      recordId: m.id,
+      summary: json({
+        after: { status: 'scheduled', procuratorateId: input.procuratorateId, scheduledAt: input.scheduledAt, location: input.location, items },
+        attachments: stored.map((a) => a.id),
+      }),
+      requestId: ctx.requestId,
+      at: ctx.now,
+    });
+    return { id: m.id };
+  });
+}
+
+/** The court notifies the procuratorate (agenda, time, materials): from now on it sees the meeting. */
+export async function notify(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  const input = S.stepInput.parse(raw);
+  return runWorkflowStep(prisma, actor, meetingSpec(actor, 'notify', ctx), input, ctx, (m) => ({
+    data: { notifiedAt: nowOf(ctx) },
+    event: { scheduledAt: chinaLocalDateTime(m.scheduledAt).replace('T', ' '), location: m.location, itemCount: m.items.length },
+  }));
+}
+
+/** A procuratorate leader names the attendee: the procurator-general or an entrusted deputy (a procuratorate leader). */
+export async function nameAttendee(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  const input = S.nameAttendeeInput.parse(raw);
+  return runWorkflowStep(prisma, actor, meetingSpec(actor, 'nameAttendee', ctx), input, ctx, async (m, tx) => {
+    const u = await tx.user.findUnique({
+      where: { id: input.attendeeId },
+      select: { id: true, name: true, title: true, role: true, active: true, institutionId: true },
+    });
+    if (!u) throw new FieldError('attendeeId', 'invalidChoice');
+    if (u.institutionId !== m.procuratorateId) throw new ForbiddenError('CommitteeMeeting.nameAttendee', 'institution');
+    if (u.role !== 'PROCURATORATE_LEADER') throw new FieldError('attendeeId', 'attendeeNotLeader');
+    if (!u.active) throw new FieldError('attendeeId', 'invalidChoice');
+    return { data: { attendeeId: u.id }, event: { attendeeName: u.name, attendeeTitle: u.title ?? '' } };
+  });
+}
+
+/** The court adds materials. The event says how many, never what: the file names are confidential. */
+export async function uploadMaterial(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  const input = S.uploadInput.parse(raw);
+  return runWorkflowStep(prisma, actor, meetingSpec(actor, 'uploadMaterial', ctx), input, ctx, (m) => ({
+    event: { fileCount: input.files.length },
+    after: async (tx) => ({ attachments: (await storeFiles(tx, actor, m.id, input.files, ctx.requestId)).map((a) => a.id) }),
+  }));
+}
+
+/** The court marks the meeting as held (once its time has come). */
+export async function hold(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  const input = S.stepInput.parse(raw);
+  return runWorkflowStep(prisma, actor, meetingSpec(actor, 'hold', ctx), input, ctx, () => ({ data: { heldAt: nowOf(ctx) } }));
+}
+
+/**
+ * The court records the outcome: quorum (present more than half of all members), the chair, the
+ * attendee's opinion and the committee's decision per agenda item, and the minutes. It may be
+ * corrected until the procuratorate confirms it.
+ */
+export async function recordOutcome(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  const input = S.outcomeInput.parse(raw);
+  return runWorkflowStep(prisma, actor, meetingSpec(actor, 'recordOutcome', ctx), input, ctx, (m) => {
+    if (input.membersPresent > input.membersTotal) throw new FieldError('membersPresent', 'presentExceedsTotal');
+    if (!quorumMet(input.membersTotal, input.membersPresent)) throw new FieldError('membersPresent', 'quorumNotMet');
+    const { items, issues } = S.outcomeItems(input as Record<string, unknown>, m.items.map((i) => i.position));
+    if (issues.length) throw new FieldError(issues[0]!.field, issues[0]!.code);
+    return {
+      data: { membersTotal: input.membersTotal, membersPresent: input.membersPresent, chairName: input.chairName, minutes: input.minutes },
+      event: { membersTotal: input.membersTotal, membersPresent: input.membersPresent, chairName: input.chairName, ...(m.status === 'recorded' ? { corrected: true } : {}) },
+      after: async (tx) => {
+        for (const it of items) {
+          await tx.committeeAgendaItem.update({
+            where: { meetingId_position: { meetingId: m.id, position: it.position } },
+            data: { attendeeOpinion: it.attendeeOpinion, decision: it.decision },
+          });
+        }
+        return { items: items.map((it) => ({ position: it.position, before: m.items.find((x) => x.position === it.position)?.decision ?? null, decision: it.decision })) };
+      },
+    };
+  });
+}
+
+/** The procuratorate (the attendee or a leader) confirms the record: from now on it is frozen. */
+export async function confirm(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  const input = S.confirmInput.parse(raw);
+  return runWorkflowStep(prisma, actor, meetingSpec(actor, 'confirm', ctx), input, ctx, () => ({
+    data: { confirmedById: actor.id, confirmedAt: nowOf(ctx) },
+    event: { comment: input.comment },
+  }));
+}
+
+/** The court cancels a meeting that has not taken place, with the reason. */
+export async function cancel(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  const input = S.cancelInput.parse(raw);
+  return runWorkflowStep(prisma, actor, meetingSpec(actor, 'cancel', ctx), input, ctx, () => ({ event: { reason: input.reason } }));
+}
+
+/** Every meeting step by name, for the one server action that dispatches them. */
+export const MEETING_STEPS = {
+  notify,
+  nameAttendee,
+  uploadMaterial,
+  hold,
+  recordOutcome,
+  confirm,
+  cancel,
+} satisfies Record<CommitteeStep, (prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) => Promise<unknown>>;
+
+export function isMeetingStep(s: unknown): s is CommitteeStep {
+  return typeof s === 'string' && (COMMITTEE_STEPS as readonly string[]).includes(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests to attend: commands
+
+/** A procurator or leader asks the court to let the procuratorate attend the committee on a case. */
+export async function requestAttendance(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
+  if (!canRequestAttendance(actor)) throw new ForbiddenError('AttendanceRequest.request', actor.institutionKind === 'PROCURATORATE' ? 'role' : 'institution');
+  const input = S.requestInput.parse(raw);
+  const court = await prisma.institution.findUnique({ where: { id: input.courtId }, select: { kind: true } });
+  if (!court || court.kind !== 'COURT') throw new FieldError('courtId', 'invalidChoice');
+  if (input.caseId) {
+    const c = await prisma.supervisionCase.findUnique({ where: { id: input.caseId }, select: { institutionId: true } });
+    if (!c) throw new FieldError('caseId', 'invalidChoice');
+    if (c.institutionId !== actor.institutionId) throw new ForbiddenError('AttendanceRequest.request', 'institution');
+  }
+  return prisma.$transaction(async (tx) => {
+    const r = await tx.attendanceRequest.create({
+      data: {
+        procuratorateId: actor.institutionId,
+        courtId: input.courtId,
+        courtCaseNumber: input.courtCaseNumber,
+        caseId: input.caseId,
+        reason: input.reason,
+        status: 'pending',
+        requestedById: actor.id,
+        ...(ctx.now ? { requestedAt: ctx.now } : {}),
+      },
+    });
+    await writeWorkflowEvent(tx, {
+      recordType: REQUEST,
+      recordId: r.id,
+      caseId: r.caseId,
+      actor,
+      shared: true,
+      kind: 'request',
+      toStatus: 'pending',
+      data: { courtCaseNumber: input.courtCaseNumber, reason: input.reason },
+      at: ctx.now,
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      institutionId: actor.institutionId,
+      action: `${REQUEST}.request`,
+      recordType: REQUEST,
+      recordId: r.id,
+      summary: json({ after: { status: 'pending', ...input } }),
+      requestId: ctx.requestId,
+      at: ctx.now,
+    });
+    return { id: r.id };
+  });
+}
+
+/** A court leader accepts (optionally linking a meeting of this court) or declines with reasons. */
+export async function answerRequest(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  const input = S.answerInput.parse(raw);
+  return runWorkflowStep(prisma, actor, requestSpec(actor, input.step), input, ctx, async (r, tx) => {
+    if (input.meetingId) {
+      const m = await tx.committeeMeeting.findUnique({ where: { id: input.meetingId }, select: { courtId: true, procuratorateId: true, status: true } });
+      if (!m) throw new FieldError('meetingId', 'invalidChoice');
+      if (m.courtId !== actor.institutionId) throw new ForbiddenError('AttendanceRequest.accept', 'institution');
+      if (m.procuratorateId !== r.procuratorateId || !OPEN_STATUSES.includes(m.status as CommitteeStatus)) throw new FieldError('meetingId', 'invalidChoice');
+    }
+    return {
+      data: { answer: input.answer, answeredById: actor.id, answeredAt: nowOf(ctx), meetingId: input.meetingId },
+      event: { answer: input.answer, meetingLinked: input.meetingId !== null },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+/** The visibility rule as a `where`: a meeting the actor may not see never leaves the database. */
+export function meetingsVisibleWhere(actor: Actor): Prisma.CommitteeMeetingWhereInput {
+  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
+  if (actor.institutionKind === 'COURT') return { courtId: actor.institutionId };
+  return { procuratorateId: actor.institutionId, notifiedAt: { not: null } };
+}
+
+export function requestsVisibleWhere(actor: Actor): Prisma.AttendanceRequestWhereInput {
+  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
+  if (actor.institutionKind === 'COURT') return { courtId: actor.institutionId };
+  return { procuratorateId: actor.institutionId };
+}
+
+async function names(prisma: Db, ids: (string | null | undefined)[]) {
+  const list = [...new Set(ids.filter((x): x is string => !!x))];
+  const users = list.length ? await prisma.user.findMany({ where: { id: { in: list } }, select: { id: true, name: true, title: true } }) : [];
+  return new Map(users.map((u) => [u.id, u]));
+}
+
+async function institutions(prisma: Db, ids: string[]) {
+  const rows = await prisma.institution.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, nameEn: true } });
+  return new Map(rows.map((i) => [i.id, i]));
+}
+
+export type MeetingRow = Awaited<ReturnType<typeof listMeetings>>[number];
+
+/** Meetings the actor may see, soonest first among the open ones, latest first among the others. */
+export async function listMeetings(prisma: Db, actor: Actor, ctx: { today: string; take?: number }) {
+  assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
+  const rows = await prisma.committeeMeeting.findMany({
+    where: meetingsVisibleWhere(actor),
+    orderBy: [{ scheduledAt: 'desc' }],
+    take: Math.min(ctx.take ?? 300, 1000),
+    include: { items: { orderBy: { position: 'asc' }, select: { courtCaseNumber: true, title: true, trigger: true } } },
+  });
+  const people = await names(prisma, rows.map((r) => r.attendeeId));
+  const insts = await institutions(prisma, rows.flatMap((r) => [r.courtId, r.procuratorateId]));
+  const out = rows.map((m) => {
+    const facts = meetingFacts(m);
+    return {
+      id: m.id,
+      status: facts.status,
+      scheduledAt: m.scheduledAt,
+      date: chinaDate(m.scheduledAt),
+      location: m.location,
+      items: m.items,
+      court: insts.get(m.courtId)!,
+      procuratorate: insts.get(m.procuratorateId)!,
+      attendee: m.attendeeId ? (people.get(m.attendeeId) ?? null) : null,
+      daysUntil: daysUntilMeeting(m.scheduledAt, ctx.today),
+      attendeeMissing: attendeeMissing(facts, ctx.today),
+      waitingOn: waitingOn(facts),
+      open: OPEN_STATUSES.includes(facts.status),
+    };
+  });
+  const open = out.filter((r) => r.open).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
+  return [...open, ...out.filter((r) => !r.open)];
+}
+
+/** One meeting as the actor may see it: agenda, outcome, materials only when allowed, timeline, next steps. */
+export async function getMeeting(prisma: Db, actor: Actor, id: string, ctx: { today: string; now?: Date }) {
+  assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
+  if (!z.uuid().safeParse(id).success) return null;
+  const m = await prisma.committeeMeeting.findUnique({ where: { id }, include: { items: { orderBy: { position: 'asc' } } } });
+  if (!m) return null;
+  const facts = meetingFacts(m);
+  if (!canViewMeeting(actor, facts)) throw new ForbiddenError('CommitteeMeeting.view', 'notVisible');
+  const now = ctx.now ?? new Date();
+  const side = actor.institutionKind === 'COURT' ? 'court' : 'procuratorate';
+  const materialsAllowed = canSeeMaterials(actor, facts);
+  const steps = availableSteps(actor, facts, now);
+
+  const [people, insts, timeline, materials, materialCount, cases, requests, attendeeOptions] = await Promise.all([
+    names(prisma, [m.attendeeId, m.createdById, m.confirmedById]),
+    institutions(prisma, [m.courtId, m.procuratorateId]),
+    timelineOf(prisma, actor, { recordType: MEETING, recordId: m.id }),
+    materialsAllowed ? listAttachments(prisma, MEETING, [m.id]) : Promise.resolve(null),
+    prisma.attachment.count({ where: { recordType: MEETING, recordId: m.id } }),
+    side === 'procuratorate'
+      ? prisma.supervisionCase.findMany({
+          where: { id: { in: m.items.map((i) => i.caseId).filter((x): x is string => !!x) }, institutionId: actor.institutionId },
+          select: { id: true, number: true, title: true },
+        })
+      : Promise.resolve([]),
+    prisma.attendanceRequest.findMany({
+      where: { AND: [requestsVisibleWhere(actor), { meetingId: m.id }] },
+      select: { id: true, courtCaseNumber: true, status: true },
+    }),
+    steps.includes('nameAttendee') ? attendeeChoices(prisma, m.procuratorateId) : Promise.resolve([]),
+  ]);
+  const caseById = new Map(cases.map((c) => [c.id, c]));
+  const person = (uid: string | null) => (uid ? (people.get(uid) ?? null) : null);
+  return {
+    id: m.id,
+    version: m.version,
+    status: facts.status,
+    scheduledAt: m.scheduledAt,
+    scheduledLocal: chinaLocalDateTime(m.scheduledAt),
+    date: chinaDate(m.scheduledAt),
+    location: m.location,
+    court: insts.get(m.courtId)!,
+    procuratorate: insts.get(m.procuratorateId)!,
+    createdBy: side === 'court' ? person(m.createdById) : null,
+    notifiedAt: m.notifiedAt,
+    heldAt: m.heldAt,
+    attendee: person(m.attendeeId),
+    isAttendee: m.attendeeId === actor.id,
+    confirmedBy: person(m.confirmedById),
+    confirmedAt: m.confirmedAt,
+    membersTotal: m.membersTotal,
+    membersPresent: m.membersPresent,
+    chairName: m.chairName,
+    minutes: m.minutes,
+    items: m.items.map((i) => ({
+      id: i.id,
+      position: i.position,
+      courtCaseNumber: i.courtCaseNumber,
+      title: i.title,
+      trigger: i.trigger,
+      attendeeOpinion: i.attendeeOpinion,
+      decision: i.decision,
+      case: i.caseId ? (caseById.get(i.caseId) ?? null) : null,
+    })),
+    /** null when the actor may not see the materials (then not even their names are listed). */
+    materials,
+    materialCount: materialsAllowed ? materialCount : null,
+    daysUntil: daysUntilMeeting(m.scheduledAt, ctx.today),
+    attendeeMissing: attendeeMissing(facts, ctx.today),
+    waitingOn: waitingOn(facts),
+    steps,
+    attendeeOptions,
+    requests,
+    timeline,
+  };
+}
+export type MeetingView = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
+
+/** Who may be named: the active procuratorate leaders (the procurator-general and deputies) of the procuratorate. */
+export function attendeeChoices(prisma: Db, procuratorateId: string) {
+  return prisma.user.findMany({
+    where: { institutionId: procuratorateId, role: 'PROCURATORATE_LEADER', active: true },
+    orderBy: [{ username: 'asc' }],
+    select: { id: true, name: true, title: true },
+  });
+}
+
+/**
+ * One material for download, after the confidentiality check: null when the meeting or the file
+ * does not exist (or the file belongs to another record); ForbiddenError when the actor may not
+ * see it. Each download is audited.
+ */
+export async function downloadMaterial(prisma: Db, actor: Actor, meetingId: string, attachmentId: string, ctx: { requestId?: string } = {}) {
+  assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
+  if (!z.uuid().safeParse(meetingId).success || !z.uuid().safeParse(attachmentId).success) return null;
+  const m = await prisma.committeeMeeting.findUnique({ where: { id: meetingId } });
+  if (!m) return null;
+  if (!canSeeMaterials(actor, meetingFacts(m))) throw new ForbiddenError('CommitteeMeeting.materials', 'notVisible');
+  const a = await readAttachment(prisma, attachmentId);
+  if (!a || a.recordType !== MEETING || a.recordId !== m.id) return null;
+  await prisma.$transaction((tx) =>
+    writeAudit(tx, {
+      actorId: actor.id,
+      institutionId: actor.institutionId,
+      action: 'attachment.download',
+      recordType: MEETING,
+      recordId: m.id,
+      summary: { attachmentId: a.id, fileName: a.fileName },
+      requestId: ctx.requestId,
+    }),
+  );
+  return a;
+}
+
+/** The courts and procuratorates a form may offer, and (for the procuratorate) its supervision cases. */
+export async function committeeOptions(prisma: Db, actor: Actor) {
+  assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
+  const [procuratorates, courts, cases] = await Promise.all([
+    prisma.institution.findMany({ where: { kind: 'PROCURATORATE' }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
+    prisma.institution.findMany({ where: { kind: 'COURT' }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
+    actor.institutionKind === 'PROCURATORATE'
+      ? prisma.supervisionCase.findMany({
+          where: { institutionId: actor.institutionId, closedAt: null },
+          orderBy: { number: 'asc' },
+          select: { id: true, number: true, title: true, courtCaseNumber: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  return { procuratorates, courts, cases };
+}
+
+export type RequestRow = Awaited<ReturnType<typeof listRequests>>[number];
+
+export async function listRequests(prisma: Db, actor: Actor, opts: { take?: number } = {}) {
+  assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
+  const rows = await prisma.attendanceRequest.findMany({
+    where: requestsVisibleWhere(actor),
+    orderBy: [{ requestedAt: 'desc' }],
+    take: Math.min(opts.take ?? 300, 1000),
+  });
+  const people = await names(prisma, rows.map((r) => r.requestedById));
+  const insts = await institutions(prisma, rows.flatMap((r) => [r.courtId, r.procuratorateId]));
+  const pending = rows.filter((r) => r.status === 'pending');
+  return [...pending, ...rows.filter((r) => r.status !== 'pending')].map((r) => ({
+    id: r.id,
+    status: r.status,
+    courtCaseNumber: r.courtCaseNumber,
+    reason: r.reason,
+    requestedAt: r.requestedAt,
+    requestedBy: people.get(r.requestedById) ?? null,
+    court: insts.get(r.courtId)!,
+    procuratorate: insts.get(r.procuratorateId)!,
+    meetingId: r.meetingId,
+  }));
+}
+
+export async function getRequest(prisma: Db, actor: Actor, id: string) {
+  assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
+  if (!z.uuid().safeParse(id).success) return null;
+  const r = await prisma.attendanceRequest.findUnique({ where: { id } });
+  if (!r) return null;
+  const facts = requestFacts(r);
+  if (!canViewRequest(actor, facts)) throw new ForbiddenError('AttendanceRequest.view', 'notVisible');
+  const steps = availableRequestSteps(actor, facts);
+  const side = actor.institutionKind === 'COURT' ? 'court' : 'procuratorate';
+  const [people, insts, timeline, meeting, supervisionCase, openMeetings] = await Promise.all([
+    names(prisma, [r.requestedById, r.answeredById]),
+    institutions(prisma, [r.courtId, r.procuratorateId]),
+    timelineOf(prisma, actor, { recordType: REQUEST, recordId: r.id }),
+    r.meetingId ? prisma.committeeMeeting.findUnique({ where: { id: r.meetingId } }) : Promise.resolve(null),
+    r.caseId && side === 'procuratorate'
+      ? prisma.supervisionCase.findFirst({ where: { id: r.caseId, institutionId: actor.institutionId }, select: { id: true, number: true, title: true } })
+      : Promise.resolve(null),
+    steps.includes('accept')
+      ? prisma.committeeMeeting.findMany({
+          where: { courtId: r.courtId, procuratorateId: r.procuratorateId, status: { in: [...OPEN_STATUSES] } },
+          orderBy: { scheduledAt: 'asc' },
+          select: { id: true, scheduledAt: true, items: { orderBy: { position: 'asc' }, select: { courtCaseNumber: true } } },
+        })
+      : Promise.resolve([]),
+  ]);
+  // The linked meeting is shown only to someone who may see it (the procuratorate: once notified).
+  const linked = meeting && canViewMeeting(actor, meetingFacts(meeting)) ? { id: meeting.id, scheduledAt: meeting.scheduledAt, location: meeting.location, status: meeting.status } : null;
+  return {
+    id: r.id,
+    version: r.version,
+    status: r.status,
+    courtCaseNumber: r.courtCaseNumber,
+    reason: r.reason,
+    requestedAt: r.requestedAt,
+    requestedBy: people.get(r.requestedById) ?? null,
+    answer: r.answer,
+    answeredBy: r.answeredById ? (people.get(r.answeredById) ?? null) : null,
+    answeredAt: r.answeredAt,
+    court: insts.get(r.courtId)!,
+    procuratorate: insts.get(r.procuratorateId)!,
+    case: supervisionCase,
+    meeting: linked,
+    steps,
+    openMeetings: openMeetings.map((x) => ({ id: x.id, local: chinaLocalDateTime(x.scheduledAt).replace('T', ' '), cases: x.items.map((i) => i.courtCaseNumber) })),
+    timeline,
+  };
+}
+export type RequestView = NonNullable<Awaited<ReturnType<typeof getRequest>>>;

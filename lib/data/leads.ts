@@ -1,0 +1,398 @@
+/**
+ * Leads transferred between the institutions (lib/domain/leads/machine.ts): sending one, the
+ * receiving institution's receipt, and what it did with it (for the procuratorate possibly
+ * opening a supervision case, in the same transaction). Steps on an existing lead go through the
+ * shared step runner (`runWorkflowStep`): one transaction with the decision on the record as
+ * read from the database, the version check, the update, a shared timeline event and an audit
+ * row. Reads filter by what the actor may see, in the query itself.
+ */
+import { type CaseKind } from '@/lib/domain/cases/numbers';
+import {
+  availableSteps,
+  caseTagFor,
+  decide,
+  directionFor,
+  LEAD_KINDS,
+  LEAD_STATUSES,
+  LEAD_STEPS,
+  newLead,
+  outcomeFits,
+  PENSION_FRAUD_SUBTYPES,
+  receiverSide,
+  type LeadFacts,
+  type LeadKind,
+  type LeadOutcome,
+  type LeadStatus,
+  type LeadStep,
+} from '@/lib/domain/leads/machine';
+import * as S from '@/lib/domain/leads/schemas';
+import { assertAllowed, decideFeature, ForbiddenError, type DenyReason } from '@/lib/domain/policy';
+import type { Actor } from '@/lib/domain/roles';
+import { canViewRecord } from '@/lib/domain/workflow';
+import type { CaseLead, Prisma } from '@/lib/generated/prisma/client';
+import { writeAudit } from './audit';
+import { openCase } from './case-open';
+import type { Db } from './db';
+import { FieldError, StepError } from './errors';
+import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
+
+export const RECORD_TYPE = 'CaseLead';
+
+export function factsOf(rec: CaseLead): LeadFacts {
+  return { status: rec.status, procuratorateId: rec.procuratorateId, courtId: rec.courtId, fromKind: rec.fromKind };
+}
+
+function refuse(step: LeadStep, decision: { ok: false; code: string; forbidden: boolean }): never {
+  if (decision.forbidden) throw new ForbiddenError(`${RECORD_TYPE}.${step}`, decision.code as DenyReason);
+  throw new StepError(decision.code);
+}
+
+function specFor(actor: Actor, step: LeadStep, caseIdOf?: (rec: CaseLead) => string | null): WorkflowSpec<CaseLead> {
+  return {
+    recordType: RECORD_TYPE,
+    action: step,
+    load: (tx, id) => tx.caseLead.findUnique({ where: { id } }),
+    decide: (rec) => decide(actor, step, factsOf(rec)),
+    update: async (tx, id, version, data) =>
+      (await tx.caseLead.updateMany({ where: { id, version }, data: data as Prisma.CaseLeadUncheckedUpdateManyInput })).count,
+    caseIdOf: caseIdOf ?? ((rec) => rec.caseId),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+/** Either institution sends a lead to the other institution of the pair. */
+export async function sendLead(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  const rawTo = typeof raw === 'object' && raw !== null ? String((raw as Record<string, unknown>).counterpartId ?? '') : '';
+  const first = decide(actor, 'send', newLead(actor, rawTo));
+  if (!first.ok && first.forbidden) refuse('send', first);
+  const input = S.sendInput.parse(raw);
+
+  const [own, to] = await Promise.all([
+    prisma.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { kind: true, regionCode: true } }),
+    prisma.institution.findUnique({ where: { id: input.counterpartId }, select: { kind: true, regionCode: true } }),
+  ]);
+  // The other institution of the pair: the other kind, same region (same level).
+  if (!to || to.kind === own.kind || to.regionCode !== own.regionCode) throw new FieldError('counterpartId', 'invalidChoice');
+  if (input.caseId) {
+    const c = await prisma.supervisionCase.findUnique({ where: { id: input.caseId }, select: { institutionId: true } });
+    if (!c) throw new FieldError('caseId', 'invalidChoice');
+    if (c.institutionId !== actor.institutionId) throw new ForbiddenError(`${RECORD_TYPE}.send`, 'institution');
+  }
+  const parties = newLead(actor, input.counterpartId);
+  const decision = decide(actor, 'send', parties);
+  if (!decision.ok) refuse('send', decision);
+
+  return prisma.$transaction(async (tx) => {
+    const at = ctx.now ?? new Date();
+    const rec = await tx.caseLead.create({
+      data: {
+        kind: input.kind,
+        subtype: input.subtype,
+        title: input.title,
+        summary: input.summary,
+        courtCaseNumber: input.courtCaseNumber,
+        procuratorateId: parties.procuratorateId,
+        courtId: parties.courtId,
+        fromKind: parties.fromKind,
+        caseId: input.caseId,
+        status: 'sent',
+        sentById: actor.id,
+        sentAt: at,
+        createdAt: at,
+      },
+    });
+    await writeWorkflowEvent(tx, {
+      recordType: RECORD_TYPE,
+      recordId: rec.id,
+      caseId: rec.caseId,
+      actor,
+      shared: decision.shared,
+      kind: 'send',
+      toStatus: 'sent',
+      data: { courtCaseNumber: input.courtCaseNumber },
+      at: ctx.now,
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      institutionId: actor.institutionId,
+      action: `${RECORD_TYPE}.send`,
+      recordType: RECORD_TYPE,
+      recordId: rec.id,
+      summary: json({
+        after: {
+          ...input,
+          counterpartId: undefined,
+          procuratorateId: parties.procuratorateId,
+          courtId: parties.courtId,
+          fromKind: parties.fromKind,
+          status: 'sent',
+          sentById: actor.id,
+        },
+      }),
+      requestId: ctx.requestId,
+      at: ctx.now,
+    });
+    return { id: rec.id, status: 'sent' as const };
+  });
+}
+
+/** The receiving institution acknowledges receipt (who and when). */
+export async function receiveLead(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  const input = S.receiveInput.parse(raw);
+  return runWorkflowStep(prisma, actor, specFor(actor, 'receive'), input, ctx, () => ({
+    data: { receivedById: actor.id, receivedAt: ctx.now ?? new Date() },
+    event: { comment: input.comment },
+  }));
+}
+
+/**
+ * The receiving institution records what it did. The procuratorate may open a supervision case
+ * from the lead (numbered, with its own timeline event and audit row, in this transaction) or link
+ * one it already has; the case stays the procuratorate's own file (its number is not put on the
+ * shared timeline).
+ */
+export async function actOnLead(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
+  const input = S.actInput.parse(raw);
+  let linkedCaseId: string | null = null;
+  const spec = specFor(actor, 'act', (rec) => linkedCaseId ?? rec.caseId);
+  return runWorkflowStep(prisma, actor, spec, input, ctx, async (rec, tx) => {
+    if (!outcomeFits(input.outcome as LeadOutcome, factsOf(rec))) throw new FieldError('outcome', 'invalidChoice');
+    let caseNumber: string | null = null;
+    if (input.outcome === 'case_linked') {
+      const c = await tx.supervisionCase.findUnique({ where: { id: input.caseId! }, select: { id: true, institutionId: true, number: true } });
+      if (!c) throw new FieldError('caseId', 'invalidChoice');
+      if (c.institutionId !== actor.institutionId) throw new ForbiddenError(`${RECORD_TYPE}.act`, 'institution');
+      linkedCaseId = c.id;
+      caseNumber = c.number;
+    } else if (input.outcome === 'case_opened') {
+      const tag = caseTagFor(rec.kind, rec.subtype);
+      const c = await openCase(
+        tx,
+        actor,
+        {
+          kind: input.caseKind as CaseKind,
+          title: rec.title,
+          parties: input.parties!,
+          courtCaseNumber: rec.courtCaseNumber,
+          courtId: rec.courtId,
+          handlerId: actor.id,
+          tags: tag ? [tag] : [],
+          acceptedOn: ctx.today,
+          origin: { caseLeadId: rec.id },
+        },
+        ctx,
+      );
+      linkedCaseId = c.id;
+      caseNumber = c.number;
+    }
+    return {
+      data: {
+        actedById: actor.id,
+        actedAt: ctx.now ?? new Date(),
+        actionTaken: input.actionTaken,
+        ...(linkedCaseId ? { caseId: linkedCaseId } : {}),
+      },
+      event: { outcome: input.outcome, actionTaken: input.actionTaken },
+      after: async () => (caseNumber ? { caseId: linkedCaseId, caseNumber } : undefined),
+    };
+  });
+}
+
+type Command = (prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) => Promise<{ id: string }>;
+
+/** Every command on an existing lead, for the one server action that dispatches steps. */
+export const STEPS = {
+  receive: receiveLead,
+  act: actOnLead,
+} satisfies Record<Exclude<LeadStep, 'send'>, Command>;
+
+export function isStepName(s: string): s is keyof typeof STEPS {
+  return s !== 'send' && (LEAD_STEPS as readonly string[]).includes(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+export type LeadBox = 'incoming' | 'outgoing';
+
+export interface LeadFilters {
+  box?: LeadBox;
+  kind?: LeadKind;
+  status?: LeadStatus;
+}
+
+/** The visibility rule as a `where`: a record the actor may not see never leaves the database. */
+export function visibleWhere(actor: Actor): Prisma.CaseLeadWhereInput {
+  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
+  return actor.institutionKind === 'PROCURATORATE' ? { procuratorateId: actor.institutionId } : { courtId: actor.institutionId };
+}
+
+export function filterWhere(actor: Actor, f: LeadFilters): Prisma.CaseLeadWhereInput {
+  const and: Prisma.CaseLeadWhereInput[] = [visibleWhere(actor)];
+  if (f.box === 'incoming') and.push({ fromKind: { not: actor.institutionKind } });
+  if (f.box === 'outgoing') and.push({ fromKind: actor.institutionKind });
+  if (f.kind) and.push({ kind: f.kind });
+  if (f.status) and.push({ status: f.status });
+  return { AND: and };
+}
+
+async function names(prisma: Db, userIds: (string | null)[], institutionIds: string[]) {
+  const [users, insts] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: [...new Set(userIds.filter((x): x is string => !!x))] } }, select: { id: true, name: true } }),
+    prisma.institution.findMany({ where: { id: { in: [...new Set(institutionIds)] } }, select: { id: true, name: true, nameEn: true } }),
+  ]);
+  const user = new Map(users.map((u) => [u.id, u.name]));
+  const inst = new Map(insts.map((i) => [i.id, { name: i.name, nameEn: i.nameEn }]));
+  return {
+    user: (id: string | null) => (id ? (user.get(id) ?? null) : null),
+    inst: (id: string) => inst.get(id) ?? { name: '', nameEn: '' },
+  };
+}
+
+export type LeadRow = Awaited<ReturnType<typeof listLeads>>[number];
+
+/**
+ * Leads of the actor's institution, incoming or outgoing. Incoming: the ones waiting for receipt
+ * first, then those waiting for action, then the rest; newest first within each.
+ */
+export async function listLeads(prisma: Db, actor: Actor, f: LeadFilters) {
+  assertAllowed(decideFeature(actor, 'leads.list'), 'leads.list');
+  const rows = await prisma.caseLead.findMany({ where: filterWhere(actor, f), orderBy: [{ sentAt: 'desc' }], take: 1000 });
+  const n = await names(
+    prisma,
+    rows.flatMap((r) => [r.sentById, r.receivedById, r.actedById]),
+    rows.flatMap((r) => [r.procuratorateId, r.courtId]),
+  );
+  const rank = (s: LeadStatus) => LEAD_STATUSES.indexOf(s);
+  const out = rows.map((r) => {
+    const direction = directionFor(actor, r);
+    return {
+      id: r.id,
+      kind: r.kind,
+      subtype: r.subtype,
+      title: r.title,
+      status: r.status,
+      courtCaseNumber: r.courtCaseNumber,
+      direction,
+      counterpart: n.inst(actor.institutionKind === 'PROCURATORATE' ? r.courtId : r.procuratorateId),
+      sentAt: r.sentAt,
+      sentBy: n.user(r.sentById),
+      receivedAt: r.receivedAt,
+      receivedBy: n.user(r.receivedById),
+      actedAt: r.actedAt,
+      actedBy: n.user(r.actedById),
+    };
+  });
+  if (f.box !== 'outgoing') out.sort((a, b) => rank(a.status) - rank(b.status) || b.sentAt.getTime() - a.sentAt.getTime());
+  return out;
+}
+
+/**
+ * What leaders track: leads of the actor's institution by kind, direction and status, and the
+ * pension-fraud leads by category.
+ */
+export async function leadCounts(prisma: Db, actor: Actor) {
+  assertAllowed(decideFeature(actor, 'leads.list'), 'leads.list');
+  const [byKind, bySubtype] = await Promise.all([
+    prisma.caseLead.groupBy({ by: ['kind', 'fromKind', 'status'], where: visibleWhere(actor), _count: { _all: true } }),
+    prisma.caseLead.groupBy({ by: ['subtype'], where: { AND: [visibleWhere(actor), { kind: 'pension_fraud' }] }, _count: { _all: true } }),
+  ]);
+  const empty = () => ({ incoming: 0, outgoing: 0, sent: 0, received: 0, acted: 0, total: 0 });
+  const kinds = Object.fromEntries(LEAD_KINDS.map((k) => [k, empty()])) as Record<LeadKind, ReturnType<typeof empty>>;
+  const total = empty();
+  for (const g of byKind) {
+    const c = g._count._all;
+    for (const row of [kinds[g.kind], total]) {
+      row[directionFor(actor, g)] += c;
+      row[g.status] += c;
+      row.total += c;
+    }
+  }
+  const subtypes = Object.fromEntries(PENSION_FRAUD_SUBTYPES.map((s) => [s, 0])) as Record<(typeof PENSION_FRAUD_SUBTYPES)[number], number>;
+  for (const g of bySubtype) if (g.subtype && g.subtype in subtypes) subtypes[g.subtype as keyof typeof subtypes] += g._count._all;
+  return { kinds, total, subtypes };
+}
+
+/** One lead as the actor may see it, with its timeline and the steps open to them. */
+export async function getLead(prisma: Db, actor: Actor, id: string) {
+  if (!S.stepInput.shape.id.safeParse(id).success) return null;
+  const rec = await prisma.caseLead.findUnique({ where: { id } });
+  if (!rec) return null;
+  const facts = factsOf(rec);
+  if (!canViewRecord(actor, { procuratorateId: rec.procuratorateId, courtId: rec.courtId, visibleTo: { procuratorate: true, court: true } })) {
+    throw new ForbiddenError(`${RECORD_TYPE}.view`, 'notVisible');
+  }
+  const ownSide = actor.institutionKind === 'PROCURATORATE' ? 'procuratorate' : 'court';
+  const actions = availableSteps(actor, facts);
+  const [n, timeline, linkedCase, cases] = await Promise.all([
+    names(prisma, [rec.sentById, rec.receivedById, rec.actedById], [rec.procuratorateId, rec.courtId]),
+    timelineOf(prisma, actor, { recordType: RECORD_TYPE, recordId: rec.id }),
+    // A supervision case is the procuratorate's own file.
+    rec.caseId && ownSide === 'procuratorate'
+      ? prisma.supervisionCase.findUnique({ where: { id: rec.caseId }, select: { id: true, number: true, title: true } })
+      : Promise.resolve(null),
+    // For "act": the procuratorate's cases a lead may join.
+    actions.includes('act') && ownSide === 'procuratorate'
+      ? prisma.supervisionCase.findMany({
+          where: { institutionId: actor.institutionId, closedAt: null },
+          orderBy: { createdAt: 'desc' },
+          take: 300,
+          select: { id: true, number: true, title: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  const acted = [...timeline].reverse().find((e) => e.kind === 'act');
+  return {
+    id: rec.id,
+    version: rec.version,
+    kind: rec.kind,
+    subtype: rec.subtype,
+    title: rec.title,
+    summary: rec.summary,
+    courtCaseNumber: rec.courtCaseNumber,
+    status: rec.status,
+    fromKind: rec.fromKind,
+    direction: directionFor(actor, rec),
+    receiverSide: receiverSide(rec.fromKind),
+    procuratorate: n.inst(rec.procuratorateId),
+    court: n.inst(rec.courtId),
+    case: linkedCase,
+    sentBy: n.user(rec.sentById),
+    sentAt: rec.sentAt,
+    receivedBy: n.user(rec.receivedById),
+    receivedAt: rec.receivedAt,
+    actedBy: n.user(rec.actedById),
+    actedAt: rec.actedAt,
+    actionTaken: rec.actionTaken,
+    outcome: (acted?.data?.outcome as LeadOutcome | undefined) ?? null,
+    actions,
+    caseOptions: cases,
+    timeline,
+  };
+}
+export type LeadView = NonNullable<Awaited<ReturnType<typeof getLead>>>;
+
+/** What the "send a lead" form offers: the other institution(s) of the pair, and (procuratorate) its cases. */
+export async function leadFormOptions(prisma: Db, actor: Actor) {
+  const decision = decide(actor, 'send', newLead(actor, ''));
+  if (!decision.ok && decision.forbidden) refuse('send', decision);
+  const own = await prisma.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { kind: true, regionCode: true } });
+  const [counterparts, cases] = await Promise.all([
+    prisma.institution.findMany({
+      where: { kind: own.kind === 'PROCURATORATE' ? 'COURT' : 'PROCURATORATE', regionCode: own.regionCode },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, nameEn: true },
+    }),
+    own.kind === 'PROCURATORATE'
+      ? prisma.supervisionCase.findMany({
+          where: { institutionId: actor.institutionId },
+          orderBy: { createdAt: 'desc' },
+          take: 300,
+          select: { id: true, number: true, title: true, courtCaseNumber: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  return { counterparts, cases };
+}

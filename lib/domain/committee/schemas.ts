@@ -1,0 +1,175 @@
+/**
+ * Input of every committee step, validated on the server. Messages are codes the catalogs
+ * localize (errors.* and committee.errors.*); limits are here so forms can show them too.
+ *
+ * Forms send agenda items as flat fields (`items.0.courtCaseNumber`, `items.0.title`,
+ * `items.0.trigger`, …) and per-item outcome fields as `opinion.<position>` /
+ * `decision.<position>`; the schemas accept those as well as nested objects.
+ */
+import { z } from 'zod';
+import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
+import { COMMITTEE_TRIGGERS, parseChinaLocalDateTime } from './machine';
+
+export const LIMITS = {
+  location: 200,
+  itemTitle: 200,
+  courtCaseNumber: 64,
+  items: 20,
+  files: 10,
+  chairName: 50,
+  opinion: 5_000,
+  decision: 5_000,
+  minutes: 20_000,
+  reason: 5_000,
+  answer: 5_000,
+  members: 99,
+} as const;
+
+const text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: 'tooLong' })
+    .optional()
+    .nullable()
+    .transform((s) => (s ? s : null));
+
+const uuid = z.uuid({ error: 'invalidChoice' });
+const optionalUuid = z
+  .union([uuid, z.literal('')])
+  .optional()
+  .nullable()
+  .transform((s) => (s ? s : null));
+export const version = z.coerce.number({ error: 'invalid' }).int({ error: 'invalid' }).positive({ error: 'invalid' });
+
+const courtCaseNumber = text(LIMITS.courtCaseNumber).refine((s) => s === '' || isCourtCaseNumber(s), { error: 'courtCaseNumberFormat' });
+
+/** A meeting time typed as China local time (datetime-local input) → an instant. */
+export const localDateTime = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, { error: 'required' })
+  .transform((s, ctx) => {
+    const r = parseChinaLocalDateTime(s);
+    if (typeof r === 'string') {
+      ctx.addIssue({ code: 'custom', message: r });
+      return z.NEVER;
+    }
+    return r;
+  });
+
+/** A file as the server action hands it over (the bytes are checked by the attachment store). */
+export const fileInput = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  bytes: z.instanceof(Uint8Array),
+});
+export type FileInput = z.output<typeof fileInput>;
+
+/**
+ * Collects `prefix.<n>.<key>` form fields into an array ordered by n. Forms number their rows
+ * 0, 1, 2… without gaps, so an error at `items.<i>` points at the row the user sees.
+ */
+function rowsFromFlat(raw: unknown, prefix: string, keys: readonly string[]): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const obj = raw as Record<string, unknown>;
+  if (obj[prefix] !== undefined) return raw;
+  const rows = new Map<number, Record<string, unknown>>();
+  for (const [k, v] of Object.entries(obj)) {
+    const m = new RegExp(`^${prefix}\\.(\\d{1,3})\\.(\\w+)$`).exec(k);
+    if (!m || !keys.includes(m[2]!)) continue;
+    const n = Number(m[1]);
+    rows.set(n, { ...(rows.get(n) ?? {}), [m[2]!]: v });
+  }
+  const list = [...rows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, r]) => r);
+  const rest = Object.fromEntries(Object.entries(obj).filter(([k]) => !k.startsWith(`${prefix}.`)));
+  return { ...rest, [prefix]: list };
+}
+
+export const agendaItemInput = z.object({
+  courtCaseNumber,
+  title: text(LIMITS.itemTitle),
+  trigger: z.enum(COMMITTEE_TRIGGERS, { error: 'invalidChoice' }),
+});
+
+export const scheduleInput = z.preprocess(
+  (raw) => rowsFromFlat(raw, 'items', ['courtCaseNumber', 'title', 'trigger']),
+  z.object({
+    procuratorateId: uuid,
+    scheduledAt: localDateTime,
+    location: text(LIMITS.location),
+    items: z
+      .array(agendaItemInput, { error: 'agendaRequired' })
+      .min(1, { error: 'agendaRequired' })
+      .max(LIMITS.items, { error: 'tooLong' }),
+    files: z.array(fileInput).max(LIMITS.files, { error: 'tooLong' }).optional().default([]),
+  }),
+);
+export type ScheduleInput = z.output<typeof scheduleInput>;
+
+export const stepInput = z.object({ id: uuid, version });
+
+export const nameAttendeeInput = stepInput.extend({ attendeeId: uuid });
+
+export const uploadInput = stepInput.extend({
+  files: z.array(fileInput, { error: 'required' }).min(1, { error: 'required' }).max(LIMITS.files, { error: 'tooLong' }),
+});
+
+const members = z.coerce
+  .number({ error: 'required' })
+  .int({ error: 'invalid' })
+  .min(0, { error: 'invalid' })
+  .max(LIMITS.members, { error: 'invalid' });
+
+/** Per-item fields: `opinion.<position>` and `decision.<position>` (validated against the agenda in the data layer). */
+export const outcomeInput = stepInput
+  .extend({
+    membersTotal: z.preprocess((v) => (v === '' ? undefined : v), members.refine((n) => n >= 1, { error: 'invalid' })),
+    membersPresent: z.preprocess((v) => (v === '' ? undefined : v), members),
+    chairName: text(LIMITS.chairName),
+    minutes: text(LIMITS.minutes),
+  })
+  .catchall(z.unknown());
+export type OutcomeInput = z.output<typeof outcomeInput>;
+
+/** The per-item texts of an outcome, for the agenda positions given. */
+export function outcomeItems(raw: Record<string, unknown>, positions: readonly number[]) {
+  const opinion = text(LIMITS.opinion);
+  const decision = text(LIMITS.decision);
+  const issues: { field: string; code: string }[] = [];
+  const items = positions.map((p) => {
+    const o = opinion.safeParse(raw[`opinion.${p}`] ?? '');
+    const d = decision.safeParse(raw[`decision.${p}`] ?? '');
+    if (!o.success) issues.push({ field: `opinion.${p}`, code: o.error.issues[0]!.message });
+    if (!d.success) issues.push({ field: `decision.${p}`, code: d.error.issues[0]!.message });
+    return { position: p, attendeeOpinion: o.success ? o.data : '', decision: d.success ? d.data : '' };
+  });
+  return { items, issues };
+}
+
+export const confirmInput = stepInput.extend({ comment: optionalText(LIMITS.reason) });
+
+export const cancelInput = stepInput.extend({ reason: text(LIMITS.reason) });
+
+export const requestInput = z.object({
+  courtId: uuid,
+  courtCaseNumber,
+  reason: text(LIMITS.reason),
+  caseId: optionalUuid,
+});
+export type RequestInput = z.output<typeof requestInput>;
+
+export const answerInput = stepInput
+  .extend({
+    step: z.enum(['accept', 'decline'], { error: 'invalidChoice' }),
+    answer: optionalText(LIMITS.answer),
+    meetingId: optionalUuid,
+  })
+  .superRefine((v, ctx) => {
+    // A refusal gives its reasons; a meeting is linked only when accepting.
+    if (v.step === 'decline' && !v.answer) ctx.addIssue({ code: 'custom', path: ['answer'], message: 'required' });
+    if (v.step === 'decline' && v.meetingId) ctx.addIssue({ code: 'custom', path: ['meetingId'], message: 'invalidChoice' });
+  });

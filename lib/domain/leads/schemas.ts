@@ -1,0 +1,77 @@
+/**
+ * Input of every lead step, validated on the server. Messages are codes (errors.*); the limits
+ * are here so forms can show them too.
+ */
+import { z } from 'zod';
+import { CASE_KINDS, isCourtCaseNumber } from '@/lib/domain/cases/numbers';
+import { version } from '@/lib/domain/recommendations/schemas';
+import { ALL_LEAD_OUTCOMES, LEAD_KINDS, PENSION_FRAUD_SUBTYPES } from './machine';
+
+export const LEAD_LIMITS = {
+  title: 200,
+  summary: 10_000,
+  courtCaseNumber: 64,
+  comment: 500,
+  actionTaken: 5_000,
+  parties: 500,
+} as const;
+
+const text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: 'tooLong' })
+    .optional()
+    .transform((s) => (s ? s : null));
+const uuid = z.uuid({ error: 'invalidChoice' });
+const optionalUuid = z
+  .union([uuid, z.literal('')])
+  .optional()
+  .transform((s) => (s ? s : null));
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.enum(values, { error: 'invalidChoice' }), z.literal('')], { error: 'invalidChoice' })
+    .optional()
+    .transform((v) => (v ? (v as T[number]) : null));
+
+export const sendInput = z
+  .object({
+    /** The institution the lead goes to: a court when a procuratorate sends it, and the other way round. */
+    counterpartId: uuid,
+    kind: z.enum(LEAD_KINDS, { error: 'invalidChoice' }),
+    subtype: optionalChoice(PENSION_FRAUD_SUBTYPES),
+    title: text(LEAD_LIMITS.title),
+    summary: text(LEAD_LIMITS.summary),
+    courtCaseNumber: optionalText(LEAD_LIMITS.courtCaseNumber).refine((s) => s === null || isCourtCaseNumber(s), { error: 'courtCaseNumberFormat' }),
+    caseId: optionalUuid,
+  })
+  .superRefine((v, ctx) => {
+    // A pension-fraud lead names its category; other kinds have none.
+    if (v.kind === 'pension_fraud' && !v.subtype) ctx.addIssue({ code: 'custom', path: ['subtype'], message: 'required' });
+  })
+  .transform((v) => ({ ...v, subtype: v.kind === 'pension_fraud' ? v.subtype : null }));
+export type SendInput = z.output<typeof sendInput>;
+
+export const stepInput = z.object({ id: uuid, version });
+
+export const receiveInput = stepInput.extend({ comment: optionalText(LEAD_LIMITS.comment) });
+
+export const actInput = stepInput
+  .extend({
+    outcome: z.enum(ALL_LEAD_OUTCOMES, { error: 'invalidChoice' }),
+    actionTaken: text(LEAD_LIMITS.actionTaken),
+    /** case_linked: the procuratorate's supervision case the lead joins. */
+    caseId: optionalUuid,
+    /** case_opened: the kind of the new supervision case, and its parties. */
+    caseKind: optionalChoice(CASE_KINDS),
+    parties: optionalText(LEAD_LIMITS.parties),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'case_linked' && !v.caseId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'required' });
+    if (v.outcome === 'case_opened') {
+      if (!v.caseKind) ctx.addIssue({ code: 'custom', path: ['caseKind'], message: 'required' });
+      if (!v.parties) ctx.addIssue({ code: 'custom', path: ['parties'], message: 'required' });
+    }
+  });
+export type ActInput = z.output<typeof actInput>;

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { as } from './helpers';
+
+/**
+ * Every page each role can reach from its navigation, and the first records behind each list,
+ * open with 200 and show no missing message (⟦…⟧, see lib/web/i18n/request.ts), in both languages.
+ */
+const USERS = ['li.wen', 'zhao.mingyuan', 'lin.xue', 'wang.jianguo', 'xu.jing', 'admin'];
+
+for (const username of USERS) {
+  test(`${username}: every reachable page renders, in English and Chinese`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const page = await as(browser, username);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const hrefs = await nav.getByRole('link').evaluateAll((els) => els.map((a) => a.getAttribute('href')!));
+    const visited = new Set<string>();
+    const check = async (href: string) => {
+      if (visited.has(href)) return;
+      visited.add(href);
+      const res = await page.goto(href);
+      expect(res?.status(), href).toBe(200);
+      const text = await page.locator('body').innerText();
+      expect(text, `${href} shows a missing message`).not.toMatch(/⟦[^⟧]+⟧/);
+    };
+    for (const href of hrefs) {
+      await check(href);
+      // The first few records behind a list page.
+      const details = await page
+        .locator(`main a[href^="${href === '/' ? '/__none__' : href}/"]`)
+        .evaluateAll((els) => [...new Set(els.map((a) => a.getAttribute('href')!))].filter((h) => !/\/(new|edit)$/.test(h)).slice(0, 3));
+      for (const d of details) await check(d);
+    }
+    // The same pages in Chinese.
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    for (const href of [...visited]) {
+      visited.delete(href);
+      await check(href);
+    }
+  });
+}
