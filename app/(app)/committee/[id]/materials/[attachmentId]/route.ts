@@ -3,18 +3,12 @@
  * the meeting; procuratorate: the named attendee and its leaders) and audits the download; only
  * then is the file served.
  */
-import { getTranslations } from 'next-intl/server';
 import { attachmentResponse } from '@/lib/data/attachments';
 import { downloadMaterial } from '@/lib/data/committee';
 import { db } from '@/lib/data/db';
 import { ForbiddenError } from '@/lib/domain/policy';
+import { refuse } from '@/lib/web/refuse';
 import { getActor, requestId } from '@/lib/web/session';
-
-async function refuse(status: 401 | 403 | 404) {
-  const t = await getTranslations('errors');
-  const text = status === 404 ? t('notFoundTitle') : status === 401 ? t('signedOut') : t('forbiddenTitle');
-  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } });
-}
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
   const actor = await getActor();

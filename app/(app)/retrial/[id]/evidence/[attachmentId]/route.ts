@@ -2,6 +2,7 @@ import { attachmentResponse } from '@/lib/data/attachments';
 import { db } from '@/lib/data/db';
 import { readEvidenceAttachment } from '@/lib/data/retrial';
 import { ForbiddenError } from '@/lib/domain/policy';
+import { refuse } from '@/lib/web/refuse';
 import { getActor } from '@/lib/web/session';
 
 /**
@@ -10,14 +11,14 @@ import { getActor } from '@/lib/web/session';
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
   const actor = await getActor();
-  if (!actor) return new Response('Sign in first.', { status: 401, headers: { 'Cache-Control': 'no-store' } });
+  if (!actor) return refuse(401);
   const { id, attachmentId } = await params;
   try {
     const file = await readEvidenceAttachment(db(), actor, id, attachmentId);
-    if (!file) return new Response('Not found.', { status: 404, headers: { 'Cache-Control': 'no-store' } });
+    if (!file) return refuse(404);
     return attachmentResponse(file);
   } catch (e) {
-    if (e instanceof ForbiddenError) return new Response('Forbidden.', { status: 403, headers: { 'Cache-Control': 'no-store' } });
+    if (e instanceof ForbiddenError) return refuse(403);
     throw e;
   }
 }
