@@ -5,7 +5,7 @@ import { HolidayName } from '@/components/HolidayName';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { db } from '@/lib/data/db';
-import { adminCounts, upcomingCalendarDays } from '@/lib/data/home';
+import { adminCounts, supervisionQueue, upcomingCalendarDays } from '@/lib/data/home';
 import { getProfile } from '@/lib/data/users';
 import { workQueue } from '@/lib/data/recommendations';
 import { todayInChina } from '@/lib/domain/dates';
@@ -20,14 +20,19 @@ export async function generateMetadata() {
 export default async function HomePage() {
   const actor = await requireFeature('home.view');
   const today = todayInChina();
-  const [t, locale, profile, upcoming, counts, queue] = await Promise.all([
+  const [t, locale, profile, upcoming, counts, recQueue, supQueue] = await Promise.all([
     getTranslations(),
     getLocale(),
     getProfile(db(), actor),
     upcomingCalendarDays(db(), actor, today),
     adminCounts(db(), actor),
     workQueue(db(), actor, today),
+    supervisionQueue(db(), actor, today),
   ]);
+  const queue = [
+    ...recQueue.map((q) => ({ ...q, label: t(`recommendations.queue.${q.key}`) })),
+    ...supQueue.map((q) => ({ ...q, label: t(`home.supervisionQueue.${q.key}`) })),
+  ];
   const en = locale === 'en';
   const features = navFor(actor).filter((i) => i.href !== '/');
   return (
@@ -43,12 +48,12 @@ export default async function HomePage() {
           <Card title={t('recommendations.queue.title')} id="queue">
             <ul className="divide-y divide-slate-100 text-sm" data-testid="work-queue">
               {queue.map((q) => (
-                <li key={q.key} className="flex items-center justify-between gap-4 py-2">
+                <li key={q.href + q.key} className="flex items-center justify-between gap-4 py-2">
                   <Link href={q.href} className="text-brand-600 underline-offset-2 hover:underline">
-                    {t(`recommendations.queue.${q.key}`)}
+                    {q.label}
                   </Link>
                   <span
-                    className={`min-w-8 rounded px-2 py-0.5 text-center font-semibold ${q.count > 0 ? (q.key === 'overdue' ? 'bg-red-100 text-red-800' : 'bg-brand-50 text-brand-800') : 'text-slate-400'}`}
+                    className={`min-w-8 rounded px-2 py-0.5 text-center font-semibold ${q.count > 0 ? (/overdue|Overdue/.test(q.key) ? 'bg-red-100 text-red-800' : 'bg-brand-50 text-brand-800') : 'text-slate-400'}`}
                   >
                     {q.count}
                   </span>
