@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useFormAction } from './useFormAction';
 import type { ActionResult } from '@/lib/web/action';
-import { FieldErrorText } from './FieldError';
+import { fieldErrorsOf, Options, useFieldHelpers } from './forms/fields';
 
 type Institution = { id: string; kind: string; label: string; departments: { id: string; label: string }[] };
 type Action = (prev: ActionResult<{ username: string }> | null, form: FormData) => Promise<ActionResult<{ username: string }>>;
@@ -19,53 +19,36 @@ export function UserCreateForm({ action, institutions }: { action: Action; insti
   const { state, pending, formRef, onSubmit } = useFormAction(action);
   const [institutionId, setInstitutionId] = useState(institutions[0]?.id ?? '');
   const institution = institutions.find((i) => i.id === institutionId);
-  const errors = state && !state.ok ? state.fieldErrors : {};
-  const field = (name: string) => ({
-    id: `new-${name}`,
-    name,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `new-${name}-error` : undefined,
-    className: 'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm',
-  });
-  const label = (name: string, key: string) => (
-    <label htmlFor={`new-${name}`} className="block text-sm font-medium">
-      {t(key)}
-    </label>
-  );
+  const errors = fieldErrorsOf(state);
+  const fields = useFieldHelpers('new', errors);
+  const { field, error } = fields;
+  const label = (name: string, key: string) => fields.label(name, t(key), false);
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
       <div>
         {label('username', 'users.username')}
         <input {...field('username')} autoComplete="off" maxLength={32} required />
-        <FieldErrorText id="new-username-error" code={errors.username} />
+        {error('username')}
       </div>
       <div>
         {label('name', 'users.name')}
         <input {...field('name')} maxLength={64} required />
-        <FieldErrorText id="new-name-error" code={errors.name} />
+        {error('name')}
       </div>
       <div>
         {label('institutionId', 'users.institution')}
         <select {...field('institutionId')} value={institutionId} onChange={(e) => setInstitutionId(e.target.value)}>
-          {institutions.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.label}
-            </option>
-          ))}
+          <Options items={institutions} />
         </select>
-        <FieldErrorText id="new-institutionId-error" code={errors.institutionId} />
+        {error('institutionId')}
       </div>
       <div>
         {label('departmentId', 'users.department')}
         <select {...field('departmentId')} key={institutionId} defaultValue="">
           <option value="">{t('users.noDepartment')}</option>
-          {institution?.departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.label}
-            </option>
-          ))}
+          <Options items={institution?.departments ?? []} />
         </select>
-        <FieldErrorText id="new-departmentId-error" code={errors.departmentId} />
+        {error('departmentId')}
       </div>
       <div>
         {label('role', 'users.role')}
@@ -79,17 +62,17 @@ export function UserCreateForm({ action, institutions }: { action: Action; insti
             </option>
           ))}
         </select>
-        <FieldErrorText id="new-role-error" code={errors.role} />
+        {error('role')}
       </div>
       <div>
         {label('title', 'users.jobTitle')}
         <input {...field('title')} maxLength={64} />
-        <FieldErrorText id="new-title-error" code={errors.title} />
+        {error('title')}
       </div>
       <div>
         {label('password', 'users.initialPassword')}
         <input {...field('password')} type="password" autoComplete="new-password" minLength={10} maxLength={256} required />
-        <FieldErrorText id="new-password-error" code={errors.password} />
+        {error('password')}
       </div>
       <div className="flex items-end">
         <button

@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { FieldErrorText } from '@/components/FieldError';
+import { FormFooter } from '@/components/forms/FormFooter';
+import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
 import { useFormAction } from '@/components/useFormAction';
 import type { OpenCaseResult } from '@/app/(app)/cases/actions';
 
@@ -28,30 +29,16 @@ export function NewCaseForm({
   today: string;
 }) {
   const t = useTranslations('cases');
-  const te = useTranslations('errors');
   const router = useRouter();
   const { state, pending, formRef, onSubmit } = useFormAction(action);
   const [courtId, setCourtId] = useState(courts[0]?.id ?? '');
   const court = courts.find((c) => c.id === courtId);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const errors = fieldErrorsOf(state);
+  const { field, label, help, error } = useFieldHelpers('case', errors);
 
   useEffect(() => {
     if (state?.ok && state.data) router.push(`/cases/${state.data.id}`);
   }, [state, router]);
-
-  const field = (name: string, help = false) => ({
-    id: `case-${name}`,
-    name,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': [errors[name] ? `case-${name}-error` : '', help ? `case-${name}-help` : ''].filter(Boolean).join(' ') || undefined,
-    className: 'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm',
-  });
-  const label = (name: string, text: string, required = true) => (
-    <label htmlFor={`case-${name}`} className="block text-sm font-medium">
-      {text}
-      {required && <span aria-hidden="true" className="text-red-700"> *</span>}
-    </label>
-  );
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" data-testid="new-case-form">
@@ -65,64 +52,52 @@ export function NewCaseForm({
               </option>
             ))}
           </select>
-          <p id="case-kind-help" className="mt-1 text-xs text-slate-500">{t('form.numberHelp')}</p>
-          <FieldErrorText id="case-kind-error" code={errors.kind} />
+          {help('kind', t('form.numberHelp'))}
+          {error('kind')}
         </div>
         <div>
           {label('acceptedOn', t('fields.acceptedOn'))}
           <input {...field('acceptedOn', true)} type="date" defaultValue={today} max={today} required />
-          <p id="case-acceptedOn-help" className="mt-1 text-xs text-slate-500">{t('form.acceptedOnHelp')}</p>
-          <FieldErrorText id="case-acceptedOn-error" code={errors.acceptedOn} />
+          {help('acceptedOn', t('form.acceptedOnHelp'))}
+          {error('acceptedOn')}
         </div>
         <div className="md:col-span-2">
           {label('title', t('fields.title'))}
           <input {...field('title')} maxLength={LIMITS.title} required />
-          <FieldErrorText id="case-title-error" code={errors.title} />
+          {error('title')}
         </div>
         <div className="md:col-span-2">
           {label('parties', t('fields.parties'))}
           <textarea {...field('parties')} rows={2} maxLength={LIMITS.parties} required placeholder={t('form.partiesPlaceholder')} />
-          <FieldErrorText id="case-parties-error" code={errors.parties} />
+          {error('parties')}
         </div>
         <div>
           {label('courtId', t('fields.court'))}
           <select {...field('courtId')} value={courtId} onChange={(e) => setCourtId(e.target.value)}>
-            {courts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
+            <Options items={courts} />
           </select>
-          <FieldErrorText id="case-courtId-error" code={errors.courtId} />
+          {error('courtId')}
         </div>
         <div>
           {label('courtDepartmentId', t('fields.courtDepartment'), false)}
           <select {...field('courtDepartmentId')} key={courtId} defaultValue="">
             <option value="">{t('form.noDepartment')}</option>
-            {court?.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.label}
-              </option>
-            ))}
+            <Options items={court?.departments ?? []} />
           </select>
-          <FieldErrorText id="case-courtDepartmentId-error" code={errors.courtDepartmentId} />
+          {error('courtDepartmentId')}
         </div>
         <div>
           {label('handlerId', t('fields.handler'))}
           <select {...field('handlerId')} defaultValue={defaultHandlerId}>
-            {procurators.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
+            <Options items={procurators} />
           </select>
-          <FieldErrorText id="case-handlerId-error" code={errors.handlerId} />
+          {error('handlerId')}
         </div>
         <div>
           {label('courtCaseNumbers', t('fields.courtCaseNumbers'), false)}
           <textarea {...field('courtCaseNumbers', true)} rows={3} maxLength={LIMITS.courtCaseNumbers} placeholder={'(2025)青0103民初123号\n(2026)青01民终45号'} />
-          <p id="case-courtCaseNumbers-help" className="mt-1 text-xs text-slate-500">{t('form.courtCaseNumbersHelp')}</p>
-          <FieldErrorText id="case-courtCaseNumbers-error" code={errors.courtCaseNumbers} />
+          {help('courtCaseNumbers', t('form.courtCaseNumbersHelp'))}
+          {error('courtCaseNumbers')}
         </div>
       </div>
       <fieldset className="rounded border border-slate-200 p-4">
@@ -150,21 +125,10 @@ export function NewCaseForm({
               </option>
             ))}
           </select>
-          <FieldErrorText id="case-pensionFraud-error" code={errors.pensionFraud} />
+          {error('pensionFraud')}
         </div>
       </fieldset>
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? t('form.saving') : t('form.save')}
-        </button>
-        <div aria-live="polite">
-          {state && !state.ok && (
-            <p role="alert" className="text-sm text-red-700">
-              {te(state.formError ?? 'checkFields')}
-            </p>
-          )}
-        </div>
-      </div>
+      <FormFooter pending={pending} label={t('form.save')} pendingLabel={t('form.saving')} state={state} />
     </form>
   );
 }

@@ -3,15 +3,16 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { FormFooter } from '@/components/forms/FormFooter';
+import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
+import { useErrorText } from '@/components/forms/useErrorText';
 import { useFormAction } from '@/components/useFormAction';
 import type { ActionResult } from '@/lib/web/action';
-import { CommitteeFieldError } from './FormError';
 
 type Option = { id: string; label: string };
 
 const TRIGGERS = ['acquittal_possible', 'death_sentence_possible', 'protested', 'other_procuratorial', 'requested', 'invited'] as const;
 const LIMITS = { location: 200, itemTitle: 200, courtCaseNumber: 64, items: 20 };
-const INPUT = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm';
 
 /** The court schedules a committee meeting: time, place, the agenda (one row per case), materials. */
 export function ScheduleForm({
@@ -25,11 +26,12 @@ export function ScheduleForm({
   minLocal: string;
 }) {
   const t = useTranslations('committee');
-  const te = useTranslations('errors');
   const tc = useTranslations('common');
   const router = useRouter();
   const { state, pending, formRef, onSubmit } = useFormAction(action);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const errors = fieldErrorsOf(state);
+  const message = useErrorText('committee');
+  const { field: attrs, label, error } = useFieldHelpers('cm', errors, { message });
   // Stable keys for the rows; names are numbered by position so errors point at the row shown.
   const next = useRef(1);
   const [rows, setRows] = useState<number[]>([0]);
@@ -38,50 +40,33 @@ export function ScheduleForm({
     if (state?.ok && state.data) router.push(`/committee/${state.data.id}`);
   }, [state, router]);
 
-  const attrs = (name: string) => ({
-    id: `cm-${name}`,
-    name,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `cm-${name}-error` : undefined,
-  });
-  const label = (name: string, text: string, required = true) => (
-    <label htmlFor={`cm-${name}`} className="block text-sm font-medium">
-      {text}
-      {required && <span aria-hidden="true" className="text-red-700"> *</span>}
-    </label>
-  );
-
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6" data-testid="schedule-form">
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           {label('procuratorateId', t('fields.procuratorate'))}
-          <select {...attrs('procuratorateId')} className={INPUT} defaultValue={procuratorates[0]?.id}>
-            {procuratorates.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
+          <select {...attrs('procuratorateId')} defaultValue={procuratorates[0]?.id}>
+            <Options items={procuratorates} />
           </select>
-          <CommitteeFieldError id="cm-procuratorateId-error" code={errors.procuratorateId} />
+          {error('procuratorateId')}
         </div>
         <div>
           {label('scheduledAt', t('fields.scheduledAt'))}
-          <input {...attrs('scheduledAt')} type="datetime-local" min={minLocal} className={INPUT} required />
+          <input {...attrs('scheduledAt')} type="datetime-local" min={minLocal} required />
           <p className="mt-1 text-xs text-slate-500">{t('form.scheduledAtHelp')}</p>
-          <CommitteeFieldError id="cm-scheduledAt-error" code={errors.scheduledAt} />
+          {error('scheduledAt')}
         </div>
         <div className="md:col-span-2">
           {label('location', t('fields.location'))}
-          <input {...attrs('location')} maxLength={LIMITS.location} className={INPUT} placeholder={t('form.locationPlaceholder')} required />
-          <CommitteeFieldError id="cm-location-error" code={errors.location} />
+          <input {...attrs('location')} maxLength={LIMITS.location} placeholder={t('form.locationPlaceholder')} required />
+          {error('location')}
         </div>
       </div>
 
       <fieldset className="rounded border border-slate-200 p-4" aria-describedby={errors.items ? 'cm-items-error' : undefined}>
         <legend className="px-1 text-sm font-medium">{t('form.agendaLegend')}</legend>
         <p className="text-xs text-slate-500">{t('form.agendaHelp')}</p>
-        <CommitteeFieldError id="cm-items-error" code={errors.items} />
+        {error('items')}
         <ol className="mt-3 space-y-4">
           {rows.map((key, i) => {
             const n = (f: string) => `items.${i}.${f}`;
@@ -92,24 +77,24 @@ export function ScheduleForm({
                   <div className="mt-2 grid gap-3 md:grid-cols-[1fr_2fr_1fr]">
                     <div>
                       {label(n('courtCaseNumber'), t('fields.courtCaseNumber'))}
-                      <input {...attrs(n('courtCaseNumber'))} maxLength={LIMITS.courtCaseNumber} className={INPUT} placeholder="(2026)青0103刑初215号" />
-                      <CommitteeFieldError id={`cm-${n('courtCaseNumber')}-error`} code={errors[n('courtCaseNumber')]} />
+                      <input {...attrs(n('courtCaseNumber'))} maxLength={LIMITS.courtCaseNumber} placeholder="(2026)青0103刑初215号" />
+                      {error(n('courtCaseNumber'))}
                     </div>
                     <div>
                       {label(n('title'), t('fields.itemTitle'))}
-                      <input {...attrs(n('title'))} maxLength={LIMITS.itemTitle} className={INPUT} />
-                      <CommitteeFieldError id={`cm-${n('title')}-error`} code={errors[n('title')]} />
+                      <input {...attrs(n('title'))} maxLength={LIMITS.itemTitle} />
+                      {error(n('title'))}
                     </div>
                     <div>
                       {label(n('trigger'), t('fields.trigger'))}
-                      <select {...attrs(n('trigger'))} className={INPUT} defaultValue="other_procuratorial">
+                      <select {...attrs(n('trigger'))} defaultValue="other_procuratorial">
                         {TRIGGERS.map((x) => (
                           <option key={x} value={x}>
                             {t(`trigger.${x}`)}
                           </option>
                         ))}
                       </select>
-                      <CommitteeFieldError id={`cm-${n('trigger')}-error`} code={errors[n('trigger')]} />
+                      {error(n('trigger'))}
                     </div>
                   </div>
                   {rows.length > 1 && (
@@ -141,21 +126,10 @@ export function ScheduleForm({
         {label('files', t('fields.materials'), false)}
         <input {...attrs('files')} type="file" multiple accept=".pdf,.doc,.docx,.txt,.png,.jpg,.jpeg" className="mt-1 block text-sm" />
         <p className="mt-1 text-xs text-slate-500">{t('form.materialsHelp')}</p>
-        <CommitteeFieldError id="cm-files-error" code={errors.files} />
+        {error('files')}
       </div>
 
-      <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? tc('working') : t('form.submit')}
-        </button>
-        <div aria-live="polite" className="text-sm">
-          {state && !state.ok && (
-            <p role="alert" className="text-red-700">
-              {te(state.formError ?? 'checkFields')}
-            </p>
-          )}
-        </div>
-      </div>
+      <FormFooter pending={pending} label={t('form.submit')} pendingLabel={tc('working')} state={state} className="flex flex-wrap items-center gap-4" />
     </form>
   );
 }

@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { FormFooter } from '@/components/forms/FormFooter';
+import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
 import { useFormAction } from '@/components/useFormAction';
 import type { SendResult } from '@/app/(app)/inquiries/actions';
 
@@ -26,37 +28,19 @@ export function InquiryForm({
   const router = useRouter();
   const { state, pending, formRef, onSubmit } = useFormAction(action);
   const [caseNumber, setCaseNumber] = useState('');
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const errors = fieldErrorsOf(state);
 
   useEffect(() => {
     if (state?.ok && state.data) router.push(`/inquiries/${state.data.id}`);
   }, [state, router]);
 
   const message = (code: string) => (te.has(code) ? te(code) : t.has(`errors.${code}`) ? t(`errors.${code}`) : te('invalid'));
-  const field = (name: string) => ({
-    id: `inq-${name}`,
-    name,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': [`inq-${name}-help`, errors[name] ? `inq-${name}-error` : ''].filter(Boolean).join(' '),
-    className: 'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm',
-  });
-  const label = (name: string, key: string, required = true) => (
-    <label htmlFor={`inq-${name}`} className="block text-sm font-medium">
-      {t(key)}
-      {required && <span aria-hidden="true" className="text-red-700"> *</span>}
-    </label>
-  );
-  const help = (name: string, key: string) => (
-    <p id={`inq-${name}-help`} className="mt-1 text-xs text-slate-500">
-      {t(key)}
-    </p>
-  );
-  const error = (name: string) =>
-    errors[name] ? (
-      <p id={`inq-${name}-error`} className="mt-1 text-sm text-red-700">
-        {message(errors[name])}
-      </p>
-    ) : null;
+  const fields = useFieldHelpers('inq', errors, { message, helpFirst: true });
+  // Every field here has its help text.
+  const field = (name: string) => fields.field(name, true);
+  const label = (name: string, key: string, required = true) => fields.label(name, t(key), required);
+  const help = (name: string, key: string) => fields.help(name, t(key));
+  const { error } = fields;
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" data-testid="inquiry-form">
@@ -64,11 +48,7 @@ export function InquiryForm({
         <div>
           {label('courtId', 'fields.court')}
           <select {...field('courtId')} defaultValue={courts[0]?.id ?? ''}>
-            {courts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
+            <Options items={courts} />
           </select>
           {help('courtId', 'form.courtHelp')}
           {error('courtId')}
@@ -85,11 +65,7 @@ export function InquiryForm({
             }}
           >
             <option value="">{t('form.noCase')}</option>
-            {cases.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
+            <Options items={cases} />
           </select>
           {help('caseId', 'form.caseHelp')}
           {error('caseId')}
@@ -120,18 +96,7 @@ export function InquiryForm({
         {help('question', 'form.questionHelp')}
         {error('question')}
       </div>
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? t('form.sending') : t('form.submit')}
-        </button>
-        <div aria-live="polite">
-          {state && !state.ok && (
-            <p role="alert" className="text-sm text-red-700">
-              {te(state.formError ?? 'checkFields')}
-            </p>
-          )}
-        </div>
-      </div>
+      <FormFooter pending={pending} label={t('form.submit')} pendingLabel={t('form.sending')} state={state} />
     </form>
   );
 }

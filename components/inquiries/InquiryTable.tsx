@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DateText } from '@/components/DateText';
 import { DueBadge } from '@/components/recommendations/DueBadge';
+import { ListTable } from '@/components/ui/ListTable';
 import type { InquiryRow } from '@/lib/data/inquiries';
 import { InquiryStatusPill } from './InquiryStatusPill';
 
@@ -9,52 +10,48 @@ import { InquiryStatusPill } from './InquiryStatusPill';
 export async function InquiryTable({ rows, side, caption }: { rows: InquiryRow[]; side: 'procuratorate' | 'court'; caption: string }) {
   const [t, locale] = await Promise.all([getTranslations('inquiries'), getLocale()]);
   const en = locale === 'en';
-  if (rows.length === 0) return <p className="text-sm text-slate-600">{t('list.empty')}</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="inquiry-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-slate-500">
-          <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">{t('list.caseAndQuestion')}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{t('fields.status')}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{side === 'court' ? t('list.counterpartProcuratorate') : t('list.counterpartCourt')}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{t('fields.sentOn')}</th>
-            <th scope="col" className="py-2 font-medium">{t('fields.dueDate')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-t border-slate-100 align-top">
-              <td className="py-2 pr-3">
-                <Link href={`/inquiries/${r.id}`} className="font-mono font-medium text-brand-600 underline-offset-2 hover:underline">
-                  {r.courtCaseNumber}
-                </Link>
-                <div className="max-w-md text-xs text-slate-600">{r.question}</div>
-              </td>
-              <td className="py-2 pr-3">
-                <InquiryStatusPill status={r.status} />
-                {r.urges > 0 && <div className="mt-1 text-xs text-red-800">{t('list.urged', { count: r.urges })}</div>}
-              </td>
-              <td className="py-2 pr-3">
-                {side === 'court' ? (en ? r.procuratorate.nameEn : r.procuratorate.name) : en ? r.court.nameEn : r.court.name}
-                {r.sentBy && <div className="text-xs text-slate-500">{r.sentBy}</div>}
-              </td>
-              <td className="py-2 pr-3">
-                <DateText iso={r.sentOn} />
-              </td>
-              <td className="py-2">
-                <DueBadge dueDate={r.dueDate} daysLeft={r.daysLeft} daysOverdue={r.daysOverdue} />
-                {r.answeredOn && (
-                  <div className="mt-1 text-xs text-slate-500">
-                    {t(r.answeredLate ? 'list.answeredLate' : 'list.answeredOnTime')} · <DateText iso={r.answeredOn} />
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      rows={rows}
+      caption={caption}
+      empty={t('list.empty')}
+      testId="inquiry-table"
+      headers={[
+        t('list.caseAndQuestion'),
+        t('fields.status'),
+        side === 'court' ? t('list.counterpartProcuratorate') : t('list.counterpartCourt'),
+        t('fields.sentOn'),
+        t('fields.dueDate'),
+      ]}
+      row={(r) => (
+        <>
+          <td className="py-2 pr-3">
+            <Link href={`/inquiries/${r.id}`} className="font-mono font-medium text-brand-600 underline-offset-2 hover:underline">
+              {r.courtCaseNumber}
+            </Link>
+            <div className="max-w-md text-xs text-slate-600">{r.question}</div>
+          </td>
+          <td className="py-2 pr-3">
+            <InquiryStatusPill status={r.status} />
+            {r.urges > 0 && <div className="mt-1 text-xs text-red-800">{t('list.urged', { count: r.urges })}</div>}
+          </td>
+          <td className="py-2 pr-3">
+            {side === 'court' ? (en ? r.procuratorate.nameEn : r.procuratorate.name) : en ? r.court.nameEn : r.court.name}
+            {r.sentBy && <div className="text-xs text-slate-500">{r.sentBy}</div>}
+          </td>
+          <td className="py-2 pr-3">
+            <DateText iso={r.sentOn} />
+          </td>
+          <td className="py-2">
+            <DueBadge dueDate={r.dueDate} daysLeft={r.daysLeft} daysOverdue={r.daysOverdue} />
+            {r.answeredOn && (
+              <div className="mt-1 text-xs text-slate-500">
+                {t(r.answeredLate ? 'list.answeredLate' : 'list.answeredOnTime')} · <DateText iso={r.answeredOn} />
+              </div>
+            )}
+          </td>
+        </>
+      )}
+    />
   );
 }

@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { FormFooter } from '@/components/forms/FormFooter';
+import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
 import { useFormAction } from '@/components/useFormAction';
 import type { SendLeadResult } from '@/app/(app)/leads/actions';
 
@@ -27,36 +29,16 @@ export function LeadForm({
   const router = useRouter();
   const { state, pending, formRef, onSubmit } = useFormAction(action);
   const [kind, setKind] = useState<string>('false_litigation');
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const errors = fieldErrorsOf(state);
+  const fields = useFieldHelpers('lead', errors, { message: (code) => (te.has(code) ? te(code) : te('invalid')), helpFirst: true });
 
   useEffect(() => {
     if (state?.ok && state.data) router.push(`/leads/${state.data.id}`);
   }, [state, router]);
 
-  const field = (name: string, withHelp = false) => ({
-    id: `lead-${name}`,
-    name,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': [withHelp ? `lead-${name}-help` : '', errors[name] ? `lead-${name}-error` : ''].filter(Boolean).join(' ') || undefined,
-    className: 'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm',
-  });
-  const label = (name: string, key: string, required = true) => (
-    <label htmlFor={`lead-${name}`} className="block text-sm font-medium">
-      {t(key)}
-      {required && <span aria-hidden="true" className="text-red-700"> *</span>}
-    </label>
-  );
-  const help = (name: string, key: string) => (
-    <p id={`lead-${name}-help`} className="mt-1 text-xs text-slate-500">
-      {t(key)}
-    </p>
-  );
-  const error = (name: string) =>
-    errors[name] ? (
-      <p id={`lead-${name}-error`} className="mt-1 text-sm text-red-700">
-        {te.has(errors[name]) ? te(errors[name]) : te('invalid')}
-      </p>
-    ) : null;
+  const { field, error } = fields;
+  const label = (name: string, key: string, required = true) => fields.label(name, t(key), required);
+  const help = (name: string, key: string) => fields.help(name, t(key));
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" data-testid="lead-form">
@@ -64,11 +46,7 @@ export function LeadForm({
         <div>
           {label('counterpartId', 'fields.counterpart')}
           <select {...field('counterpartId', true)} defaultValue={counterparts[0]?.id ?? ''}>
-            {counterparts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
+            <Options items={counterparts} />
           </select>
           {help('counterpartId', 'form.counterpartHelp')}
           {error('counterpartId')}
@@ -110,11 +88,7 @@ export function LeadForm({
             {label('caseId', 'fields.case', false)}
             <select {...field('caseId', true)} defaultValue="">
               <option value="">{t('form.noCase')}</option>
-              {cases.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
+              <Options items={cases} />
             </select>
             {help('caseId', 'form.caseHelp')}
             {error('caseId')}
@@ -131,18 +105,7 @@ export function LeadForm({
         <textarea {...field('summary')} rows={7} maxLength={LIMITS.summary} />
         {error('summary')}
       </div>
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? t('form.sending') : t('form.submit')}
-        </button>
-        <div aria-live="polite">
-          {state && !state.ok && (
-            <p role="alert" className="text-sm text-red-700">
-              {te(state.formError ?? 'checkFields')}
-            </p>
-          )}
-        </div>
-      </div>
+      <FormFooter pending={pending} label={t('form.submit')} pendingLabel={t('form.sending')} state={state} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ListTable } from '@/components/ui/ListTable';
 import type { LeadRow } from '@/lib/data/leads';
 import { LeadKind } from './LeadKind';
 import { LeadStatusPill } from './LeadStatusPill';
@@ -9,51 +10,47 @@ import { When } from './When';
 export async function LeadTable({ rows, box, caption }: { rows: LeadRow[]; box: 'incoming' | 'outgoing'; caption: string }) {
   const [t, locale] = await Promise.all([getTranslations('leads'), getLocale()]);
   const en = locale === 'en';
-  if (rows.length === 0) return <p className="text-sm text-slate-600">{t('list.empty')}</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="lead-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-slate-500">
-          <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">{t('fields.title')}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{t('fields.kind')}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{t('fields.status')}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{box === 'incoming' ? t('list.counterpartFrom') : t('list.counterpartTo')}</th>
-            <th scope="col" className="py-2 font-medium">{t('fields.sentAt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-t border-slate-100 align-top">
-              <td className="py-2 pr-3">
-                <Link href={`/leads/${r.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">
-                  {r.title}
-                </Link>
-                {r.courtCaseNumber && <div className="font-mono text-xs text-slate-500">{r.courtCaseNumber}</div>}
-              </td>
-              <td className="py-2 pr-3">
-                <LeadKind kind={r.kind} subtype={r.subtype} />
-              </td>
-              <td className="py-2 pr-3">
-                <LeadStatusPill status={r.status} />
-                {r.actedBy ? (
-                  <div className="mt-1 text-xs text-slate-500">{r.actedBy}</div>
-                ) : r.receivedBy ? (
-                  <div className="mt-1 text-xs text-slate-500">{r.receivedBy}</div>
-                ) : null}
-              </td>
-              <td className="py-2 pr-3">
-                {en ? r.counterpart.nameEn : r.counterpart.name}
-              </td>
-              <td className="py-2">
-                <When at={r.sentAt} />
-                {r.sentBy && <div className="text-xs text-slate-500">{r.sentBy}</div>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      rows={rows}
+      caption={caption}
+      empty={t('list.empty')}
+      testId="lead-table"
+      headers={[
+        t('fields.title'),
+        t('fields.kind'),
+        t('fields.status'),
+        box === 'incoming' ? t('list.counterpartFrom') : t('list.counterpartTo'),
+        t('fields.sentAt'),
+      ]}
+      row={(r) => (
+        <>
+          <td className="py-2 pr-3">
+            <Link href={`/leads/${r.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">
+              {r.title}
+            </Link>
+            {r.courtCaseNumber && <div className="font-mono text-xs text-slate-500">{r.courtCaseNumber}</div>}
+          </td>
+          <td className="py-2 pr-3">
+            <LeadKind kind={r.kind} subtype={r.subtype} />
+          </td>
+          <td className="py-2 pr-3">
+            <LeadStatusPill status={r.status} />
+            {r.actedBy ? (
+              <div className="mt-1 text-xs text-slate-500">{r.actedBy}</div>
+            ) : r.receivedBy ? (
+              <div className="mt-1 text-xs text-slate-500">{r.receivedBy}</div>
+            ) : null}
+          </td>
+          <td className="py-2 pr-3">
+            {en ? r.counterpart.nameEn : r.counterpart.name}
+          </td>
+          <td className="py-2">
+            <When at={r.sentAt} />
+            {r.sentBy && <div className="text-xs text-slate-500">{r.sentBy}</div>}
+          </td>
+        </>
+      )}
+    />
   );
 }

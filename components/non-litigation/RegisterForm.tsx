@@ -3,6 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
+import { FormFooter } from '@/components/forms/FormFooter';
+import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
+import { useErrorText } from '@/components/forms/useErrorText';
 import { useFormAction } from '@/components/useFormAction';
 import type { RegisterResult } from '@/app/(app)/non-litigation/actions';
 
@@ -26,10 +29,9 @@ export function RegisterForm({
   today: string;
 }) {
   const t = useTranslations('nonLitigation');
-  const te = useTranslations('errors');
   const router = useRouter();
   const { state, pending, formRef, onSubmit } = useFormAction(action);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const errors = fieldErrorsOf(state);
   const counterpart = side === 'court' ? 'procuratorateId' : 'courtId';
 
   useEffect(() => {
@@ -37,26 +39,9 @@ export function RegisterForm({
   }, [state, router]);
 
   // This feature's own codes first (dates out of order, already registered), then the shared ones.
-  const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}`) : te(code));
-  const field = (name: string) => ({
-    id: `nl-${name}`,
-    name,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `nl-${name}-error` : undefined,
-    className: 'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm',
-  });
-  const label = (name: string, required: boolean) => (
-    <label htmlFor={`nl-${name}`} className="block text-sm font-medium">
-      {t(`fields.${name}`)}
-      {required && <span aria-hidden="true" className="text-red-700"> *</span>}
-    </label>
-  );
-  const error = (name: string) =>
-    errors[name] ? (
-      <p id={`nl-${name}-error`} className="mt-1 text-sm text-red-700">
-        {message(errors[name])}
-      </p>
-    ) : null;
+  const fields = useFieldHelpers('nl', errors, { message: useErrorText('nonLitigation') });
+  const { field, error } = fields;
+  const label = (name: string, required: boolean) => fields.label(name, t(`fields.${name}`), required);
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
@@ -64,11 +49,7 @@ export function RegisterForm({
         <div>
           {label(counterpart, true)}
           <select {...field(counterpart)} defaultValue={counterparts[0]?.id ?? ''}>
-            {counterparts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
+            <Options items={counterparts} />
           </select>
           {error(counterpart)}
         </div>
@@ -121,18 +102,7 @@ export function RegisterForm({
           </label>
         </div>
       </fieldset>
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? t('form.saving') : t('form.save')}
-        </button>
-        <div aria-live="polite">
-          {state && !state.ok && (
-            <p role="alert" className="text-sm text-red-700">
-              {te(state.formError ?? 'checkFields')}
-            </p>
-          )}
-        </div>
-      </div>
+      <FormFooter pending={pending} label={t('form.save')} pendingLabel={t('form.saving')} state={state} />
     </form>
   );
 }

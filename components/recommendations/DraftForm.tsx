@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { FieldErrorText } from '@/components/FieldError';
+import { FormFooter } from '@/components/forms/FormFooter';
+import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
 import { useFormAction } from '@/components/useFormAction';
 import type { ActionResult } from '@/lib/web/action';
 import type { DraftResult, StepResult } from '@/app/(app)/recommendations/actions';
@@ -32,32 +33,20 @@ export function DraftForm({
   values?: Values;
 }) {
   const t = useTranslations('recommendations');
-  const te = useTranslations('errors');
   const router = useRouter();
   // Both actions answer with the record's id; the form only needs that.
   const { state, pending, formRef, onSubmit } = useFormAction(action as (prev: Result | null, form: FormData) => Promise<Result>);
   const [type, setType] = useState(String(values?.type ?? 'correction'));
   const [courtId, setCourtId] = useState(String(values?.addresseeCourtId ?? courts[0]?.id ?? ''));
   const court = courts.find((c) => c.id === courtId);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const errors = fieldErrorsOf(state);
+  const { field, label: fieldLabel, error } = useFieldHelpers('rec', errors);
 
   useEffect(() => {
     if (state?.ok && state.data) router.push(`/recommendations/${state.data.id}`);
   }, [state, router]);
 
-  const field = (name: string) => ({
-    id: `rec-${name}`,
-    name,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `rec-${name}-error` : undefined,
-    className: 'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm',
-  });
-  const label = (name: string, key: string, required = true) => (
-    <label htmlFor={`rec-${name}`} className="block text-sm font-medium">
-      {t(key)}
-      {required && <span aria-hidden="true" className="text-red-700"> *</span>}
-    </label>
-  );
+  const label = (name: string, key: string, required = true) => fieldLabel(name, t(key), required);
   const text = (name: string) => (values?.[name] == null ? '' : String(values[name]));
 
   return (
@@ -76,65 +65,53 @@ export function DraftForm({
             ))}
           </select>
           <p className="mt-1 text-xs text-slate-500">{t(`form.typeHelp.${type}`)}</p>
-          <FieldErrorText id="rec-type-error" code={errors.type} />
+          {error('type')}
         </div>
         <div>
           {label('title', 'fields.title')}
           <input {...field('title')} defaultValue={text('title')} maxLength={LIMITS.title} required />
-          <FieldErrorText id="rec-title-error" code={errors.title} />
+          {error('title')}
         </div>
         <div>
           {label('addresseeCourtId', 'fields.addresseeCourt')}
           <select {...field('addresseeCourtId')} value={courtId} onChange={(e) => setCourtId(e.target.value)}>
-            {courts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
+            <Options items={courts} />
           </select>
-          <FieldErrorText id="rec-addresseeCourtId-error" code={errors.addresseeCourtId} />
+          {error('addresseeCourtId')}
         </div>
         <div>
           {label('addresseeDepartmentId', 'fields.addresseeDepartment', false)}
           <select {...field('addresseeDepartmentId')} key={courtId} defaultValue={text('addresseeDepartmentId')}>
             <option value="">{t('form.noDepartment')}</option>
-            {court?.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.label}
-              </option>
-            ))}
+            <Options items={court?.departments ?? []} />
           </select>
-          <FieldErrorText id="rec-addresseeDepartmentId-error" code={errors.addresseeDepartmentId} />
+          {error('addresseeDepartmentId')}
         </div>
         <div>
           {label('caseId', 'fields.case', false)}
           <select {...field('caseId')} defaultValue={text('caseId')}>
             <option value="">{t('form.noCase')}</option>
-            {cases.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
+            <Options items={cases} />
           </select>
-          <FieldErrorText id="rec-caseId-error" code={errors.caseId} />
+          {error('caseId')}
         </div>
         <div>
           {label('courtCaseNumber', 'fields.courtCaseNumber', false)}
           <input {...field('courtCaseNumber')} defaultValue={text('courtCaseNumber')} maxLength={LIMITS.courtCaseNumber} placeholder="(2025)青0103民初123号" />
-          <FieldErrorText id="rec-courtCaseNumber-error" code={errors.courtCaseNumber} />
+          {error('courtCaseNumber')}
         </div>
       </div>
       {(['facts', 'violation', 'recommendationText'] as const).map((name) => (
         <div key={name}>
           {label(name, `fields.${name}`)}
           <textarea {...field(name)} defaultValue={text(name)} rows={5} maxLength={LIMITS.longText} required />
-          <FieldErrorText id={`rec-${name}-error`} code={errors[name]} />
+          {error(name)}
         </div>
       ))}
       <div>
         {label('legalBasis', 'fields.legalBasis')}
         <textarea {...field('legalBasis')} defaultValue={text('legalBasis')} rows={3} maxLength={LIMITS.legalBasis} required />
-        <FieldErrorText id="rec-legalBasis-error" code={errors.legalBasis} />
+        {error('legalBasis')}
       </div>
       <fieldset className="rounded border border-slate-200 p-4">
         <legend className="px-1 text-sm font-medium">{t('form.periodLegend')}</legend>
@@ -151,27 +128,16 @@ export function DraftForm({
           <div>
             {label('customPeriodMonths', 'fields.customPeriodMonths', false)}
             <input {...field('customPeriodMonths')} type="number" min={0} max={3} defaultValue={text('customPeriodMonths')} />
-            <FieldErrorText id="rec-customPeriodMonths-error" code={errors.customPeriodMonths} />
+            {error('customPeriodMonths')}
           </div>
           <div>
             {label('customPeriodDays', 'fields.customPeriodDays', false)}
             <input {...field('customPeriodDays')} type="number" min={0} max={90} defaultValue={text('customPeriodDays')} />
-            <FieldErrorText id="rec-customPeriodDays-error" code={errors.customPeriodDays} />
+            {error('customPeriodDays')}
           </div>
         </div>
       </fieldset>
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? t('form.saving') : t('form.save')}
-        </button>
-        <div aria-live="polite">
-          {state && !state.ok && (
-            <p role="alert" className="text-sm text-red-700">
-              {te(state.formError ?? 'checkFields')}
-            </p>
-          )}
-        </div>
-      </div>
+      <FormFooter pending={pending} label={t('form.save')} pendingLabel={t('form.saving')} state={state} />
     </form>
   );
 }

@@ -3,9 +3,11 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState } from 'react';
+import { FormFooter } from '@/components/forms/FormFooter';
+import { fieldErrorsOf, useFieldHelpers } from '@/components/forms/fields';
+import { useErrorText } from '@/components/forms/useErrorText';
 import { useFormAction } from '@/components/useFormAction';
 import type { RetrialStepResult } from '@/app/(app)/retrial/actions';
-import { useErrorText } from './useErrorText';
 
 const GROUNDS = ['found_late_objective', 'known_not_obtainable', 'arose_after_hearing', 'submitted_not_examined'] as const;
 const LIMITS = { description: 2000, explanation: 5000 };
@@ -15,12 +17,13 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Adds one evidence item (and optionally its file) to a matter; `version` is the matter's. */
 export function EvidenceForm({ matterId, version, action }: { matterId: string; version: number; action: (prev: RetrialStepResult | null, form: FormData) => Promise<RetrialStepResult> }) {
   const t = useTranslations('retrial');
-  const errorText = useErrorText();
+  const errorText = useErrorText('retrial');
   const router = useRouter();
   const uid = useId();
   const { state, pending, formRef, onSubmit } = useFormAction(action);
   const [tooLarge, setTooLarge] = useState(false);
-  const errors: Record<string, string> = { ...(state && !state.ok ? state.fieldErrors : {}), ...(tooLarge ? { file: 'attachmentTooLarge' } : {}) };
+  const errors = { ...fieldErrorsOf(state), ...(tooLarge ? { file: 'attachmentTooLarge' } : {}) };
+  const fields = useFieldHelpers(uid, errors, { message: errorText });
 
   useEffect(() => {
     if (state?.ok) router.refresh();
@@ -37,26 +40,8 @@ export function EvidenceForm({ matterId, version, action }: { matterId: string; 
     onSubmit(e);
   }
 
-  const id = (name: string) => `${uid}-${name}`;
-  const field = (name: string) => ({
-    id: id(name),
-    name,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `${id(name)}-error` : undefined,
-    className: 'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm',
-  });
-  const label = (name: string, required: boolean) => (
-    <label htmlFor={id(name)} className="block text-sm font-medium">
-      {t(`fields.${name}`)}
-      {required && <span aria-hidden="true" className="text-red-700"> *</span>}
-    </label>
-  );
-  const error = (name: string) =>
-    errors[name] ? (
-      <p id={`${id(name)}-error`} className="mt-1 text-sm text-red-700">
-        {errorText(errors[name])}
-      </p>
-    ) : null;
+  const { field, error } = fields;
+  const label = (name: string, required: boolean) => fields.label(name, t(`fields.${name}`), required);
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate encType="multipart/form-data" className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4" aria-labelledby={`${uid}-title`} data-testid="add-evidence">
@@ -105,18 +90,7 @@ export function EvidenceForm({ matterId, version, action }: { matterId: string; 
         <input {...field('file')} type="file" accept=".pdf,.png,.jpg,.jpeg,.txt,.doc,.docx" className="mt-1 block text-sm" />
         {error('file')}
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          {t('steps.addItem.button')}
-        </button>
-        <div aria-live="polite" className="text-sm">
-          {state && !state.ok && (
-            <p role="alert" className="text-red-700">
-              {errorText(state.formError ?? 'checkFields')}
-            </p>
-          )}
-        </div>
-      </div>
+      <FormFooter pending={pending} label={t('steps.addItem.button')} state={state} message={errorText} className="flex flex-wrap items-center gap-3" />
     </form>
   );
 }

@@ -3,9 +3,11 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { FormFooter } from '@/components/forms/FormFooter';
+import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
+import { useErrorText } from '@/components/forms/useErrorText';
 import { useFormAction } from '@/components/useFormAction';
 import type { FileResult } from '@/app/(app)/retrial/actions';
-import { useErrorText } from './useErrorText';
 
 type Option = { id: string; label: string };
 type RecOption = Option & { courtCaseNumber: string | null; caseId: string | null; courtId: string; servedOn: string | null };
@@ -31,7 +33,7 @@ export function MatterForm({
   today: string;
 }) {
   const t = useTranslations('retrial');
-  const errorText = useErrorText();
+  const errorText = useErrorText('retrial');
   const router = useRouter();
   const { state, pending, formRef, onSubmit } = useFormAction(action);
   const [kind, setKind] = useState(kinds[0] ?? '');
@@ -39,7 +41,8 @@ export function MatterForm({
   const caseNumberRef = useRef<HTMLInputElement>(null);
   const caseRef = useRef<HTMLSelectElement>(null);
   const filedOnRef = useRef<HTMLInputElement>(null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const errors = fieldErrorsOf(state);
+  const fields = useFieldHelpers('rt', errors, { message: errorText });
   const procuratorate = courts.length > 0;
 
   useEffect(() => {
@@ -55,25 +58,8 @@ export function MatterForm({
     if (filedOnRef.current && r.servedOn) filedOnRef.current.value = r.servedOn;
   }
 
-  const field = (name: string) => ({
-    id: `rt-${name}`,
-    name,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `rt-${name}-error` : undefined,
-    className: 'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm',
-  });
-  const label = (name: string, required = true) => (
-    <label htmlFor={`rt-${name}`} className="block text-sm font-medium">
-      {t(`fields.${name}`)}
-      {required && <span aria-hidden="true" className="text-red-700"> *</span>}
-    </label>
-  );
-  const error = (name: string) =>
-    errors[name] ? (
-      <p id={`rt-${name}-error`} className="mt-1 text-sm text-red-700">
-        {errorText(errors[name])}
-      </p>
-    ) : null;
+  const { field, error } = fields;
+  const label = (name: string, required = true) => fields.label(name, t(`fields.${name}`), required);
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-5" data-testid="retrial-new">
@@ -93,11 +79,7 @@ export function MatterForm({
           <div>
             {label('court')}
             <select {...field('courtId')} id="rt-court" value={courtId} onChange={(e) => setCourtId(e.target.value)}>
-              {courts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
+              <Options items={courts} />
             </select>
             {error('courtId')}
           </div>
@@ -107,13 +89,7 @@ export function MatterForm({
             {label('recommendation', false)}
             <select {...field('recommendationId')} id="rt-recommendation" defaultValue="" onChange={(e) => onRecommendation(e.target.value)}>
               <option value="">{t('form.noRecommendation')}</option>
-              {recommendations
-                .filter((r) => r.courtId === courtId)
-                .map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.label}
-                  </option>
-                ))}
+              <Options items={recommendations.filter((r) => r.courtId === courtId)} />
             </select>
             {error('recommendationId')}
           </div>
@@ -123,11 +99,7 @@ export function MatterForm({
             {label('case', false)}
             <select {...field('caseId')} id="rt-case" ref={caseRef} defaultValue="">
               <option value="">{t('form.noCase')}</option>
-              {cases.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
+              <Options items={cases} />
             </select>
             {error('caseId')}
           </div>
@@ -174,18 +146,7 @@ export function MatterForm({
         )}
       </div>
       {kind === 'party_application' && <p className="text-sm text-slate-600">{t('form.windowRule')}</p>}
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          {t('form.submit')}
-        </button>
-        <div aria-live="polite">
-          {state && !state.ok && (
-            <p role="alert" className="text-sm text-red-700">
-              {errorText(state.formError ?? 'checkFields')}
-            </p>
-          )}
-        </div>
-      </div>
+      <FormFooter pending={pending} label={t('form.submit')} state={state} message={errorText} />
     </form>
   );
 }

@@ -31,6 +31,7 @@ import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
 import { FieldError, StepError } from './errors';
+import { names } from './names';
 import { calendarCovers } from './recommendations';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
@@ -251,19 +252,6 @@ export function filterWhere(actor: Actor, f: InquiryFilters, today: string): Pri
   if (f.status) and.push({ status: f.status });
   if (f.overdue) and.push({ status: 'sent', dueDate: { lt: d(today) } });
   return { AND: and };
-}
-
-async function names(prisma: Db, userIds: (string | null)[], institutionIds: string[]) {
-  const [users, insts] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: [...new Set(userIds.filter((x): x is string => !!x))] } }, select: { id: true, name: true } }),
-    prisma.institution.findMany({ where: { id: { in: [...new Set(institutionIds)] } }, select: { id: true, name: true, nameEn: true } }),
-  ]);
-  const user = new Map(users.map((u) => [u.id, u.name]));
-  const inst = new Map(insts.map((i) => [i.id, { name: i.name, nameEn: i.nameEn }]));
-  return {
-    user: (id: string | null) => (id ? (user.get(id) ?? null) : null),
-    inst: (id: string) => inst.get(id) ?? { name: '', nameEn: '' },
-  };
 }
 
 export type InquiryRow = Awaited<ReturnType<typeof listInquiries>>[number];

@@ -34,6 +34,7 @@ import { writeAudit } from './audit';
 import { openCase } from './case-open';
 import type { Db } from './db';
 import { FieldError, StepError } from './errors';
+import { names } from './names';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
 export const RECORD_TYPE = 'CaseLead';
@@ -236,19 +237,6 @@ export function filterWhere(actor: Actor, f: LeadFilters): Prisma.CaseLeadWhereI
   if (f.kind) and.push({ kind: f.kind });
   if (f.status) and.push({ status: f.status });
   return { AND: and };
-}
-
-async function names(prisma: Db, userIds: (string | null)[], institutionIds: string[]) {
-  const [users, insts] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: [...new Set(userIds.filter((x): x is string => !!x))] } }, select: { id: true, name: true } }),
-    prisma.institution.findMany({ where: { id: { in: [...new Set(institutionIds)] } }, select: { id: true, name: true, nameEn: true } }),
-  ]);
-  const user = new Map(users.map((u) => [u.id, u.name]));
-  const inst = new Map(insts.map((i) => [i.id, { name: i.name, nameEn: i.nameEn }]));
-  return {
-    user: (id: string | null) => (id ? (user.get(id) ?? null) : null),
-    inst: (id: string) => inst.get(id) ?? { name: '', nameEn: '' },
-  };
 }
 
 export type LeadRow = Awaited<ReturnType<typeof listLeads>>[number];

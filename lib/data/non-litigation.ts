@@ -41,6 +41,7 @@ import { loadCalendarEntries } from './calendar';
 import { openCase } from './case-open';
 import type { Db, Tx } from './db';
 import { FieldError, StepError } from './errors';
+import { names } from './names';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type StepPlan, type WorkflowContext, type WorkflowSpec } from './workflow';
 
 export const RECORD_TYPE = 'NonLitigationApplication';
@@ -554,9 +555,8 @@ export async function getApplication(prisma: Db, actor: Actor, id: string, today
   let linkedCase: { id: string; number: string; title: string } | null = null;
   if (proc) {
     const rows = await prisma.nonLitigationFinding.findMany({ where: { applicationId: id }, orderBy: [{ recordedAt: 'desc' }, { id: 'asc' }] });
-    const people = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recordedById))] } }, select: { id: true, name: true } });
-    const name = new Map(people.map((p) => [p.id, p.name]));
-    findings = rows.map((r) => ({ id: r.id, checkpoint: r.checkpoint, flagged: r.flagged, note: r.note, recordedAt: r.recordedAt, recordedBy: name.get(r.recordedById) ?? null }));
+    const n = await names(prisma, rows.map((r) => r.recordedById), []);
+    findings = rows.map((r) => ({ id: r.id, checkpoint: r.checkpoint, flagged: r.flagged, note: r.note, recordedAt: r.recordedAt, recordedBy: n.user(r.recordedById) }));
     if (app.caseId) {
       linkedCase = await prisma.supervisionCase.findFirst({ where: { id: app.caseId, institutionId: actor.institutionId }, select: { id: true, number: true, title: true } });
     }

@@ -3,11 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import { CaseTable } from '@/components/cases/CaseTable';
 import { tagLabel } from '@/components/cases/labels';
 import { Card } from '@/components/ui/Card';
+import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
 import { caseOptions, listCases } from '@/lib/data/cases';
 import { db } from '@/lib/data/db';
 import { CASE_STAGES, TAG_FILTERS } from '@/lib/domain/cases/machine';
 import { CASE_KINDS } from '@/lib/domain/cases/numbers';
 import { todayInChina } from '@/lib/domain/dates';
+import type { SearchParams } from '@/lib/web/params';
 import { requireFeature } from '@/lib/web/session';
 import { parseCaseListParams } from './params';
 
@@ -16,7 +18,7 @@ export async function generateMetadata() {
   return { title: t('cases') };
 }
 
-export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireFeature('cases.list');
   const today = todayInChina();
   const isProcurator = actor.role === 'PROCURATOR';
@@ -36,63 +38,30 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           {t('list.new')}
         </Link>
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label={t('list.filters')}>
-        <div>
-          <label htmlFor="f-kind" className="block font-medium">{t('fields.kind')}</label>
-          <select id="f-kind" name="kind" defaultValue={filters.kind ?? ''} className="mt-1 rounded border border-slate-300 px-2 py-1">
-            <option value="">{t('list.any')}</option>
-            {CASE_KINDS.map((k) => (
-              <option key={k} value={k}>{t(`kind.${k}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-stage" className="block font-medium">{t('fields.stage')}</label>
-          <select id="f-stage" name="stage" defaultValue={filters.stage ?? ''} className="mt-1 rounded border border-slate-300 px-2 py-1">
-            <option value="">{t('list.any')}</option>
-            {CASE_STAGES.map((s) => (
-              <option key={s} value={s}>{t(`stage.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-tag" className="block font-medium">{t('fields.tag')}</label>
-          <select id="f-tag" name="tag" defaultValue={filters.tag ?? ''} className="mt-1 rounded border border-slate-300 px-2 py-1">
-            <option value="">{t('list.any')}</option>
-            {TAG_FILTERS.map((f) => (
-              <option key={f} value={f}>{tagFilterLabel(f)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-procurator" className="block font-medium">{t('fields.handler')}</label>
-          <select id="f-procurator" name="procurator" defaultValue={filters.handlerId ?? ''} className="mt-1 rounded border border-slate-300 px-2 py-1">
-            <option value="">{t('list.anyHandler')}</option>
-            {options.procurators.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-2">
-          <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} />
-          <label htmlFor="f-overdue">{t('list.overdueOnly')}</label>
-        </div>
+      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref="/cases">
+        <SelectFilter name="kind" label={t('fields.kind')} value={filters.kind ?? ''} any={t('list.any')} options={optionsOf(CASE_KINDS, (k) => t(`kind.${k}`))} />
+        <SelectFilter name="stage" label={t('fields.stage')} value={filters.stage ?? ''} any={t('list.any')} options={optionsOf(CASE_STAGES, (s) => t(`stage.${s}`))} />
+        <SelectFilter name="tag" label={t('fields.tag')} value={filters.tag ?? ''} any={t('list.any')} options={optionsOf(TAG_FILTERS, tagFilterLabel)} />
+        <SelectFilter
+          name="procurator"
+          label={t('fields.handler')}
+          value={filters.handlerId ?? ''}
+          any={t('list.anyHandler')}
+          options={options.procurators.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <CheckboxFilter name="overdue" label={t('list.overdueOnly')} checked={filters.overdue} />
         {isProcurator && (
-          <div>
-            <label htmlFor="f-mine" className="block font-medium">{t('list.scope')}</label>
-            <select id="f-mine" name="mine" defaultValue={filters.mine ? '1' : '0'} className="mt-1 rounded border border-slate-300 px-2 py-1">
-              <option value="1">{t('list.mine')}</option>
-              <option value="0">{t('list.allOfInstitution')}</option>
-            </select>
-          </div>
+          <SelectFilter
+            name="mine"
+            label={t('list.scope')}
+            value={filters.mine ? '1' : '0'}
+            options={[
+              { value: '1', label: t('list.mine') },
+              { value: '0', label: t('list.allOfInstitution') },
+            ]}
+          />
         )}
-        <button type="submit" className="rounded border border-slate-300 bg-slate-50 px-3 py-1 hover:bg-slate-100">
-          {t('list.apply')}
-        </button>
-        <Link href="/cases" className="px-1 py-1 text-brand-600 underline">
-          {t('list.reset')}
-        </Link>
-      </form>
+      </FilterForm>
       <Card id="results" title={t('list.count', { count: rows.length })}>
         <CaseTable rows={rows} caption={heading} />
       </Card>

@@ -2,16 +2,15 @@ import { z } from 'zod';
 import type { CaseListFilters } from '@/lib/data/cases';
 import { CASE_STAGES, TAG_FILTERS, type CaseStage, type TagFilter } from '@/lib/domain/cases/machine';
 import { CASE_KINDS, type CaseKind } from '@/lib/domain/cases/numbers';
+import { among, one, type SearchParams } from '@/lib/web/params';
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const among = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => ((list as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
 
 /**
  * List filters from the URL (GET form); anything malformed is ignored rather than failing the
  * page. Procurators see their own cases unless they switch the scope (`mine=0`); naming a
  * procurator (`procurator=<id>`) shows that procurator's cases.
  */
-export function parseCaseListParams(sp: Record<string, string | string[] | undefined>, isProcurator: boolean): CaseListFilters {
+export function parseCaseListParams(sp: SearchParams, isProcurator: boolean): CaseListFilters {
   const procurator = one(sp.procurator);
   return {
     kind: among<CaseKind>(CASE_KINDS, one(sp.kind)),

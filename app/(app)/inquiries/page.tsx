@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { InquiryTable } from '@/components/inquiries/InquiryTable';
 import { Card } from '@/components/ui/Card';
+import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
 import { db } from '@/lib/data/db';
 import { inquiryCounts, listInquiries, type InquiryFilters } from '@/lib/data/inquiries';
 import { todayInChina } from '@/lib/domain/dates';
 import { decide, INQUIRY_STATUSES, newInquiry, type InquiryStatus } from '@/lib/domain/inquiries/machine';
+import { among, one, type SearchParams } from '@/lib/web/params';
 import { requireFeature } from '@/lib/web/session';
 
 export async function generateMetadata() {
@@ -13,18 +15,15 @@ export async function generateMetadata() {
   return { title: t('inquiries') };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 /** List filters from the URL; anything malformed is ignored rather than failing the page. */
-function parseFilters(sp: Record<string, string | string[] | undefined>): InquiryFilters {
-  const status = one(sp.status);
+function parseFilters(sp: SearchParams): InquiryFilters {
   return {
-    status: (INQUIRY_STATUSES as readonly string[]).includes(status ?? '') ? (status as InquiryStatus) : undefined,
+    status: among<InquiryStatus>(INQUIRY_STATUSES, one(sp.status)),
     overdue: one(sp.overdue) === '1',
   };
 }
 
-export default async function InquiriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InquiriesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireFeature('inquiries.list');
   const today = todayInChina();
   const filters = parseFilters(await searchParams);
@@ -74,31 +73,10 @@ export default async function InquiriesPage({ searchParams }: { searchParams: Pr
         </ul>
       </section>
 
-      <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label={t('list.filters')}>
-        <div>
-          <label htmlFor="f-status" className="block font-medium">
-            {t('fields.status')}
-          </label>
-          <select id="f-status" name="status" defaultValue={filters.status ?? ''} className="mt-1 rounded border border-slate-300 px-2 py-1">
-            <option value="">{t('list.any')}</option>
-            {INQUIRY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-2">
-          <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} />
-          <label htmlFor="f-overdue">{t('list.overdueOnly')}</label>
-        </div>
-        <button type="submit" className="rounded border border-slate-300 bg-slate-50 px-3 py-1 hover:bg-slate-100">
-          {t('list.apply')}
-        </button>
-        <Link href="/inquiries" className="px-1 py-1 text-brand-600 underline">
-          {t('list.reset')}
-        </Link>
-      </form>
+      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref="/inquiries">
+        <SelectFilter name="status" label={t('fields.status')} value={filters.status ?? ''} any={t('list.any')} options={optionsOf(INQUIRY_STATUSES, (s) => t(`status.${s}`))} />
+        <CheckboxFilter name="overdue" label={t('list.overdueOnly')} checked={filters.overdue} />
+      </FilterForm>
 
       <Card id="results" title={t('list.count', { count: rows.length })}>
         <InquiryTable rows={rows} side={side} caption={heading} />

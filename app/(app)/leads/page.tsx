@@ -3,9 +3,11 @@ import { getTranslations } from 'next-intl/server';
 import { LeadCounts } from '@/components/leads/LeadCounts';
 import { LeadTable } from '@/components/leads/LeadTable';
 import { Card } from '@/components/ui/Card';
+import { FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
 import { db } from '@/lib/data/db';
 import { leadCounts, listLeads, type LeadBox, type LeadFilters } from '@/lib/data/leads';
 import { decide, LEAD_KINDS, LEAD_STATUSES, newLead, type LeadKind, type LeadStatus } from '@/lib/domain/leads/machine';
+import { among, one, type SearchParams } from '@/lib/web/params';
 import { requireFeature } from '@/lib/web/session';
 
 export async function generateMetadata() {
@@ -13,20 +15,16 @@ export async function generateMetadata() {
   return { title: t('leads') };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 /** Box and filters from the URL; anything malformed is ignored rather than failing the page. */
-function parseFilters(sp: Record<string, string | string[] | undefined>): LeadFilters & { box: LeadBox } {
-  const kind = one(sp.kind);
-  const status = one(sp.status);
+function parseFilters(sp: SearchParams): LeadFilters & { box: LeadBox } {
   return {
     box: one(sp.box) === 'outgoing' ? 'outgoing' : 'incoming',
-    kind: (LEAD_KINDS as readonly string[]).includes(kind ?? '') ? (kind as LeadKind) : undefined,
-    status: (LEAD_STATUSES as readonly string[]).includes(status ?? '') ? (status as LeadStatus) : undefined,
+    kind: among<LeadKind>(LEAD_KINDS, one(sp.kind)),
+    status: among<LeadStatus>(LEAD_STATUSES, one(sp.status)),
   };
 }
 
-export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LeadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireFeature('leads.list');
   const filters = parseFilters(await searchParams);
   const [t, rows, counts] = await Promise.all([getTranslations('leads'), listLeads(db(), actor, filters), leadCounts(db(), actor)]);
@@ -76,41 +74,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         </ul>
       </nav>
 
-      <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label={t('list.filters')}>
+      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref={`/leads?box=${filters.box}`}>
         <input type="hidden" name="box" value={filters.box} />
-        <div>
-          <label htmlFor="f-kind" className="block font-medium">
-            {t('fields.kind')}
-          </label>
-          <select id="f-kind" name="kind" defaultValue={filters.kind ?? ''} className="mt-1 rounded border border-slate-300 px-2 py-1">
-            <option value="">{t('list.any')}</option>
-            {LEAD_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-status" className="block font-medium">
-            {t('fields.status')}
-          </label>
-          <select id="f-status" name="status" defaultValue={filters.status ?? ''} className="mt-1 rounded border border-slate-300 px-2 py-1">
-            <option value="">{t('list.any')}</option>
-            {LEAD_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded border border-slate-300 bg-slate-50 px-3 py-1 hover:bg-slate-100">
-          {t('list.apply')}
-        </button>
-        <Link href={`/leads?box=${filters.box}`} className="px-1 py-1 text-brand-600 underline">
-          {t('list.reset')}
-        </Link>
-      </form>
+        <SelectFilter name="kind" label={t('fields.kind')} value={filters.kind ?? ''} any={t('list.any')} options={optionsOf(LEAD_KINDS, (k) => t(`kind.${k}`))} />
+        <SelectFilter name="status" label={t('fields.status')} value={filters.status ?? ''} any={t('list.any')} options={optionsOf(LEAD_STATUSES, (s) => t(`status.${s}`))} />
+      </FilterForm>
 
       <Card id="results" title={`${caption} · ${t('list.count', { count: rows.length })}`}>
         <LeadTable rows={rows} box={filters.box} caption={caption} />

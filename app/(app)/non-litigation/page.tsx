@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ApplicationTable } from '@/components/non-litigation/ApplicationTable';
 import { Card } from '@/components/ui/Card';
+import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
 import { db } from '@/lib/data/db';
 import { listApplications, type ListFilters } from '@/lib/data/non-litigation';
 import { todayInChina } from '@/lib/domain/dates';
 import { decideRegister, NON_LITIGATION_STATUSES, type NonLitigationStatus } from '@/lib/domain/non-litigation/machine';
+import { among, one, type SearchParams } from '@/lib/web/params';
 import { requireFeature } from '@/lib/web/session';
 
 export async function generateMetadata() {
@@ -13,31 +15,23 @@ export async function generateMetadata() {
   return { title: t('nonLitigation') };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 /** List filters from the URL; anything malformed is ignored. */
-function parseFilters(sp: Record<string, string | string[] | undefined>): ListFilters {
-  const status = one(sp.status);
+function parseFilters(sp: SearchParams): ListFilters {
   return {
-    status: (NON_LITIGATION_STATUSES as readonly string[]).includes(status ?? '') ? (status as NonLitigationStatus) : undefined,
+    status: among<NonLitigationStatus>(NON_LITIGATION_STATUSES, one(sp.status)),
     overdue: one(sp.overdue) === '1',
     stalled: one(sp.stalled) === '1',
     flagged: one(sp.flagged) === '1',
   };
 }
 
-export default async function NonLitigationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NonLitigationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireFeature('nonLitigation.list');
   const today = todayInChina();
   const filters = parseFilters(await searchParams);
   const [t, rows] = await Promise.all([getTranslations('nonLitigation'), listApplications(db(), actor, filters, today)]);
   const side = actor.institutionKind === 'COURT' ? 'court' : 'procuratorate';
-  const check = (name: 'overdue' | 'stalled' | 'flagged') => (
-    <div className="flex items-center gap-2">
-      <input id={`f-${name}`} type="checkbox" name={name} value="1" defaultChecked={filters[name]} />
-      <label htmlFor={`f-${name}`}>{t(`list.${name}Only`)}</label>
-    </div>
-  );
+  const check = (name: 'overdue' | 'stalled' | 'flagged') => <CheckboxFilter name={name} label={t(`list.${name}Only`)} checked={filters[name]} />;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -51,26 +45,12 @@ export default async function NonLitigationPage({ searchParams }: { searchParams
           </Link>
         )}
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label={t('list.filters')}>
-        <div>
-          <label htmlFor="f-status" className="block font-medium">{t('fields.status')}</label>
-          <select id="f-status" name="status" defaultValue={filters.status ?? ''} className="mt-1 rounded border border-slate-300 px-2 py-1">
-            <option value="">{t('list.any')}</option>
-            {NON_LITIGATION_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`status.${s}`)}</option>
-            ))}
-          </select>
-        </div>
+      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref="/non-litigation">
+        <SelectFilter name="status" label={t('fields.status')} value={filters.status ?? ''} any={t('list.any')} options={optionsOf(NON_LITIGATION_STATUSES, (s) => t(`status.${s}`))} />
         {check('overdue')}
         {check('stalled')}
         {side === 'procuratorate' && check('flagged')}
-        <button type="submit" className="rounded border border-slate-300 bg-slate-50 px-3 py-1 hover:bg-slate-100">
-          {t('list.apply')}
-        </button>
-        <Link href="/non-litigation" className="px-1 py-1 text-brand-600 underline">
-          {t('list.reset')}
-        </Link>
-      </form>
+      </FilterForm>
       <Card id="results" title={t('list.count', { count: rows.length })}>
         <ApplicationTable rows={rows} side={side} caption={t('list.title')} />
       </Card>

@@ -2,12 +2,14 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { RecommendationTable } from '@/components/recommendations/RecommendationTable';
 import { Card } from '@/components/ui/Card';
+import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
 import { db } from '@/lib/data/db';
 import { listRecommendations } from '@/lib/data/recommendations';
 import { todayInChina } from '@/lib/domain/dates';
 import { RECOMMENDATION_TYPES } from '@/lib/domain/deadlines/periods';
 import { RECOMMENDATION_STATUSES } from '@/lib/domain/recommendations/machine';
 import { can } from '@/lib/domain/policy';
+import type { SearchParams } from '@/lib/web/params';
 import { requireFeature } from '@/lib/web/session';
 import { parseListParams } from './params';
 
@@ -16,7 +18,7 @@ export async function generateMetadata() {
   return { title: t('recommendations') };
 }
 
-export default async function RecommendationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RecommendationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireFeature('recommendations.list');
   const today = todayInChina();
   const isProcurator = actor.role === 'PROCURATOR';
@@ -45,50 +47,27 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
           </Link>
         )}
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label={t('list.filters')}>
-        <div>
-          <label htmlFor="f-status" className="block font-medium">{t('fields.status')}</label>
-          <select id="f-status" name="status" defaultValue={filters.status ?? ''} className="mt-1 rounded border border-slate-300 px-2 py-1">
-            <option value="">{t('list.any')}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>{t(`status.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-type" className="block font-medium">{t('fields.type')}</label>
-          <select id="f-type" name="type" defaultValue={filters.type ?? ''} className="mt-1 rounded border border-slate-300 px-2 py-1">
-            <option value="">{t('list.any')}</option>
-            {RECOMMENDATION_TYPES.map((x) => (
-              <option key={x} value={x}>{t(`type.${x}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-2">
-          <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} />
-          <label htmlFor="f-overdue">{t('list.overdueOnly')}</label>
-        </div>
+      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref="/recommendations">
+        <SelectFilter name="status" label={t('fields.status')} value={filters.status ?? ''} any={t('list.any')} options={optionsOf(statuses, (s) => t(`status.${s}`))} />
+        <SelectFilter name="type" label={t('fields.type')} value={filters.type ?? ''} any={t('list.any')} options={optionsOf(RECOMMENDATION_TYPES, (x) => t(`type.${x}`))} />
+        <CheckboxFilter name="overdue" label={t('list.overdueOnly')} checked={filters.overdue} />
         {isProcurator && (
-          <div>
-            <label htmlFor="f-mine" className="block font-medium">{t('list.scope')}</label>
-            <select id="f-mine" name="mine" defaultValue={filters.mine ? '1' : '0'} className="mt-1 rounded border border-slate-300 px-2 py-1">
-              <option value="1">{t('list.mine')}</option>
-              <option value="0">{t('list.allOfInstitution')}</option>
-            </select>
-          </div>
+          <SelectFilter
+            name="mine"
+            label={t('list.scope')}
+            value={filters.mine ? '1' : '0'}
+            options={[
+              { value: '1', label: t('list.mine') },
+              { value: '0', label: t('list.allOfInstitution') },
+            ]}
+          />
         )}
         {filters.servedFrom && <input type="hidden" name="servedFrom" value={filters.servedFrom} />}
         {filters.servedTo && <input type="hidden" name="servedTo" value={filters.servedTo} />}
         {filters.replied && <input type="hidden" name="replied" value={filters.replied} />}
         {filters.adoption && <input type="hidden" name="adoption" value={filters.adoption} />}
         {filters.rectified && <input type="hidden" name="rectified" value={filters.rectified} />}
-        <button type="submit" className="rounded border border-slate-300 bg-slate-50 px-3 py-1 hover:bg-slate-100">
-          {t('list.apply')}
-        </button>
-        <Link href="/recommendations" className="px-1 py-1 text-brand-600 underline">
-          {t('list.reset')}
-        </Link>
-      </form>
+      </FilterForm>
       <Card id="results" title={t('list.count', { count: rows.length })}>
         {extra.length > 0 && <p className="mb-3 text-sm text-slate-600">{t('list.alsoFiltered', { what: extra.join(' · ') })}</p>}
         <RecommendationTable rows={rows} side={side} caption={heading} />

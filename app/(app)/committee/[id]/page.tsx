@@ -9,6 +9,7 @@ import { StatusPill } from '@/components/committee/StatusPill';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';
+import { TextSection } from '@/components/ui/TextSection';
 import { getMeeting } from '@/lib/data/committee';
 import { db } from '@/lib/data/db';
 import { OPEN_STATUSES } from '@/lib/domain/committee/machine';
@@ -174,12 +175,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                     </li>
                   ))}
                 </ol>
-                {m.minutes && (
-                  <section>
-                    <h3 className="text-sm font-semibold text-slate-700">{t('fields.minutes')}</h3>
-                    <p className="mt-1 whitespace-pre-wrap text-sm leading-relaxed">{m.minutes}</p>
-                  </section>
-                )}
+                <TextSection label={t('fields.minutes')} body={m.minutes} />
               </div>
             </Card>
           )}

@@ -9,6 +9,7 @@ import { DueBadge } from '@/components/recommendations/DueBadge';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';
+import { TextSection } from '@/components/ui/TextSection';
 import { db } from '@/lib/data/db';
 import { getInquiry } from '@/lib/data/inquiries';
 import { todayInChina } from '@/lib/domain/dates';
@@ -34,13 +35,6 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
   const rule = periodRule(INQUIRY_PERIOD);
   /** A moment as its calendar day in China. */
   const iso = (d: Date) => todayInChina(d);
-  const text = (label: string, body: string | null) =>
-    body ? (
-      <section>
-        <h3 className="text-sm font-semibold text-slate-700">{label}</h3>
-        <p className="mt-1 whitespace-pre-wrap text-sm leading-relaxed">{body}</p>
-      </section>
-    ) : null;
 
   return (
     <div className="space-y-6">
@@ -111,7 +105,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
                   ...(inq.case ? [{ term: t('fields.case'), value: `${inq.case.number} ${inq.case.title}` }] : []),
                 ]}
               />
-              {text(t('fields.question'), inq.question)}
+              <TextSection label={t('fields.question')} body={inq.question} />
             </div>
           </Card>
 
@@ -134,7 +128,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
                     ...(inq.answeredBy ? [{ term: t('fields.answeredBy'), value: inq.answeredBy }] : []),
                   ]}
                 />
-                {text(t('fields.answer'), inq.answer)}
+                <TextSection label={t('fields.answer')} body={inq.answer} />
               </div>
             ) : (
               <p className="text-sm text-slate-600">{t('detail.noAnswer')}</p>
@@ -151,7 +145,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
                     ...(inq.closedAt ? [{ term: t('detail.closedOn'), value: <DateText iso={iso(inq.closedAt)} /> }] : []),
                   ]}
                 />
-                {text(t('fields.assessment'), inq.closing.assessment)}
+                <TextSection label={t('fields.assessment')} body={inq.closing.assessment} />
               </div>
             </Card>
           )}

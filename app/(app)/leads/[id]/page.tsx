@@ -9,6 +9,7 @@ import { When } from '@/components/leads/When';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';
+import { TextSection } from '@/components/ui/TextSection';
 import { db } from '@/lib/data/db';
 import { getLead } from '@/lib/data/leads';
 import { requireFeature } from '@/lib/web/session';
@@ -63,10 +64,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                   ...(lead.case ? [{ term: t('fields.case'), value: `${lead.case.number} ${lead.case.title}` }] : []),
                 ]}
               />
-              <section>
-                <h3 className="text-sm font-semibold text-slate-700">{t('fields.summary')}</h3>
-                <p className="mt-1 whitespace-pre-wrap text-sm leading-relaxed">{lead.summary}</p>
-              </section>
+              <TextSection label={t('fields.summary')} body={lead.summary} />
             </div>
           </Card>
 
@@ -87,10 +85,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                   ]}
                 />
                 {lead.actionTaken ? (
-                  <section>
-                    <h3 className="text-sm font-semibold text-slate-700">{t('data.actionTaken')}</h3>
-                    <p className="mt-1 whitespace-pre-wrap text-sm leading-relaxed">{lead.actionTaken}</p>
-                  </section>
+                  <TextSection label={t('data.actionTaken')} body={lead.actionTaken} />
                 ) : (
                   <p className="text-sm text-slate-600">{t('detail.notActed')}</p>
                 )}

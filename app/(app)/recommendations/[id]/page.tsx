@@ -8,6 +8,7 @@ import { StepPanel } from '@/components/recommendations/StepPanel';
 import { Timeline } from '@/components/recommendations/Timeline';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
+import { TextSection } from '@/components/ui/TextSection';
 import { db } from '@/lib/data/db';
 import { getRecommendation } from '@/lib/data/recommendations';
 import { todayInChina } from '@/lib/domain/dates';
@@ -28,13 +29,6 @@ export default async function RecommendationPage({ params }: { params: Promise<{
   const [t, locale] = await Promise.all([getTranslations('recommendations'), getLocale()]);
   const en = locale === 'en';
   const side = actor.institutionKind === 'COURT' ? 'court' : 'procuratorate';
-  const text = (label: string, body: string | null) =>
-    body ? (
-      <section>
-        <h3 className="text-sm font-semibold text-slate-700">{label}</h3>
-        <p className="mt-1 whitespace-pre-wrap text-sm leading-relaxed">{body}</p>
-      </section>
-    ) : null;
 
   return (
     <div className="space-y-6">
@@ -96,10 +90,10 @@ export default async function RecommendationPage({ params }: { params: Promise<{
                   ...(rec.supersededBy ? [{ term: t('detail.supersededBy'), value: <Link className="text-brand-600 underline" href={`/recommendations/${rec.supersededBy.id}`}>{rec.supersededBy.number ?? t('list.noNumber')}</Link> }] : []),
                 ]}
               />
-              {text(t('fields.facts'), rec.facts)}
-              {text(t('fields.violation'), rec.violation)}
-              {text(t('fields.recommendationText'), rec.recommendationText)}
-              {text(t('fields.legalBasis'), rec.legalBasis)}
+              <TextSection label={t('fields.facts')} body={rec.facts} />
+              <TextSection label={t('fields.violation')} body={rec.violation} />
+              <TextSection label={t('fields.recommendationText')} body={rec.recommendationText} />
+              <TextSection label={t('fields.legalBasis')} body={rec.legalBasis} />
             </div>
           </Card>
 
@@ -115,8 +109,8 @@ export default async function RecommendationPage({ params }: { params: Promise<{
                     ...(rec.reply.signedBy ? [{ term: t('detail.signedBy'), value: rec.reply.signedBy }] : []),
                   ]}
                 />
-                {text(t('fields.measures'), rec.reply.measures)}
-                {text(t('fields.replyReasons'), rec.reply.reasons)}
+                <TextSection label={t('fields.measures')} body={rec.reply.measures} />
+                <TextSection label={t('fields.replyReasons')} body={rec.reply.reasons} />
               </div>
             </Card>
           )}
@@ -124,7 +118,7 @@ export default async function RecommendationPage({ params }: { params: Promise<{
           {rec.rectified !== null && (
             <Card id="evaluation" title={t('detail.evaluation')}>
               <DefinitionList rows={[{ term: t('fields.rectified'), value: t(rec.rectified ? 'rectified.yes' : 'rectified.no') }]} />
-              {text(t('fields.evaluation'), rec.evaluation)}
+              <TextSection label={t('fields.evaluation')} body={rec.evaluation} />
             </Card>
           )}
 

@@ -8,6 +8,7 @@ import { StatusPill } from '@/components/committee/StatusPill';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';
+import { TextSection } from '@/components/ui/TextSection';
 import { getRequest } from '@/lib/data/committee';
 import { db } from '@/lib/data/db';
 import { requireFeature } from '@/lib/web/session';
@@ -53,10 +54,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                   { term: t('fields.requestedBy'), value: <>{r.requestedBy?.name} · {when(r.requestedAt)}</> },
                 ]}
               />
-              <section>
-                <h3 className="text-sm font-semibold text-slate-700">{t('fields.reason')}</h3>
-                <p className="mt-1 whitespace-pre-wrap text-sm leading-relaxed">{r.reason}</p>
-              </section>
+              <TextSection label={t('fields.reason')} body={r.reason} />
             </div>
           </Card>
           {r.status !== 'pending' && (
