@@ -7,7 +7,7 @@ import { db } from '@/lib/data/db';
 import { listRecommendations } from '@/lib/data/recommendations';
 import { todayInChina } from '@/lib/domain/dates';
 import { RECOMMENDATION_TYPES } from '@/lib/domain/deadlines/periods';
-import { RECOMMENDATION_STATUSES } from '@/lib/domain/recommendations/machine';
+import { INTERNAL_STATUSES, RECOMMENDATION_STATUSES } from '@/lib/domain/recommendations/machine';
 import { can } from '@/lib/domain/policy';
 import type { SearchParams } from '@/lib/web/params';
 import { requireFeature } from '@/lib/web/session';
@@ -26,7 +26,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   const [t, rows] = await Promise.all([getTranslations('recommendations'), listRecommendations(db(), actor, filters, today)]);
   const side = actor.institutionKind === 'COURT' ? 'court' : 'procuratorate';
   const heading = side === 'court' ? t('list.courtTitle') : isProcurator && filters.mine ? t('list.mineTitle') : t('list.allTitle');
-  const statuses = side === 'court' ? RECOMMENDATION_STATUSES.filter((s) => !['draft', 'submitted', 'returned', 'approved', 'issued'].includes(s)) : RECOMMENDATION_STATUSES;
+  const statuses = side === 'court' ? RECOMMENDATION_STATUSES.filter((s) => !INTERNAL_STATUSES.includes(s)) : RECOMMENDATION_STATUSES;
   const extra = [
     filters.servedFrom && t('list.servedFrom', { date: filters.servedFrom }),
     filters.servedTo && t('list.servedTo', { date: filters.servedTo }),
