@@ -10,7 +10,7 @@ import { ROLES, type Actor } from '@/lib/domain/roles';
 import { THROTTLE } from '@/lib/domain/signin';
 import { seed, HOLIDAYS_CSV } from '@/prisma/seed/seed';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/prisma/seed/demo-data';
-import { openTestDb, type TestDb } from './support';
+import { actorOf as sharedActorOf, openTestDb, type TestDb } from './support';
 
 let t: TestDb;
 const lines: string[] = [];
@@ -23,12 +23,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function actorOf(username: string): Promise<Actor> {
-  const u = await t.prisma.user.findUniqueOrThrow({ where: { username } });
-  const a = await loadActor(t.prisma, u.id);
-  if (!a) throw new Error(`no actor for ${username}`);
-  return a;
-}
+const actorOf = (username: string): Promise<Actor> => sharedActorOf(t.prisma, username);
 
 describe('demo seed', () => {
   it('prints a progress line per step and covers every role with 12+ users', async () => {

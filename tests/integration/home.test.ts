@@ -4,17 +4,13 @@ import { supervisionQueue } from '@/lib/data/home';
 import { listInquiries } from '@/lib/data/inquiries';
 import { listLeads } from '@/lib/data/leads';
 import { listRecommendations, workQueue } from '@/lib/data/recommendations';
-import { loadActor } from '@/lib/data/users';
 import type { Actor } from '@/lib/domain/roles';
 import { seed } from '@/prisma/seed/seed';
-import { openTestDb, type TestDb } from './support';
+import { actorOf as sharedActorOf, openTestDb, type TestDb } from './support';
 
 const TODAY = '2026-11-27';
 let t: TestDb;
-async function actorOf(username: string): Promise<Actor> {
-  const u = await t.prisma.user.findUniqueOrThrow({ where: { username } });
-  return (await loadActor(t.prisma, u.id))!;
-}
+const actorOf = (username: string): Promise<Actor> => sharedActorOf(t.prisma, username);
 beforeAll(async () => {
   t = await openTestDb();
   await seed(t.prisma, () => {}, { today: TODAY });

@@ -15,7 +15,7 @@ import type { Actor } from '@/lib/domain/roles';
 import { ensureInstitution, ensureUser } from '@/prisma/seed/builders';
 import { DEMO_LEADS, seedLeads } from '@/prisma/seed/leads';
 import { seed } from '@/prisma/seed/seed';
-import { openTestDb, type TestDb } from './support';
+import { openTestDb, refusedWithoutWrites, type TestDb } from './support';
 
 let t: TestDb;
 const A: Record<string, Actor> = {};
@@ -83,17 +83,8 @@ type Cmd = (prisma: TestDb['prisma'], actor: Actor, raw: unknown, c: WorkflowCon
 const step = async (cmd: Cmd, who: string, id: string, extra: Record<string, unknown> = {}, c = ctx()) =>
   cmd(t.prisma, A[who]!, { id, version: (await row(id)).version, ...extra }, c);
 
-async function refused(fn: () => Promise<unknown>, cls: new (...a: never[]) => Error, props: Record<string, unknown> = {}) {
-  const before = await counts();
-  const err = await fn().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(cls);
-  expect(err).toMatchObject(props);
-  expect(await counts()).toEqual(before);
-  return err;
-}
+const refused = (fn: () => Promise<unknown>, cls: new (...a: never[]) => Error, props: Record<string, unknown> = {}) =>
+  refusedWithoutWrites(counts, fn, cls, props);
 
 describe('procuratorate → court', () => {
   it('li.wen sends a pension-fraud lead; lin.xue receives it; chen.zhiqiang records the action', async () => {

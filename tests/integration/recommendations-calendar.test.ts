@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHolidayCsv } from '@/lib/data/calendar';
 import { acknowledge, approve, createDraft, getRecommendation, issue, serve, submitDraft } from '@/lib/data/recommendations';
-import { loadActor } from '@/lib/data/users';
 import { dueDate } from '@/lib/domain/deadlines';
 import type { Actor } from '@/lib/domain/roles';
 import { seed } from '@/prisma/seed/seed';
-import { openTestDb, type TestDb } from './support';
+import { actorOf as sharedActorOf, openTestDb, type TestDb } from './support';
 
 let t: TestDb;
 const TODAY = '2026-11-27';
-async function actorOf(username: string): Promise<Actor> {
-  const u = await t.prisma.user.findUniqueOrThrow({ where: { username } });
-  return (await loadActor(t.prisma, u.id))!;
-}
+const actorOf = (username: string): Promise<Actor> => sharedActorOf(t.prisma, username);
 
 beforeAll(async () => {
   t = await openTestDb();

@@ -4,9 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createPrisma, type Db } from '@/lib/data/db';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { loadActor } from '@/lib/data/users';
+import type { Actor } from '@/lib/domain/roles';
 
 export interface TestDb {
   prisma: Db;
@@ -48,4 +50,30 @@ export async function openTestDb(): Promise<TestDb> {
       await db.close();
     },
   };
+}
+
+/** The actor of a seeded user, as the app loads it on each request. */
+export async function actorOf(prisma: Db, username: string): Promise<Actor> {
+  const u = await prisma.user.findUniqueOrThrow({ where: { username } });
+  const a = await loadActor(prisma, u.id);
+  if (!a) throw new Error(`no actor for ${username} (deactivated?)`);
+  return a;
+}
+
+/** Runs `fn`, expects it to throw `cls` (matching `props`), and checks `counts()` did not change. */
+export async function refusedWithoutWrites(
+  counts: () => Promise<unknown>,
+  fn: () => Promise<unknown>,
+  cls: new (...a: never[]) => Error,
+  props: Record<string, unknown> = {},
+) {
+  const before = await counts();
+  const err = await fn().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(cls);
+  expect(err).toMatchObject(props);
+  expect(await counts()).toEqual(before);
+  return err;
 }

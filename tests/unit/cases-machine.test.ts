@@ -29,28 +29,16 @@ import { CASE_KINDS } from '@/lib/domain/cases/numbers';
 import * as S from '@/lib/domain/cases/schemas';
 import { weekendOnlyCalendar } from '@/lib/domain/calendar';
 import { dueDateForRule, officialCalendar } from '@/lib/domain/deadlines';
-import { ROLES, type Actor, type InstitutionKind, type Role } from '@/lib/domain/roles';
+import { ROLES, type Actor, type Role } from '@/lib/domain/roles';
+import { PROC, COURT, PROC2, makeActor, type ActorOptions } from '@/tests/support/actors';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-const PROC = '00000000-0000-4000-8000-0000000000a1';
-const COURT = '00000000-0000-4000-8000-0000000000c1';
-const PROC2 = '00000000-0000-4000-8000-0000000000a2';
 const HANDLER = '10000000-0000-4000-8000-000000000001';
 const OTHER_PROCURATOR = '10000000-0000-4000-8000-000000000002';
 
-function actor(role: Role, opts: { id?: string; institutionId?: string; kind?: InstitutionKind; active?: boolean } = {}): Actor {
-  const kind: InstitutionKind = opts.kind ?? (role === 'COURT_STAFF' || role === 'COURT_LEADER' ? 'COURT' : 'PROCURATORATE');
-  return {
-    id: opts.id ?? (role === 'PROCURATOR' ? HANDLER : `20000000-0000-4000-8000-00000000000${ROLES.indexOf(role)}`),
-    role,
-    institutionKind: kind,
-    institutionId: opts.institutionId ?? (kind === 'COURT' ? COURT : PROC),
-    departmentId: null,
-    active: opts.active ?? true,
-  };
-}
+const actor = (role: Role, opts: ActorOptions = {}): Actor => makeActor(role, opts, { PROCURATOR: HANDLER });
 
 const facts = (stage: CaseStage, over: Partial<CaseFacts> = {}): CaseFacts => ({ institutionId: PROC, courtId: COURT, stage, handlerId: HANDLER, ...over });
 

@@ -36,15 +36,12 @@ import {
   type RequestStep,
 } from '@/lib/domain/committee/machine';
 import * as S from '@/lib/domain/committee/schemas';
-import { ROLES, type Actor, type InstitutionKind, type Role } from '@/lib/domain/roles';
+import { ROLES, type Actor, type Role } from '@/lib/domain/roles';
+import { PROC, COURT, PROC2, COURT2, makeActor, type ActorOptions } from '@/tests/support/actors';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-const PROC = '00000000-0000-4000-8000-0000000000a1';
-const COURT = '00000000-0000-4000-8000-0000000000c1';
-const PROC2 = '00000000-0000-4000-8000-0000000000a2';
-const COURT2 = '00000000-0000-4000-8000-0000000000c2';
 
 /** The clerk who scheduled the meeting (court staff in the matrix act as this clerk). */
 const CLERK = '10000000-0000-4000-8000-000000000001';
@@ -52,11 +49,7 @@ const CLERK = '10000000-0000-4000-8000-000000000001';
 const ATTENDEE = '10000000-0000-4000-8000-000000000002';
 const OTHER = '10000000-0000-4000-8000-000000000003';
 
-function actor(role: Role, opts: { id?: string; institutionId?: string; kind?: InstitutionKind; active?: boolean } = {}): Actor {
-  const kind: InstitutionKind = opts.kind ?? (role === 'COURT_STAFF' || role === 'COURT_LEADER' ? 'COURT' : 'PROCURATORATE');
-  const id = opts.id ?? (role === 'COURT_STAFF' ? CLERK : role === 'PROCURATOR' ? ATTENDEE : `20000000-0000-4000-8000-00000000000${ROLES.indexOf(role)}`);
-  return { id, role, institutionKind: kind, institutionId: opts.institutionId ?? (kind === 'COURT' ? COURT : PROC), departmentId: null, active: opts.active ?? true };
-}
+const actor = (role: Role, opts: ActorOptions = {}): Actor => makeActor(role, opts, { COURT_STAFF: CLERK, PROCURATOR: ATTENDEE });
 
 /** The meeting: 3 December 2026, 09:30 in China. */
 const AT = new Date('2026-12-03T01:30:00.000Z');

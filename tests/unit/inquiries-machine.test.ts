@@ -24,12 +24,9 @@ import {
   type InquiryStep,
 } from '@/lib/domain/inquiries/machine';
 import * as S from '@/lib/domain/inquiries/schemas';
-import { ROLES, type Actor, type InstitutionKind, type Role } from '@/lib/domain/roles';
+import { ROLES, type Actor, type Role } from '@/lib/domain/roles';
+import { PROC, COURT, PROC2, COURT2, makeActor, type ActorOptions } from '@/tests/support/actors';
 
-const PROC = '00000000-0000-4000-8000-0000000000a1';
-const COURT = '00000000-0000-4000-8000-0000000000c1';
-const PROC2 = '00000000-0000-4000-8000-0000000000a2';
-const COURT2 = '00000000-0000-4000-8000-0000000000c2';
 const SENDER = '10000000-0000-4000-8000-000000000001';
 const OTHER_PROCURATOR = '10000000-0000-4000-8000-000000000002';
 
@@ -37,17 +34,7 @@ const TODAY = '2026-04-01';
 /** Due 12 days before TODAY: overdue, so `urge` can be allowed in the table. */
 const OVERDUE_DUE = '2026-03-20';
 
-function actor(role: Role, opts: { id?: string; institutionId?: string; kind?: InstitutionKind; active?: boolean } = {}): Actor {
-  const kind: InstitutionKind = opts.kind ?? (role === 'COURT_STAFF' || role === 'COURT_LEADER' ? 'COURT' : 'PROCURATORATE');
-  return {
-    id: opts.id ?? (role === 'PROCURATOR' ? SENDER : `20000000-0000-4000-8000-00000000000${ROLES.indexOf(role)}`),
-    role,
-    institutionKind: kind,
-    institutionId: opts.institutionId ?? (kind === 'COURT' ? COURT : PROC),
-    departmentId: null,
-    active: opts.active ?? true,
-  };
-}
+const actor = (role: Role, opts: ActorOptions = {}): Actor => makeActor(role, opts, { PROCURATOR: SENDER });
 
 function facts(status: InquiryState, over: Partial<InquiryFacts> = {}): InquiryFacts {
   return { status, procuratorateId: PROC, courtId: COURT, sentById: SENDER, dueDate: OVERDUE_DUE, ...over };

@@ -22,23 +22,10 @@ import {
 } from '@/lib/domain/leads/machine';
 import * as S from '@/lib/domain/leads/schemas';
 import { ROLES, type Actor, type InstitutionKind, type Role } from '@/lib/domain/roles';
+import { PROC, COURT, PROC2, COURT2, makeActor, type ActorOptions } from '@/tests/support/actors';
 
-const PROC = '00000000-0000-4000-8000-0000000000a1';
-const COURT = '00000000-0000-4000-8000-0000000000c1';
-const PROC2 = '00000000-0000-4000-8000-0000000000a2';
-const COURT2 = '00000000-0000-4000-8000-0000000000c2';
 
-function actor(role: Role, opts: { institutionId?: string; kind?: InstitutionKind; active?: boolean } = {}): Actor {
-  const kind: InstitutionKind = opts.kind ?? (role === 'COURT_STAFF' || role === 'COURT_LEADER' ? 'COURT' : 'PROCURATORATE');
-  return {
-    id: `20000000-0000-4000-8000-00000000000${ROLES.indexOf(role)}`,
-    role,
-    institutionKind: kind,
-    institutionId: opts.institutionId ?? (kind === 'COURT' ? COURT : PROC),
-    departmentId: null,
-    active: opts.active ?? true,
-  };
-}
+const actor = (role: Role, opts: ActorOptions = {}): Actor => makeActor(role, opts);
 
 const facts = (status: LeadState, fromKind: InstitutionKind): LeadFacts => ({ status, procuratorateId: PROC, courtId: COURT, fromKind });
 

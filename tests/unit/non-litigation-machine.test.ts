@@ -28,27 +28,15 @@ import {
 } from '@/lib/domain/non-litigation/machine';
 import { currentStage, isApplicationOverdue, STAGE_KEYS, stageDeadlines, stagesWithState, stageState, type Stage } from '@/lib/domain/non-litigation/deadlines';
 import * as S from '@/lib/domain/non-litigation/schemas';
-import { ROLES, type Actor, type InstitutionKind, type Role } from '@/lib/domain/roles';
+import { ROLES, type Actor, type Role } from '@/lib/domain/roles';
 import { CATALOGS } from '@/lib/web/i18n/catalogs';
+import { PROC, COURT, COURT2, makeActor, type ActorOptions } from '@/tests/support/actors';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-const PROC = '00000000-0000-4000-8000-0000000000a1';
-const COURT = '00000000-0000-4000-8000-0000000000c1';
-const COURT2 = '00000000-0000-4000-8000-0000000000c2';
 
-function actor(role: Role, opts: { institutionId?: string; kind?: InstitutionKind; active?: boolean } = {}): Actor {
-  const kind: InstitutionKind = opts.kind ?? (role === 'COURT_STAFF' || role === 'COURT_LEADER' ? 'COURT' : 'PROCURATORATE');
-  return {
-    id: `20000000-0000-4000-8000-00000000000${ROLES.indexOf(role)}`,
-    role,
-    institutionKind: kind,
-    institutionId: opts.institutionId ?? (kind === 'COURT' ? COURT : PROC),
-    departmentId: null,
-    active: opts.active ?? true,
-  };
-}
+const actor = (role: Role, opts: ActorOptions = {}): Actor => makeActor(role, opts);
 
 function facts(status: NonLitigationStatus, over: Partial<NonLitigationFacts> = {}): NonLitigationFacts {
   return {

@@ -22,15 +22,12 @@ import {
 } from '@/lib/domain/recommendations/machine';
 import { formatRecommendationNumber, TYPE_TAG } from '@/lib/domain/recommendations/numbering';
 import * as S from '@/lib/domain/recommendations/schemas';
-import { ROLES, type Actor, type InstitutionKind, type Role } from '@/lib/domain/roles';
+import { ROLES, type Actor, type Role } from '@/lib/domain/roles';
+import { PROC, COURT, PROC2, COURT2, makeActor, type ActorOptions } from '@/tests/support/actors';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-const PROC = '00000000-0000-4000-8000-0000000000a1';
-const COURT = '00000000-0000-4000-8000-0000000000c1';
-const PROC2 = '00000000-0000-4000-8000-0000000000a2';
-const COURT2 = '00000000-0000-4000-8000-0000000000c2';
 
 const DRAFTER = '10000000-0000-4000-8000-000000000001';
 const OTHER_PROCURATOR = '10000000-0000-4000-8000-000000000002';
@@ -38,17 +35,7 @@ const OTHER_PROCURATOR = '10000000-0000-4000-8000-000000000002';
 /** Today for the matrix: the default due date below lies ahead, so nothing is overdue unless a test says so. */
 const TODAY = '2026-04-01';
 
-function actor(role: Role, opts: { id?: string; institutionId?: string; kind?: InstitutionKind; active?: boolean } = {}): Actor {
-  const kind: InstitutionKind = opts.kind ?? (role === 'COURT_STAFF' || role === 'COURT_LEADER' ? 'COURT' : 'PROCURATORATE');
-  return {
-    id: opts.id ?? (role === 'PROCURATOR' ? DRAFTER : `20000000-0000-4000-8000-00000000000${ROLES.indexOf(role)}`),
-    role,
-    institutionKind: kind,
-    institutionId: opts.institutionId ?? (kind === 'COURT' ? COURT : PROC),
-    departmentId: null,
-    active: opts.active ?? true,
-  };
-}
+const actor = (role: Role, opts: ActorOptions = {}): Actor => makeActor(role, opts, { PROCURATOR: DRAFTER });
 
 /** Written out: the states before service (the court may not see them). */
 const BEFORE_SERVICE: RecommendationStatus[] = ['draft', 'submitted', 'returned', 'approved', 'issued'];

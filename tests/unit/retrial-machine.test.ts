@@ -28,15 +28,12 @@ import {
 } from '@/lib/domain/retrial/machine';
 import { applicationWindow, dueState, hearingNotice, reviewDue, workingDayOnOrBefore } from '@/lib/domain/retrial/deadlines';
 import * as S from '@/lib/domain/retrial/schemas';
-import { ROLES, type Actor, type InstitutionKind, type Role } from '@/lib/domain/roles';
+import { ROLES, type Actor, type Role } from '@/lib/domain/roles';
+import { PROC, COURT, PROC2, COURT2, makeActor, type ActorOptions } from '@/tests/support/actors';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-const PROC = '00000000-0000-4000-8000-0000000000a1';
-const COURT = '00000000-0000-4000-8000-0000000000c1';
-const PROC2 = '00000000-0000-4000-8000-0000000000a2';
-const COURT2 = '00000000-0000-4000-8000-0000000000c2';
 
 /** The procurator who filed a procuratorate matter; the court clerk who recorded a party's application. */
 const FILER_P = '10000000-0000-4000-8000-000000000001';
@@ -48,18 +45,7 @@ const PL: Role = 'PROCURATORATE_LEADER';
 const CS: Role = 'COURT_STAFF';
 const CL: Role = 'COURT_LEADER';
 
-function actor(role: Role, opts: { id?: string; institutionId?: string; kind?: InstitutionKind; active?: boolean } = {}): Actor {
-  const kind: InstitutionKind = opts.kind ?? (role === CS || role === CL ? 'COURT' : 'PROCURATORATE');
-  const defaultId = role === PR ? FILER_P : role === CS ? FILER_C : `20000000-0000-4000-8000-00000000000${ROLES.indexOf(role)}`;
-  return {
-    id: opts.id ?? defaultId,
-    role,
-    institutionKind: kind,
-    institutionId: opts.institutionId ?? (kind === 'COURT' ? COURT : PROC),
-    departmentId: null,
-    active: opts.active ?? true,
-  };
-}
+const actor = (role: Role, opts: ActorOptions = {}): Actor => makeActor(role, opts, { [PR]: FILER_P, [CS]: FILER_C });
 
 function matter(kind: RetrialKind, status: RetrialStatus, over: Partial<MatterFacts> = {}): MatterFacts {
   return {

@@ -248,79 +248,61 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </table>
         </Card>
 
-        <Card id="by-status" title={t('byStatus.title')}>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t('byStatus.caption')}</caption>
-            <thead className="text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">{t('byStatus.status')}</th>
-                <th scope="col" className="py-1 text-right font-medium">{t('byStatus.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.byStatus.map((s) => (
-                <tr key={s.status} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">
-                    {t(`status.${s.status}`)}
-                    <span className="mt-0.5 block">
-                      <Bar value={s.count} of={o.total} />
-                    </span>
-                  </th>
-                  <td className="py-1 text-right tabular-nums">
-                    {s.count > 0
-                      ? countLink(s.count, inPeriod({ status: s.status }), t('byStatus.linkLabel', { status: t(`status.${s.status}`), count: s.count }))
-                      : format.number(0)}
+        {(
+          [
+            {
+              key: 'byStatus',
+              id: 'by-status',
+              rows: o.byStatus.map((s) => {
+                const label = t(`status.${s.status}`);
+                return { key: s.status, label, count: s.count, href: inPeriod({ status: s.status }), linkLabel: t('byStatus.linkLabel', { status: label, count: s.count }) };
+              }),
+              head: t('byStatus.status'),
+            },
+            {
+              key: 'byType',
+              id: 'by-type',
+              rows: o.byType.map((x) => {
+                const label = t(`type.${x.type}`);
+                return { key: x.type, label, count: x.count, href: inPeriod({ type: x.type }), linkLabel: t('byType.linkLabel', { type: label, count: x.count }) };
+              }),
+              head: t('byType.type'),
+            },
+          ] as const
+        ).map((b) => (
+          <Card key={b.key} id={b.id} title={t(`${b.key}.title`)}>
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t(`${b.key}.caption`)}</caption>
+              <thead className="text-slate-500">
+                <tr>
+                  <th scope="col" className="py-1 pr-3 font-medium">{b.head}</th>
+                  <th scope="col" className="py-1 text-right font-medium">{t(`${b.key}.count`)}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {b.rows.map((r) => (
+                  <tr key={r.key} className="border-t border-slate-100">
+                    <th scope="row" className="py-1 pr-3 text-left font-normal">
+                      {r.label}
+                      <span className="mt-0.5 block">
+                        <Bar value={r.count} of={o.total} />
+                      </span>
+                    </th>
+                    <td className="py-1 text-right tabular-nums">{r.count > 0 ? countLink(r.count, r.href, r.linkLabel) : format.number(0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="border-t border-slate-300">
+                  <th scope="row" className="py-1 pr-3 text-left font-medium">{t(`${b.key}.total`)}</th>
+                  <td className="py-1 text-right font-medium tabular-nums">
+                    {countLink(o.total, inPeriod(), t('total.linkLabel', { count: o.total, from, to }))}
                   </td>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t border-slate-300">
-                <th scope="row" className="py-1 pr-3 text-left font-medium">{t('byStatus.total')}</th>
-                <td className="py-1 text-right font-medium tabular-nums">
-                  {countLink(o.total, inPeriod(), t('total.linkLabel', { count: o.total, from, to }))}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </Card>
-
-        <Card id="by-type" title={t('byType.title')}>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t('byType.caption')}</caption>
-            <thead className="text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">{t('byType.type')}</th>
-                <th scope="col" className="py-1 text-right font-medium">{t('byType.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.byType.map((x) => (
-                <tr key={x.type} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">
-                    {t(`type.${x.type}`)}
-                    <span className="mt-0.5 block">
-                      <Bar value={x.count} of={o.total} />
-                    </span>
-                  </th>
-                  <td className="py-1 text-right tabular-nums">
-                    {x.count > 0
-                      ? countLink(x.count, inPeriod({ type: x.type }), t('byType.linkLabel', { type: t(`type.${x.type}`), count: x.count }))
-                      : format.number(0)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t border-slate-300">
-                <th scope="row" className="py-1 pr-3 text-left font-medium">{t('byType.total')}</th>
-                <td className="py-1 text-right font-medium tabular-nums">
-                  {countLink(o.total, inPeriod(), t('total.linkLabel', { count: o.total, from, to }))}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </Card>
+              </tfoot>
+            </table>
+          </Card>
+        ))}
       </div>
 
       <Card id="overdue" title={t('overdue.title')}>
