@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { setLocale } from '@/app/actions/locale';
+import { setLocale } from '@/lib/web/i18n/locale-action';
 import { LOCALES } from '@/lib/web/i18n/locales';
 
 const LABELS: Record<(typeof LOCALES)[number], string> = { 'zh-CN': '中文', en: 'English' };

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { CalendarImportForm } from '@/components/CalendarImportForm';
+import { CalendarImportForm } from '@/modules/calendar/components/CalendarImportForm';
 import { DateText } from '@/components/DateText';
 import { HolidayName } from '@/components/HolidayName';
 import { Card } from '@/components/ui/Card';
@@ -9,7 +9,7 @@ import { getCalendarYear } from '@/lib/data/calendar';
 import { todayInChina } from '@/lib/domain/dates';
 import { can } from '@/lib/domain/policy';
 import { requireFeature } from '@/lib/web/session';
-import { importCalendarAction } from './actions';
+import { importCalendarAction } from '@/modules/calendar/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');

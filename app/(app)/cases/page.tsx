@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { CaseTable } from '@/components/cases/CaseTable';
-import { tagLabel } from '@/components/cases/labels';
+import { CaseTable } from '@/modules/cases/components/CaseTable';
+import { tagLabel } from '@/modules/cases/components/labels';
 import { Card } from '@/components/ui/Card';
 import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
 import { caseOptions, listCases } from '@/lib/data/cases';
@@ -11,7 +11,7 @@ import { CASE_KINDS } from '@/lib/domain/cases/numbers';
 import { todayInChina } from '@/lib/domain/dates';
 import type { SearchParams } from '@/lib/web/params';
 import { requireFeature } from '@/lib/web/session';
-import { parseCaseListParams } from './params';
+import { parseCaseListParams } from '@/modules/cases/params';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { MeetingTable } from '@/components/committee/MeetingTable';
-import { RequestTable } from '@/components/committee/RequestTable';
+import { MeetingTable } from '@/modules/committee/components/MeetingTable';
+import { RequestTable } from '@/modules/committee/components/RequestTable';
 import { Card } from '@/components/ui/Card';
 import { listMeetings, listRequests } from '@/lib/data/committee';
 import { db } from '@/lib/data/db';

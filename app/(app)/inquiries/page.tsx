@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { InquiryTable } from '@/components/inquiries/InquiryTable';
+import { InquiryTable } from '@/modules/inquiries/components/InquiryTable';
 import { Card } from '@/components/ui/Card';
 import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
 import { db } from '@/lib/data/db';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { LeadCounts } from '@/components/leads/LeadCounts';
-import { LeadTable } from '@/components/leads/LeadTable';
+import { LeadCounts } from '@/modules/leads/components/LeadCounts';
+import { LeadTable } from '@/modules/leads/components/LeadTable';
 import { Card } from '@/components/ui/Card';
 import { FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
 import { db } from '@/lib/data/db';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { ApplicationTable } from '@/components/non-litigation/ApplicationTable';
+import { ApplicationTable } from '@/modules/non-litigation/components/ApplicationTable';
 import { Card } from '@/components/ui/Card';
 import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
 import { db } from '@/lib/data/db';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { RecommendationTable } from '@/components/recommendations/RecommendationTable';
+import { RecommendationTable } from '@/modules/recommendations/components/RecommendationTable';
 import { Card } from '@/components/ui/Card';
 import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
 import { db } from '@/lib/data/db';
@@ -11,7 +11,7 @@ import { INTERNAL_STATUSES, RECOMMENDATION_STATUSES } from '@/lib/domain/recomme
 import { can } from '@/lib/domain/policy';
 import type { SearchParams } from '@/lib/web/params';
 import { requireFeature } from '@/lib/web/session';
-import { parseListParams } from './params';
+import { parseListParams } from '@/modules/recommendations/params';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');

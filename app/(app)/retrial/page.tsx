@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { MatterTable } from '@/components/retrial/MatterTable';
+import { MatterTable } from '@/modules/retrial/components/MatterTable';
 import { Card } from '@/components/ui/Card';
 import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
 import { db } from '@/lib/data/db';

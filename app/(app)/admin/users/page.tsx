@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/Card';
-import { UserActiveToggle } from '@/components/UserActiveToggle';
-import { UserCreateForm } from '@/components/UserCreateForm';
+import { UserActiveToggle } from '@/modules/admin/components/UserActiveToggle';
+import { UserCreateForm } from '@/modules/admin/components/UserCreateForm';
 import { db } from '@/lib/data/db';
 import { listInstitutions, listUsers } from '@/lib/data/users';
 import { requireFeature } from '@/lib/web/session';
-import { createUserAction, setUserActiveAction } from './actions';
+import { createUserAction, setUserActiveAction } from '@/modules/admin/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');

@@ -1,20 +1,20 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { CaseStepPanel } from '@/components/cases/CaseStepPanel';
-import { CaseTimeline } from '@/components/cases/CaseTimeline';
-import { LinkedRecords } from '@/components/cases/LinkedRecords';
-import { StagePill } from '@/components/cases/StagePill';
-import { TagList } from '@/components/cases/TagList';
+import { CaseStepPanel } from '@/modules/cases/components/CaseStepPanel';
+import { CaseTimeline } from '@/modules/cases/components/CaseTimeline';
+import { LinkedRecords } from '@/modules/cases/components/LinkedRecords';
+import { StagePill } from '@/modules/cases/components/StagePill';
+import { TagList } from '@/modules/cases/components/TagList';
 import { DateText } from '@/components/DateText';
-import { DueBadge } from '@/components/recommendations/DueBadge';
+import { DueBadge } from '@/components/DueBadge';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { getCase } from '@/lib/data/cases';
 import { db } from '@/lib/data/db';
 import { todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
-import { loadOrForbid } from '@/app/(app)/recommendations/[id]/load';
+import { loadOrForbid } from '@/modules/recommendations/load';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { NewCaseForm } from '@/components/cases/NewCaseForm';
+import { NewCaseForm } from '@/modules/cases/components/NewCaseForm';
 import { caseOptions } from '@/lib/data/cases';
 import { db } from '@/lib/data/db';
 import { todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
-import { openCaseAction } from '../actions';
+import { openCaseAction } from '@/modules/cases/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('cases');

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/app/(app)/recommendations/[id]/load';
-import { MeetingSteps } from '@/components/committee/MeetingSteps';
-import { DaysBadges, MeetingTime } from '@/components/committee/MeetingWhen';
-import { NoVoteNotice } from '@/components/committee/NoVoteNotice';
-import { StatusPill } from '@/components/committee/StatusPill';
+import { loadOrForbid } from '@/modules/recommendations/load';
+import { MeetingSteps } from '@/modules/committee/components/MeetingSteps';
+import { DaysBadges, MeetingTime } from '@/modules/committee/components/MeetingWhen';
+import { NoVoteNotice } from '@/modules/committee/components/NoVoteNotice';
+import { StatusPill } from '@/modules/committee/components/StatusPill';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';

@@ -1,11 +1,11 @@
 import { forbidden } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ScheduleForm } from '@/components/committee/ScheduleForm';
+import { ScheduleForm } from '@/modules/committee/components/ScheduleForm';
 import { committeeOptions } from '@/lib/data/committee';
 import { db } from '@/lib/data/db';
 import { canSchedule, chinaLocalDateTime } from '@/lib/domain/committee/machine';
 import { requireFeature } from '@/lib/web/session';
-import { scheduleMeetingAction } from '../actions';
+import { scheduleMeetingAction } from '@/modules/committee/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('committee');

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/app/(app)/recommendations/[id]/load';
+import { loadOrForbid } from '@/modules/recommendations/load';
 import { DateText } from '@/components/DateText';
-import { InquiryStatusPill } from '@/components/inquiries/InquiryStatusPill';
-import { InquiryStepPanel } from '@/components/inquiries/InquiryStepPanel';
-import { DueBadge } from '@/components/recommendations/DueBadge';
+import { InquiryStatusPill } from '@/modules/inquiries/components/InquiryStatusPill';
+import { InquiryStepPanel } from '@/modules/inquiries/components/InquiryStepPanel';
+import { DueBadge } from '@/components/DueBadge';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';

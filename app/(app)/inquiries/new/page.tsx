@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/app/(app)/recommendations/[id]/load';
-import { InquiryForm } from '@/components/inquiries/InquiryForm';
+import { loadOrForbid } from '@/modules/recommendations/load';
+import { InquiryForm } from '@/modules/inquiries/components/InquiryForm';
 import { db } from '@/lib/data/db';
 import { inquiryFormOptions } from '@/lib/data/inquiries';
 import { todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
-import { sendInquiryAction } from '../actions';
+import { sendInquiryAction } from '@/modules/inquiries/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('inquiries');

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/app/(app)/recommendations/[id]/load';
-import { LeadKind } from '@/components/leads/LeadKind';
-import { LeadStatusPill } from '@/components/leads/LeadStatusPill';
-import { LeadStepPanel } from '@/components/leads/LeadStepPanel';
-import { When } from '@/components/leads/When';
+import { loadOrForbid } from '@/modules/recommendations/load';
+import { LeadKind } from '@/modules/leads/components/LeadKind';
+import { LeadStatusPill } from '@/modules/leads/components/LeadStatusPill';
+import { LeadStepPanel } from '@/modules/leads/components/LeadStepPanel';
+import { When } from '@/modules/leads/components/When';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';

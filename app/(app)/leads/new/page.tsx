@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/app/(app)/recommendations/[id]/load';
-import { LeadForm } from '@/components/leads/LeadForm';
+import { loadOrForbid } from '@/modules/recommendations/load';
+import { LeadForm } from '@/modules/leads/components/LeadForm';
 import { db } from '@/lib/data/db';
 import { leadFormOptions } from '@/lib/data/leads';
 import { requireFeature } from '@/lib/web/session';
-import { sendLeadAction } from '../actions';
+import { sendLeadAction } from '@/modules/leads/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('leads');

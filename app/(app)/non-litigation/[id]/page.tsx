@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/app/(app)/recommendations/[id]/load';
+import { loadOrForbid } from '@/modules/recommendations/load';
 import { DateText } from '@/components/DateText';
-import { CheckpointsPanel } from '@/components/non-litigation/CheckpointsPanel';
-import { StageTable } from '@/components/non-litigation/StageTable';
-import { StatusPill } from '@/components/non-litigation/StatusPill';
-import { StepPanel } from '@/components/non-litigation/StepPanel';
+import { CheckpointsPanel } from '@/modules/non-litigation/components/CheckpointsPanel';
+import { StageTable } from '@/modules/non-litigation/components/StageTable';
+import { StatusPill } from '@/modules/non-litigation/components/StatusPill';
+import { StepPanel } from '@/modules/non-litigation/components/StepPanel';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';

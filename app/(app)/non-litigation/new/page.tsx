@@ -1,12 +1,12 @@
 import { forbidden } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { RegisterForm } from '@/components/non-litigation/RegisterForm';
+import { RegisterForm } from '@/modules/non-litigation/components/RegisterForm';
 import { db } from '@/lib/data/db';
 import { registerOptions } from '@/lib/data/non-litigation';
 import { todayInChina } from '@/lib/domain/dates';
 import { decideRegister } from '@/lib/domain/non-litigation/machine';
 import { requireFeature } from '@/lib/web/session';
-import { registerAction } from '../actions';
+import { registerAction } from '@/modules/non-litigation/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('nonLitigation');

@@ -2,10 +2,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DateText } from '@/components/DateText';
-import { DueBadge } from '@/components/recommendations/DueBadge';
-import { StatusPill } from '@/components/recommendations/StatusPill';
-import { StepPanel } from '@/components/recommendations/StepPanel';
-import { Timeline } from '@/components/recommendations/Timeline';
+import { DueBadge } from '@/components/DueBadge';
+import { StatusPill } from '@/modules/recommendations/components/StatusPill';
+import { StepPanel } from '@/modules/recommendations/components/StepPanel';
+import { Timeline } from '@/modules/recommendations/components/Timeline';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { TextSection } from '@/components/ui/TextSection';
@@ -13,7 +13,7 @@ import { db } from '@/lib/data/db';
 import { getRecommendation } from '@/lib/data/recommendations';
 import { todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
-import { loadOrForbid } from './load';
+import { loadOrForbid } from '@/modules/recommendations/load';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { RecommendationTable } from '@/components/recommendations/RecommendationTable';
+import { RecommendationTable } from '@/modules/recommendations/components/RecommendationTable';
 import { Card } from '@/components/ui/Card';
 import { db } from '@/lib/data/db';
 import { approvalQueue } from '@/lib/data/recommendations';

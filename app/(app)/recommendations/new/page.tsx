@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { DraftForm } from '@/components/recommendations/DraftForm';
+import { DraftForm } from '@/modules/recommendations/components/DraftForm';
 import { db } from '@/lib/data/db';
 import { draftOptions } from '@/lib/data/recommendations';
 import { requireFeature } from '@/lib/web/session';
-import { draftFormChoices } from '../draft-options';
-import { createDraftAction } from '../actions';
+import { draftFormChoices } from '@/modules/recommendations/draft-options';
+import { createDraftAction } from '@/modules/recommendations/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');

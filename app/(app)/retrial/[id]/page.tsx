@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DateText } from '@/components/DateText';
-import { DueBadge } from '@/components/recommendations/DueBadge';
-import { EvidenceForm } from '@/components/retrial/EvidenceForm';
-import { EvidenceList } from '@/components/retrial/EvidenceList';
-import { RetrialStatusPill } from '@/components/retrial/StatusPill';
-import { RetrialStepPanel } from '@/components/retrial/StepPanel';
+import { DueBadge } from '@/components/DueBadge';
+import { EvidenceForm } from '@/modules/retrial/components/EvidenceForm';
+import { EvidenceList } from '@/modules/retrial/components/EvidenceList';
+import { RetrialStatusPill } from '@/modules/retrial/components/StatusPill';
+import { RetrialStepPanel } from '@/modules/retrial/components/StepPanel';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';
@@ -14,8 +14,8 @@ import { db } from '@/lib/data/db';
 import { getMatter } from '@/lib/data/retrial';
 import { todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
-import { loadOrForbid } from '@/app/(app)/recommendations/[id]/load';
-import { addItemAction } from '../actions';
+import { loadOrForbid } from '@/modules/recommendations/load';
+import { addItemAction } from '@/modules/retrial/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');

@@ -1,11 +1,11 @@
 import { forbidden } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { MatterForm } from '@/components/retrial/MatterForm';
+import { MatterForm } from '@/modules/retrial/components/MatterForm';
 import { db } from '@/lib/data/db';
 import { fileOptions } from '@/lib/data/retrial';
 import { todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
-import { fileMatterAction } from '../actions';
+import { fileMatterAction } from '@/modules/retrial/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('retrial');

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/app/(app)/recommendations/[id]/load';
-import { MeetingTime } from '@/components/committee/MeetingWhen';
-import { RequestSteps } from '@/components/committee/RequestSteps';
-import { StatusPill } from '@/components/committee/StatusPill';
+import { loadOrForbid } from '@/modules/recommendations/load';
+import { MeetingTime } from '@/modules/committee/components/MeetingWhen';
+import { RequestSteps } from '@/modules/committee/components/RequestSteps';
+import { StatusPill } from '@/modules/committee/components/StatusPill';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';

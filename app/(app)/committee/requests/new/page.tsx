@@ -1,11 +1,11 @@
 import { forbidden } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { RequestForm } from '@/components/committee/RequestForm';
+import { RequestForm } from '@/modules/committee/components/RequestForm';
 import { committeeOptions } from '@/lib/data/committee';
 import { db } from '@/lib/data/db';
 import { canRequestAttendance } from '@/lib/domain/committee/machine';
 import { requireFeature } from '@/lib/web/session';
-import { requestAttendanceAction } from '../../actions';
+import { requestAttendanceAction } from '@/modules/committee/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('committee');

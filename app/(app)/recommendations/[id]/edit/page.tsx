@@ -1,13 +1,13 @@
 import { notFound, forbidden } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { DraftForm } from '@/components/recommendations/DraftForm';
+import { DraftForm } from '@/modules/recommendations/components/DraftForm';
 import { db } from '@/lib/data/db';
 import { draftOptions, getRecommendation } from '@/lib/data/recommendations';
 import { todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
-import { draftFormChoices } from '../../draft-options';
-import { stepAction } from '../../actions';
-import { loadOrForbid } from '../load';
+import { draftFormChoices } from '@/modules/recommendations/draft-options';
+import { stepAction } from '@/modules/recommendations/actions';
+import { loadOrForbid } from '@/modules/recommendations/load';
 
 export async function generateMetadata() {
   const t = await getTranslations('recommendations');
