@@ -4,7 +4,7 @@ import { ListTable } from '@/components/ui/ListTable';
 import type { LeadRow } from '@/lib/data/leads';
 import { LeadKind } from '@/modules/leads/components/LeadKind';
 import { LeadStatusPill } from '@/modules/leads/components/LeadStatusPill';
-import { When } from '@/modules/leads/components/When';
+import { When } from '@/components/When';
 
 /** Leads of one box (incoming / outgoing): title, kind, status, the other institution, sent, last step. */
 export async function LeadTable({ rows, box, caption }: { rows: LeadRow[]; box: 'incoming' | 'outgoing'; caption: string }) {

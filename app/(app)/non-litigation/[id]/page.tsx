@@ -14,6 +14,10 @@ import { db } from '@/lib/data/db';
 import { caseHandlerOptions, getApplication } from '@/lib/data/non-litigation';
 import { todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
+import { localName } from '@/lib/web/i18n/local-name';
+import { RecordPage } from '@/components/record/RecordPage';
+import { AuditTrail } from '@/components/record/AuditTrail';
+import { auditTrail } from '@/lib/data/audit';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');
@@ -60,8 +64,12 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const today = todayInChina();
   const app = await loadOrForbid(() => getApplication(db(), actor, id, today));
   if (!app) notFound();
-  const [t, locale, handlers] = await Promise.all([getTranslations('nonLitigation'), getLocale(), caseHandlerOptions(db(), actor)]);
-  const en = locale === 'en';
+  const [t, locale, handlers, audit] = await Promise.all([
+    getTranslations('nonLitigation'),
+    getLocale(),
+    caseHandlerOptions(db(), actor),
+    auditTrail(db(), actor, [{ recordType: 'NonLitigationApplication', recordIds: [app.id] }]),
+  ]);
   const f = app.facts;
   const date = (v: string | null) => (v ? <DateText iso={v} /> : null);
   const rows = [
@@ -86,11 +94,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
     { term: t('fields.stalledOn'), value: app.status === 'stalled' ? date(f.stalledOn) : null },
     { term: t('fields.enforcedOn'), value: date(f.enforcedOn) },
     { term: t('fields.closedOn'), value: date(f.closedOn) },
-    { term: t('fields.procuratorate'), value: app.procuratorate ? (en ? app.procuratorate.nameEn : app.procuratorate.name) : null },
-    { term: t('fields.court'), value: app.court ? (en ? app.court.nameEn : app.court.name) : null },
+    { term: t('fields.procuratorate'), value: app.procuratorate ? localName(locale, app.procuratorate) : null },
+    { term: t('fields.court'), value: app.court ? localName(locale, app.court) : null },
     {
       term: t('fields.registeredBy'),
-      value: app.createdBy ? `${app.createdBy.name}（${en ? app.createdBy.institution.nameEn : app.createdBy.institution.name}）` : null,
+      value: app.createdBy ? `${app.createdBy.name}（${localName(locale, app.createdBy.institution)}）` : null,
     },
   ].filter((r) => r.value !== null && r.value !== undefined && r.value !== '');
 
@@ -108,68 +116,66 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   }));
 
   return (
-    <div className="space-y-6">
-      <div>
-        <p className="text-sm text-slate-500">
-          <Link href="/non-litigation" className="text-brand-600 underline">
-            {t('detail.back')}
-          </Link>
-        </p>
-        <h1 className="mt-2 text-2xl font-semibold">{t('detail.heading', { agency: app.agency, respondent: app.respondent })}</h1>
-        <div className="mt-2 flex flex-wrap items-center gap-3 text-sm" data-testid="app-status">
+    <RecordPage
+      back={{ href: '/non-litigation', label: t('detail.back') }}
+      title={t('detail.heading', { agency: app.agency, respondent: app.respondent })}
+      statusTestId="app-status"
+      status={
+        <>
           <StatusPill status={app.status} />
           <span>{app.decisionRef}</span>
           {app.courtCaseNumber && <span className="font-mono">{app.courtCaseNumber}</span>}
           {app.urgent && <span className="rounded bg-red-50 px-2 py-0.5 text-xs text-red-800">{t('fields.urgent')}</span>}
           {app.overdue && <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">{t('detail.overdue')}</span>}
-        </div>
-      </div>
-
-      <Card id="stages" title={t('detail.stages')}>
-        <p className="mb-3 text-sm text-slate-600">{t('detail.stagesIntro')}</p>
-        <StageTable stages={app.stages} caption={t('detail.stages')} />
+        </>
+      }
+      banner={
+        <Card id="stages" title={t('detail.stages')}>
+          <p className="mb-3 text-sm text-slate-600">{t('detail.stagesIntro')}</p>
+          <StageTable stages={app.stages} caption={t('detail.stages')} />
+        </Card>
+      }
+      next={{
+        title: t('detail.next'),
+        children: (
+          <>
+            {app.case && (
+              <section aria-labelledby="case-title" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm">
+                <h2 id="case-title" className="font-semibold">
+                  {t('openCase.caseHeading')}
+                </h2>
+                <p className="mt-1">
+                  <Link href={`/cases/${app.case.id}`} className="font-medium text-brand-600 underline" data-testid="case-number">
+                    {app.case.number}
+                  </Link>
+                </p>
+                <p className="mt-1 text-slate-700">{app.case.title}</p>
+                <p className="mt-3">
+                  <Link href="/recommendations/new" className="inline-block rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
+                    {t('openCase.draftRecommendation')}
+                  </Link>
+                </p>
+              </section>
+            )}
+            <StepPanel app={app} today={today} />
+          </>
+        ),
+      }}
+      audit={<AuditTrail entries={audit} />}
+    >
+      <Card id="application" title={t('detail.application')}>
+        <DefinitionList rows={rows} />
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card id="application" title={t('detail.application')}>
-            <DefinitionList rows={rows} />
-          </Card>
+      {app.side === 'procuratorate' && (
+        <Card id="checkpoints" title={t('detail.checkpoints')}>
+          <CheckpointsPanel app={app} handlers={handlers} />
+        </Card>
+      )}
 
-          {app.side === 'procuratorate' && (
-            <Card id="checkpoints" title={t('detail.checkpoints')}>
-              <CheckpointsPanel app={app} handlers={handlers} />
-            </Card>
-          )}
-
-          <Card id="timeline" title={t('detail.timeline')}>
-            <WorkflowTimeline entries={timeline} namespace="nonLitigation" details={DETAILS} />
-          </Card>
-        </div>
-
-        <div className="space-y-4">
-          {app.case && (
-            <section aria-labelledby="case-title" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm">
-              <h2 id="case-title" className="font-semibold">
-                {t('openCase.caseHeading')}
-              </h2>
-              <p className="mt-1">
-                <Link href={`/cases/${app.case.id}`} className="font-medium text-brand-600 underline" data-testid="case-number">
-                  {app.case.number}
-                </Link>
-              </p>
-              <p className="mt-1 text-slate-700">{app.case.title}</p>
-              <p className="mt-3">
-                <Link href="/recommendations/new" className="inline-block rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
-                  {t('openCase.draftRecommendation')}
-                </Link>
-              </p>
-            </section>
-          )}
-          <h2 className="text-lg font-semibold">{t('detail.next')}</h2>
-          <StepPanel app={app} today={today} />
-        </div>
-      </div>
-    </div>
+      <Card id="timeline" title={t('detail.timeline')}>
+        <WorkflowTimeline entries={timeline} namespace="nonLitigation" details={DETAILS} />
+      </Card>
+    </RecordPage>
   );
 }

@@ -13,6 +13,8 @@ import { db } from '@/lib/data/db';
 import { getRecommendation } from '@/lib/data/recommendations';
 import { todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
+import { localName } from '@/lib/web/i18n/local-name';
+import { RecordPage } from '@/components/record/RecordPage';
 import { loadOrForbid } from '@/modules/recommendations/load';
 
 export async function generateMetadata() {
@@ -27,116 +29,106 @@ export default async function RecommendationPage({ params }: { params: Promise<{
   const rec = await loadOrForbid(() => getRecommendation(db(), actor, id, today));
   if (!rec) notFound();
   const [t, locale] = await Promise.all([getTranslations('recommendations'), getLocale()]);
-  const en = locale === 'en';
   const side = actor.institutionKind === 'COURT' ? 'court' : 'procuratorate';
 
   return (
-    <div className="space-y-6">
-      <div>
-        <p className="text-sm text-slate-500">
-          <Link href="/recommendations" className="text-brand-600 underline">
-            {t('detail.back')}
-          </Link>
-        </p>
-        <h1 className="mt-2 text-2xl font-semibold">{rec.title}</h1>
-        <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+    <RecordPage
+      back={{ href: '/recommendations', label: t('detail.back') }}
+      title={rec.title}
+      status={
+        <>
           <span className="font-mono" data-testid="rec-number">{rec.number ?? t('list.noNumber')}</span>
           <StatusPill status={rec.status} />
           <span>{t(`type.${rec.type}`)}</span>
           {rec.urgent && <span className="rounded bg-red-50 px-2 py-0.5 text-xs text-red-800">{t('fields.urgent')}</span>}
-        </div>
-      </div>
-
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card id="deadline" title={t('detail.deadline')}>
-            {rec.dueDateProvisional && rec.dueDate && (
-              <p role="note" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                {t('detail.provisional', { year: rec.dueDate.slice(0, 4) })}
-              </p>
+        </>
+      }
+      provisional={rec.dueDateProvisional && rec.dueDate ? t('detail.provisional', { year: rec.dueDate.slice(0, 4) }) : null}
+      next={{
+        title: t('detail.next'),
+        children: (
+          <>
+            {rec.actions.includes('edit') && (
+              <Link href={`/recommendations/${rec.id}/edit`} className="inline-block rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">
+                {t('detail.edit')}
+              </Link>
             )}
+            <StepPanel rec={rec} today={today} />
+          </>
+        ),
+      }}
+    >
+      <Card id="deadline" title={t('detail.deadline')}>
+        <DefinitionList
+          rows={[
+            { term: t('fields.dueDate'), value: <DueBadge dueDate={rec.dueDate} daysLeft={rec.daysLeft} daysOverdue={rec.daysOverdue} /> },
+            ...(rec.servedOn
+              ? [{ term: t('fields.servedOn'), value: <><DateText iso={rec.servedOn} />{rec.serviceMethod && ` · ${t(`serviceMethod.${rec.serviceMethod}`)}`}</> }]
+              : []),
+            ...(rec.issuedOn ? [{ term: t('fields.issuedOn'), value: <DateText iso={rec.issuedOn} /> }] : []),
+            { term: t('detail.period'), value: t(`detail.periodRule.${rec.type}`) + (rec.customPeriodMonths || rec.customPeriodDays ? ` · ${t('detail.customPeriod', { months: rec.customPeriodMonths ?? 0, days: rec.customPeriodDays ?? 0 })}` : '') + (rec.urgent ? ` · ${t('detail.urgentPeriod')}` : '') },
+            ...(rec.extensionMonths > 0 ? [{ term: t('detail.extension'), value: t('detail.extensionApproved', { months: rec.extensionMonths }) }] : rec.extensionRequestedAt ? [{ term: t('detail.extension'), value: t('detail.extensionRequested', { reason: rec.extensionReason ?? '' }) }] : []),
+            ...(rec.urgedAt ? [{ term: t('detail.urged'), value: <DateText iso={rec.urgedAt.toISOString().slice(0, 10)} /> }] : []),
+            ...(rec.escalatedAt ? [{ term: t('detail.escalated'), value: <><DateText iso={rec.escalatedAt.toISOString().slice(0, 10)} /> · {rec.escalatedTo}</> }] : []),
+          ]}
+        />
+      </Card>
+
+      <Card id="content" title={t('detail.content')}>
+        <div className="space-y-4">
+          <DefinitionList
+            rows={[
+              { term: t('fields.issuer'), value: localName(locale, rec.institution) },
+              {
+                term: t('fields.addressee'),
+                value: `${localName(locale, rec.addresseeCourt)}${rec.addresseeDepartment ? ` · ${localName(locale, rec.addresseeDepartment)}` : ''}`,
+              },
+              { term: t('fields.drafter'), value: rec.drafter.name },
+              ...(rec.courtCaseNumber ? [{ term: t('fields.courtCaseNumber'), value: rec.courtCaseNumber }] : []),
+              ...(rec.case && side === 'procuratorate' ? [{ term: t('fields.case'), value: `${rec.case.number} ${rec.case.title}` }] : []),
+              ...(rec.committeeDecisionNo
+                ? [{ term: t('fields.committeeDecisionNo'), value: <>{rec.committeeDecisionNo}{rec.committeeDecisionOn && <> · <DateText iso={rec.committeeDecisionOn} /></>}</> }]
+                : []),
+              ...(rec.approvedBy ? [{ term: t('detail.approvedBy'), value: rec.approvedBy }] : []),
+              ...(rec.supersedes ? [{ term: t('detail.supersedes'), value: <Link className="text-brand-600 underline" href={`/recommendations/${rec.supersedes.id}`}>{rec.supersedes.number ?? t('list.noNumber')}</Link> }] : []),
+              ...(rec.supersededBy ? [{ term: t('detail.supersededBy'), value: <Link className="text-brand-600 underline" href={`/recommendations/${rec.supersededBy.id}`}>{rec.supersededBy.number ?? t('list.noNumber')}</Link> }] : []),
+            ]}
+          />
+          <TextSection label={t('fields.facts')} body={rec.facts} />
+          <TextSection label={t('fields.violation')} body={rec.violation} />
+          <TextSection label={t('fields.recommendationText')} body={rec.recommendationText} />
+          <TextSection label={t('fields.legalBasis')} body={rec.legalBasis} />
+        </div>
+      </Card>
+
+      {rec.reply && rec.reply.adoption && (
+        <Card id="reply" title={rec.reply.replyOn ? t('detail.reply') : t('detail.replyDraft')}>
+          <div className="space-y-4">
             <DefinitionList
               rows={[
-                { term: t('fields.dueDate'), value: <DueBadge dueDate={rec.dueDate} daysLeft={rec.daysLeft} daysOverdue={rec.daysOverdue} /> },
-                ...(rec.servedOn
-                  ? [{ term: t('fields.servedOn'), value: <><DateText iso={rec.servedOn} />{rec.serviceMethod && ` · ${t(`serviceMethod.${rec.serviceMethod}`)}`}</> }]
+                { term: t('fields.adoption'), value: t(`adoption.${rec.reply.adoption}`) },
+                ...(rec.reply.replyOn
+                  ? [{ term: t('fields.replyOn'), value: <><DateText iso={rec.reply.replyOn} /> · {t(rec.reply.late ? 'list.repliedLate' : 'list.repliedOnTime')}</> }]
                   : []),
-                ...(rec.issuedOn ? [{ term: t('fields.issuedOn'), value: <DateText iso={rec.issuedOn} /> }] : []),
-                { term: t('detail.period'), value: t(`detail.periodRule.${rec.type}`) + (rec.customPeriodMonths || rec.customPeriodDays ? ` · ${t('detail.customPeriod', { months: rec.customPeriodMonths ?? 0, days: rec.customPeriodDays ?? 0 })}` : '') + (rec.urgent ? ` · ${t('detail.urgentPeriod')}` : '') },
-                ...(rec.extensionMonths > 0 ? [{ term: t('detail.extension'), value: t('detail.extensionApproved', { months: rec.extensionMonths }) }] : rec.extensionRequestedAt ? [{ term: t('detail.extension'), value: t('detail.extensionRequested', { reason: rec.extensionReason ?? '' }) }] : []),
-                ...(rec.urgedAt ? [{ term: t('detail.urged'), value: <DateText iso={rec.urgedAt.toISOString().slice(0, 10)} /> }] : []),
-                ...(rec.escalatedAt ? [{ term: t('detail.escalated'), value: <><DateText iso={rec.escalatedAt.toISOString().slice(0, 10)} /> · {rec.escalatedTo}</> }] : []),
+                ...(rec.reply.signedBy ? [{ term: t('detail.signedBy'), value: rec.reply.signedBy }] : []),
               ]}
             />
-          </Card>
+            <TextSection label={t('fields.measures')} body={rec.reply.measures} />
+            <TextSection label={t('fields.replyReasons')} body={rec.reply.reasons} />
+          </div>
+        </Card>
+      )}
 
-          <Card id="content" title={t('detail.content')}>
-            <div className="space-y-4">
-              <DefinitionList
-                rows={[
-                  { term: t('fields.issuer'), value: en ? rec.institution.nameEn : rec.institution.name },
-                  {
-                    term: t('fields.addressee'),
-                    value: `${en ? rec.addresseeCourt.nameEn : rec.addresseeCourt.name}${rec.addresseeDepartment ? ` · ${en ? rec.addresseeDepartment.nameEn : rec.addresseeDepartment.name}` : ''}`,
-                  },
-                  { term: t('fields.drafter'), value: rec.drafter.name },
-                  ...(rec.courtCaseNumber ? [{ term: t('fields.courtCaseNumber'), value: rec.courtCaseNumber }] : []),
-                  ...(rec.case && side === 'procuratorate' ? [{ term: t('fields.case'), value: `${rec.case.number} ${rec.case.title}` }] : []),
-                  ...(rec.committeeDecisionNo
-                    ? [{ term: t('fields.committeeDecisionNo'), value: <>{rec.committeeDecisionNo}{rec.committeeDecisionOn && <> · <DateText iso={rec.committeeDecisionOn} /></>}</> }]
-                    : []),
-                  ...(rec.approvedBy ? [{ term: t('detail.approvedBy'), value: rec.approvedBy }] : []),
-                  ...(rec.supersedes ? [{ term: t('detail.supersedes'), value: <Link className="text-brand-600 underline" href={`/recommendations/${rec.supersedes.id}`}>{rec.supersedes.number ?? t('list.noNumber')}</Link> }] : []),
-                  ...(rec.supersededBy ? [{ term: t('detail.supersededBy'), value: <Link className="text-brand-600 underline" href={`/recommendations/${rec.supersededBy.id}`}>{rec.supersededBy.number ?? t('list.noNumber')}</Link> }] : []),
-                ]}
-              />
-              <TextSection label={t('fields.facts')} body={rec.facts} />
-              <TextSection label={t('fields.violation')} body={rec.violation} />
-              <TextSection label={t('fields.recommendationText')} body={rec.recommendationText} />
-              <TextSection label={t('fields.legalBasis')} body={rec.legalBasis} />
-            </div>
-          </Card>
+      {rec.rectified !== null && (
+        <Card id="evaluation" title={t('detail.evaluation')}>
+          <DefinitionList rows={[{ term: t('fields.rectified'), value: t(rec.rectified ? 'rectified.yes' : 'rectified.no') }]} />
+          <TextSection label={t('fields.evaluation')} body={rec.evaluation} />
+        </Card>
+      )}
 
-          {rec.reply && rec.reply.adoption && (
-            <Card id="reply" title={rec.reply.replyOn ? t('detail.reply') : t('detail.replyDraft')}>
-              <div className="space-y-4">
-                <DefinitionList
-                  rows={[
-                    { term: t('fields.adoption'), value: t(`adoption.${rec.reply.adoption}`) },
-                    ...(rec.reply.replyOn
-                      ? [{ term: t('fields.replyOn'), value: <><DateText iso={rec.reply.replyOn} /> · {t(rec.reply.late ? 'list.repliedLate' : 'list.repliedOnTime')}</> }]
-                      : []),
-                    ...(rec.reply.signedBy ? [{ term: t('detail.signedBy'), value: rec.reply.signedBy }] : []),
-                  ]}
-                />
-                <TextSection label={t('fields.measures')} body={rec.reply.measures} />
-                <TextSection label={t('fields.replyReasons')} body={rec.reply.reasons} />
-              </div>
-            </Card>
-          )}
-
-          {rec.rectified !== null && (
-            <Card id="evaluation" title={t('detail.evaluation')}>
-              <DefinitionList rows={[{ term: t('fields.rectified'), value: t(rec.rectified ? 'rectified.yes' : 'rectified.no') }]} />
-              <TextSection label={t('fields.evaluation')} body={rec.evaluation} />
-            </Card>
-          )}
-
-          <Card id="timeline" title={t('detail.timeline')}>
-            <Timeline entries={rec.timeline} />
-          </Card>
-        </div>
-
-        <div className="space-y-4">
-          <h2 className="text-lg font-semibold">{t('detail.next')}</h2>
-          {rec.actions.includes('edit') && (
-            <Link href={`/recommendations/${rec.id}/edit`} className="inline-block rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">
-              {t('detail.edit')}
-            </Link>
-          )}
-          <StepPanel rec={rec} today={today} />
-        </div>
-      </div>
-    </div>
+      <Card id="timeline" title={t('detail.timeline')}>
+        <Timeline entries={rec.timeline} />
+      </Card>
+    </RecordPage>
   );
 }
