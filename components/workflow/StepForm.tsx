@@ -4,10 +4,9 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId } from 'react';
 import { useActionState, useRef, startTransition } from 'react';
-import type { ActionResult } from '@/lib/web/action';
+import type { StepActionResult } from '@/lib/web/action';
 
-/** What a step's server action answers: the record's id, and a new record's id if it made one. */
-export type StepActionResult = ActionResult<{ id: string; newId?: string }>;
+export type { StepActionResult };
 
 export type StepField =
   | { kind: 'textarea' | 'text' | 'date' | 'datetime-local' | 'number' | 'file'; name: string; label: string; required?: boolean; defaultValue?: string; maxLength?: number; help?: string }

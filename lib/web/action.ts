@@ -16,6 +16,9 @@ export type ActionResult<T = undefined> =
   | { ok: true; data?: T; at: number }
   | { ok: false; fieldErrors: Record<string, string>; formError?: string; at: number };
 
+/** What a step's server action answers: the record's id, and a new record's id if it made one. */
+export type StepActionResult = ActionResult<{ id: string; newId?: string }>;
+
 export function zodFieldErrors(error: ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {

@@ -1,12 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import type { StepActionResult } from '@/components/workflow/StepForm';
 import { db } from '@/lib/data/db';
 import { StepError } from '@/lib/data/errors';
 import { isStepName, sendInquiry, STEPS } from '@/lib/data/inquiries';
 import { todayInChina } from '@/lib/domain/dates';
-import { formObject, runAction, type ActionResult } from '@/lib/web/action';
+import { formObject, runAction, type ActionResult, type StepActionResult } from '@/lib/web/action';
 
 export type SendResult = ActionResult<{ id: string }>;
 
