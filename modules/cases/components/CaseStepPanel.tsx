@@ -1,11 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { caseStepAction } from '@/modules/cases/actions';
-import { StepForm, type StepFormProps } from '@/components/workflow/StepForm';
+import { StepList, type StepSpec } from '@/components/workflow/StepList';
 import type { CaseView } from '@/lib/data/cases';
 import { CASE_OUTCOMES, pensionFraudSubtype, PENSION_FRAUD_SUBTYPES, type CaseAction } from '@/lib/domain/cases/machine';
 import { CASE_LIMITS } from '@/lib/domain/cases/schemas';
 
-type Spec = Omit<StepFormProps, 'id' | 'version' | 'action'>;
 
 /** The steps this viewer may take now (from the machine), each as a small form. */
 export async function CaseStepPanel({ c }: { c: CaseView }) {
@@ -17,7 +16,7 @@ export async function CaseStepPanel({ c }: { c: CaseView }) {
   const has = (tag: string) => (c.tags.includes(tag) ? 'yes' : 'no');
   const advanceKey = c.stage === 'accepted' ? 'startReview' : 'startSupervision';
 
-  const specs: Record<CaseAction, Spec> = {
+  const specs: Record<CaseAction, StepSpec> = {
     advance: {
       title: t(`steps.${advanceKey}.title`),
       help: t(`steps.${advanceKey}.help`),
@@ -72,12 +71,15 @@ export async function CaseStepPanel({ c }: { c: CaseView }) {
     },
   };
 
-  if (c.actions.length === 0) return <p className="text-sm text-slate-600">{c.stage === 'closed' ? t('steps.closedNone') : t('steps.none')}</p>;
   return (
-    <div className="space-y-4">
-      {c.actions.map((a) => (
-        <StepForm key={a} id={c.id} version={c.version} action={caseStepAction} newRecordBase="/cases" testId={`step-${a}`} {...specs[a]} />
-      ))}
-    </div>
+    <StepList
+      record={c}
+      steps={c.actions}
+      specs={specs}
+      action={caseStepAction}
+      newRecordBase="/cases"
+      testIds
+      none={c.stage === 'closed' ? t('steps.closedNone') : t('steps.none')}
+    />
   );
 }

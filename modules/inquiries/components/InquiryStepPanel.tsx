@@ -1,16 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import { inquiryStepAction } from '@/modules/inquiries/actions';
-import { StepForm, type StepFormProps } from '@/components/workflow/StepForm';
+import { StepList, type StepSpec } from '@/components/workflow/StepList';
 import type { InquiryView } from '@/lib/data/inquiries';
 import type { InquiryStep } from '@/lib/domain/inquiries/machine';
 import { CLOSE_OUTCOMES, INQUIRY_LIMITS } from '@/lib/domain/inquiries/schemas';
 
-type Spec = Omit<StepFormProps, 'id' | 'version' | 'action'>;
 
 /** The steps this viewer may take now (from the state machine), each as a small form. */
 export async function InquiryStepPanel({ inquiry, today }: { inquiry: InquiryView; today: string }) {
   const t = await getTranslations('inquiries');
-  const specs: Record<Exclude<InquiryStep, 'send'>, Spec> = {
+  const specs: Record<Exclude<InquiryStep, 'send'>, StepSpec> = {
     answer: {
       title: t('steps.answer.title'),
       help: t('steps.answer.help'),
@@ -46,12 +45,5 @@ export async function InquiryStepPanel({ inquiry, today }: { inquiry: InquiryVie
     },
   };
   const shown = inquiry.actions.filter((a): a is Exclude<InquiryStep, 'send'> => a !== 'send');
-  if (shown.length === 0) return <p className="text-sm text-slate-600">{t('detail.none')}</p>;
-  return (
-    <div className="space-y-4">
-      {shown.map((a) => (
-        <StepForm key={a} id={inquiry.id} version={inquiry.version} action={inquiryStepAction} newRecordBase="/inquiries" {...specs[a]} />
-      ))}
-    </div>
-  );
+  return <StepList record={inquiry} steps={shown} specs={specs} action={inquiryStepAction} newRecordBase="/inquiries" none={t('detail.none')} />;
 }

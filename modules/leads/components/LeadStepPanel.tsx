@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { leadStepAction } from '@/modules/leads/actions';
-import { StepForm, type StepField, type StepFormProps } from '@/components/workflow/StepForm';
+import type { StepField } from '@/components/workflow/StepForm';
+import { StepList, type StepSpec } from '@/components/workflow/StepList';
 import type { LeadView } from '@/lib/data/leads';
 import { CASE_KINDS } from '@/lib/domain/cases/numbers';
 import { LEAD_OUTCOMES, type LeadStep } from '@/lib/domain/leads/machine';
 import { LEAD_LIMITS } from '@/lib/domain/leads/schemas';
 
-type Spec = Omit<StepFormProps, 'id' | 'version' | 'action'>;
 
 /** The steps this viewer may take now (from the state machine), each as a small form. */
 export async function LeadStepPanel({ lead }: { lead: LeadView }) {
@@ -19,7 +19,7 @@ export async function LeadStepPanel({ lead }: { lead: LeadView }) {
         { kind: 'text', name: 'parties', label: t('fields.parties'), maxLength: LEAD_LIMITS.parties },
       ]
     : [];
-  const specs: Record<Exclude<LeadStep, 'send'>, Spec> = {
+  const specs: Record<Exclude<LeadStep, 'send'>, StepSpec> = {
     receive: {
       title: t('steps.receive.title'),
       help: t('steps.receive.help'),
@@ -46,12 +46,5 @@ export async function LeadStepPanel({ lead }: { lead: LeadView }) {
     },
   };
   const shown = lead.actions.filter((a): a is Exclude<LeadStep, 'send'> => a !== 'send');
-  if (shown.length === 0) return <p className="text-sm text-slate-600">{t('detail.none')}</p>;
-  return (
-    <div className="space-y-4">
-      {shown.map((a) => (
-        <StepForm key={a} id={lead.id} version={lead.version} action={leadStepAction} newRecordBase="/leads" {...specs[a]} />
-      ))}
-    </div>
-  );
+  return <StepList record={lead} steps={shown} specs={specs} action={leadStepAction} newRecordBase="/leads" none={t('detail.none')} />;
 }

@@ -1,18 +1,18 @@
 import { getTranslations } from 'next-intl/server';
 import { stepAction } from '@/modules/non-litigation/actions';
-import { StepForm, type StepField, type StepFormProps } from '@/components/workflow/StepForm';
+import type { StepField } from '@/components/workflow/StepForm';
+import { StepList, type StepSpec } from '@/components/workflow/StepList';
 import type { ApplicationView } from '@/lib/data/non-litigation';
 import { ENFORCERS, REFUSAL_GROUNDS, type NonLitigationStep } from '@/lib/domain/non-litigation/machine';
 import { LIMITS } from '@/lib/domain/non-litigation/schemas';
 
-type Spec = Omit<StepFormProps, 'id' | 'version' | 'action'>;
 
 /** The steps this viewer may take now (from the state machine), each as a small form. */
 export async function StepPanel({ app, today }: { app: ApplicationView; today: string }) {
   const t = await getTranslations('nonLitigation');
   const date = (name: string, required = true): StepField => ({ kind: 'date', name, label: t(`fields.${name}`), required, defaultValue: required ? today : undefined });
   const reasons = (required: boolean): StepField => ({ kind: 'textarea', name: 'reasons', label: t(required ? 'fields.reasons' : 'fields.reasonsOptional'), required, maxLength: LIMITS.reasons });
-  const spec = (step: NonLitigationStep, fields: StepField[], tone: 'primary' | 'secondary' | 'danger' = 'primary', help?: string): Spec => ({
+  const spec = (step: NonLitigationStep, fields: StepField[], tone: 'primary' | 'secondary' | 'danger' = 'primary', help?: string): StepSpec => ({
     title: t(`steps.${step}.title`),
     // `close` has a help text per state (an object), chosen by the caller; never read it whole.
     help: help ?? (step === 'close' ? undefined : t(`steps.${step}.help`)),
@@ -32,7 +32,7 @@ export async function StepPanel({ app, today }: { app: ApplicationView; today: s
     ],
   });
 
-  const specs: Partial<Record<NonLitigationStep, Spec>> = {
+  const specs: Partial<Record<NonLitigationStep, StepSpec>> = {
     recordDemand: spec('recordDemand', [date('demandServedOn')]),
     receiveApplication: spec('receiveApplication', [date('appliedOn'), ...(app.facts.demandServedOn ? [] : [date('demandServedOn', false)])]),
     accept: spec('accept', [
@@ -66,13 +66,5 @@ export async function StepPanel({ app, today }: { app: ApplicationView; today: s
     close: spec('close', [date('closedOn'), reasons(false)], 'secondary', t.has(`steps.close.help.${app.status}`) ? t(`steps.close.help.${app.status}`) : undefined),
   };
 
-  if (app.actions.length === 0) return <p className="text-sm text-slate-600">{t('steps.none')}</p>;
-  return (
-    <div className="space-y-4">
-      {app.actions.map((a) => {
-        const s = specs[a];
-        return s ? <StepForm key={a} id={app.id} version={app.version} action={stepAction} {...s} /> : null;
-      })}
-    </div>
-  );
+  return <StepList record={app} steps={app.actions} specs={specs} action={stepAction} none={t('steps.none')} />;
 }

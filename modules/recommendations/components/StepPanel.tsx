@@ -3,9 +3,8 @@ import type { RecommendationView } from '@/lib/data/recommendations';
 import type { RecommendationAction } from '@/lib/domain/recommendations/machine';
 import { LIMITS } from '@/lib/domain/recommendations/schemas';
 import { stepAction } from '@/modules/recommendations/actions';
-import { StepForm, type StepFormProps } from '@/components/workflow/StepForm';
+import { StepList, type StepSpec } from '@/components/workflow/StepList';
 
-type Spec = Omit<StepFormProps, 'id' | 'version' | 'action'>;
 
 /** The steps this viewer may take now (from the state machine), each as a small form. */
 export async function StepPanel({ rec, today }: { rec: RecommendationView; today: string }) {
@@ -20,7 +19,7 @@ export async function StepPanel({ rec, today }: { rec: RecommendationView; today
   });
   const adoptionOptions = (['adopted', 'partly_adopted', 'not_adopted'] as const).map((v) => ({ value: v, label: t(`adoption.${v}`) }));
 
-  const specs: Partial<Record<RecommendationAction, Spec>> = {
+  const specs: Partial<Record<RecommendationAction, StepSpec>> = {
     submit: { title: t('steps.submit.title'), help: t('steps.submit.help'), fields: [], buttons: [{ step: 'submit', label: t('steps.submit.button') }] },
     discard: {
       title: t('steps.discard.title'),
@@ -182,14 +181,5 @@ export async function StepPanel({ rec, today }: { rec: RecommendationView; today
 
   // submitReply shares the reply form with saveReply.
   const shown = rec.actions.filter((a) => a !== 'edit' && !(a === 'submitReply' && rec.actions.includes('saveReply')));
-  if (shown.length === 0) return <p className="text-sm text-slate-600">{t('steps.none')}</p>;
-  return (
-    <div className="space-y-4">
-      {shown.map((a) => {
-        const spec = specs[a];
-        if (!spec) return null;
-        return <StepForm key={a} id={rec.id} version={rec.version} action={stepAction} {...spec} />;
-      })}
-    </div>
-  );
+  return <StepList record={rec} steps={shown} specs={specs} action={stepAction} none={t('steps.none')} />;
 }

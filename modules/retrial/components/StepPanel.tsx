@@ -1,17 +1,16 @@
 import { getTranslations } from 'next-intl/server';
-import { StepForm, type StepFormProps } from '@/components/workflow/StepForm';
+import { StepList, type StepSpec } from '@/components/workflow/StepList';
 import type { MatterView } from '@/lib/data/retrial';
 import type { MatterStep } from '@/lib/domain/retrial/machine';
 import { RETRIAL_DECISIONS } from '@/lib/domain/retrial/machine';
 import { LIMITS } from '@/lib/domain/retrial/schemas';
 import { stepAction } from '@/modules/retrial/actions';
 
-type Spec = Omit<StepFormProps, 'id' | 'version' | 'action'>;
 
 /** The matter steps this viewer may take now (from the machine), each as a small form; `quiet`: say nothing when there are none. */
 export async function RetrialStepPanel({ matter, today, quiet = false }: { matter: MatterView; today: string; quiet?: boolean }) {
   const t = await getTranslations('retrial');
-  const specs: Record<MatterStep, Spec> = {
+  const specs: Record<MatterStep, StepSpec> = {
     startReview: {
       title: t('steps.startReview.title'),
       help: t('steps.startReview.help'),
@@ -35,12 +34,15 @@ export async function RetrialStepPanel({ matter, today, quiet = false }: { matte
       buttons: [{ step: 'setHearing', label: t('steps.setHearing.button') }],
     },
   };
-  if (matter.actions.length === 0) return quiet ? null : <p className="text-sm text-slate-600">{t('detail.nothingNext')}</p>;
   return (
-    <div className="space-y-4">
-      {matter.actions.map((a) => (
-        <StepForm key={a} id={matter.id} version={matter.version} action={stepAction} newRecordBase="/retrial" testId={`step-${a}`} {...specs[a]} />
-      ))}
-    </div>
+    <StepList
+      record={matter}
+      steps={matter.actions}
+      specs={specs}
+      action={stepAction}
+      newRecordBase="/retrial"
+      testIds
+      none={quiet ? null : t('detail.nothingNext')}
+    />
   );
 }
