@@ -25,7 +25,7 @@ describe('message catalogs', () => {
       expect(args(zl.get(k) as string), k).toEqual(args(v as string));
     }
   });
-  it('every t("…") key used in app/ and components/ exists', () => {
+  it('every t("…") key used in app/, modules/ and components/ exists', () => {
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -36,6 +36,7 @@ describe('message catalogs', () => {
     };
     walk('app');
     walk('components');
+    walk('modules');
     const known = new Set(keys(en));
     const namespaces = new Set(keys(en).flatMap((k) => k.split('.').map((_, i, a) => a.slice(0, i + 1).join('.'))));
     for (const f of files) {
