@@ -23,7 +23,8 @@ import {
 } from '@/lib/domain/inquiries/machine';
 import * as S from '@/lib/domain/inquiries/schemas';
 import { parseCourtCaseNumber } from '@/lib/domain/cases/numbers';
-import { assertAllowed, decideFeature, ForbiddenError, type DenyReason } from '@/lib/domain/policy';
+import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import type { StepDenial } from '@/lib/domain/workflow';
 import type { Actor } from '@/lib/domain/roles';
 import { canViewRecord } from '@/lib/domain/workflow';
 import type { EnforcementInquiry, Prisma } from '@/lib/generated/prisma/client';
@@ -66,8 +67,8 @@ function specFor(actor: Actor, step: InquiryStep, today: string): WorkflowSpec<E
   };
 }
 
-function refuse(step: InquiryStep, decision: { ok: false; code: string; forbidden: boolean }): never {
-  if (decision.forbidden) throw new ForbiddenError(`${RECORD_TYPE}.${step}`, decision.code as DenyReason);
+function refuse(step: InquiryStep, decision: StepDenial<string>): never {
+  if (decision.forbidden) throw new ForbiddenError(`${RECORD_TYPE}.${step}`, decision.code);
   throw new StepError(decision.code);
 }
 

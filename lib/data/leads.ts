@@ -26,7 +26,8 @@ import {
   type LeadStep,
 } from '@/lib/domain/leads/machine';
 import * as S from '@/lib/domain/leads/schemas';
-import { assertAllowed, decideFeature, ForbiddenError, type DenyReason } from '@/lib/domain/policy';
+import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import type { StepDenial } from '@/lib/domain/workflow';
 import type { Actor } from '@/lib/domain/roles';
 import { canViewRecord } from '@/lib/domain/workflow';
 import type { CaseLead, Prisma } from '@/lib/generated/prisma/client';
@@ -43,8 +44,8 @@ export function factsOf(rec: CaseLead): LeadFacts {
   return { status: rec.status, procuratorateId: rec.procuratorateId, courtId: rec.courtId, fromKind: rec.fromKind };
 }
 
-function refuse(step: LeadStep, decision: { ok: false; code: string; forbidden: boolean }): never {
-  if (decision.forbidden) throw new ForbiddenError(`${RECORD_TYPE}.${step}`, decision.code as DenyReason);
+function refuse(step: LeadStep, decision: StepDenial<string>): never {
+  if (decision.forbidden) throw new ForbiddenError(`${RECORD_TYPE}.${step}`, decision.code);
   throw new StepError(decision.code);
 }
 

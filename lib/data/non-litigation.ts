@@ -33,7 +33,7 @@ import {
 } from '@/lib/domain/non-litigation/machine';
 import { currentStage, isApplicationOverdue, stagesWithState, type StageWithState } from '@/lib/domain/non-litigation/deadlines';
 import * as S from '@/lib/domain/non-litigation/schemas';
-import { assertAllowed, decideFeature, ForbiddenError, type DenyReason } from '@/lib/domain/policy';
+import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { NonLitigationApplication, Prisma } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
@@ -323,7 +323,7 @@ export async function recordFinding(prisma: Db, actor: Actor, raw: unknown, ctx:
     if (!rec) throw new FieldError('id', 'notFound');
     const decision = decideFinding(actor, input.checkpoint, rec.facts);
     if (!decision.ok) {
-      if (decision.forbidden) throw new ForbiddenError(`${RECORD_TYPE}.recordFinding`, decision.code as DenyReason);
+      if (decision.forbidden) throw new ForbiddenError(`${RECORD_TYPE}.recordFinding`, decision.code);
       throw new StepError(decision.code);
     }
     const finding = await tx.nonLitigationFinding.create({

@@ -59,8 +59,8 @@ export function matterFacts(m: MatterWithItems): MatterFacts {
   };
 }
 
-function forbid(action: string, code: string): never {
-  throw new ForbiddenError(action, code as DenyReason);
+function forbid(action: string, code: DenyReason): never {
+  throw new ForbiddenError(action, code);
 }
 
 function problem(p: S.DateProblem | null) {

@@ -59,7 +59,7 @@ export async function runWorkflowStep<R extends VersionedRecord>(
     if (!rec) throw new FieldError('id', 'notFound');
     const decision = spec.decide(rec);
     if (!decision.ok) {
-      if (decision.forbidden) throw new ForbiddenError(`${spec.recordType}.${spec.action}`, decision.code as DenyReason);
+      if (decision.forbidden) throw new ForbiddenError(`${spec.recordType}.${spec.action}`, decision.code);
       throw rec.version !== input.version ? new ConflictError() : new StepError(decision.code);
     }
     if (rec.version !== input.version) throw new ConflictError();

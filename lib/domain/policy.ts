@@ -7,6 +7,7 @@
  * Each later feature adds its actions here, with unit tests for every role.
  */
 import type { Actor, InstitutionKind, Role } from './roles';
+import type { ForbiddenCode } from './workflow';
 
 /** Actions that need no record: pages and features. */
 export type Feature =
@@ -65,7 +66,8 @@ const FEATURE_INSTITUTION: Partial<Record<Feature, InstitutionKind>> = {
 };
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
-export type DenyReason = 'inactive' | 'role' | 'institution' | 'notVisible' | 'notDrafter';
+/** Why the door stays shut: the shared forbidden codes every workflow's engine (and this policy) returns. */
+export type DenyReason = ForbiddenCode;
 
 const ALLOW: Decision = { allowed: true };
 const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });

@@ -32,13 +32,24 @@ export interface WorkflowParties<S extends string> {
   visibleTo: { procuratorate: boolean; court: boolean };
 }
 
+/** Refusals that mean "not your business" (→ 403); every other refusal is about the moment (→ a message). */
 export const FORBIDDEN = ['inactive', 'notVisible', 'role', 'institution', 'notOwner'] as const;
 export type ForbiddenCode = (typeof FORBIDDEN)[number];
 export type BaseDenyCode = ForbiddenCode | 'wrongState';
 
-export type StepDecision<S extends string, C extends string = never> =
-  | { ok: true; to: S; shared: boolean }
-  | { ok: false; code: BaseDenyCode | C; forbidden: boolean };
+/**
+ * A refusal: a forbidden one always carries one of the shared FORBIDDEN codes, so whoever turns
+ * it into a 403 needs no cast; a workflow's own codes `C` are about the record's state.
+ */
+export type StepDenial<C extends string = never> =
+  | { ok: false; code: ForbiddenCode; forbidden: true }
+  | { ok: false; code: Exclude<BaseDenyCode | C, ForbiddenCode>; forbidden: false };
+
+export type StepDecision<S extends string, C extends string = never> = { ok: true; to: S; shared: boolean } | StepDenial<C>;
+
+export function isForbiddenCode(code: string): code is ForbiddenCode {
+  return (FORBIDDEN as readonly string[]).includes(code);
+}
 
 export function sideOf(actor: Actor, rec: Pick<WorkflowParties<string>, 'procuratorateId' | 'courtId'>): Side | null {
   if (actor.institutionKind === 'PROCURATORATE' && actor.institutionId === rec.procuratorateId) return 'procuratorate';
@@ -54,8 +65,9 @@ export function canViewRecord(actor: Actor, rec: Omit<WorkflowParties<string>, '
 
 const LEADERS: readonly Role[] = ['PROCURATORATE_LEADER', 'COURT_LEADER'];
 
-export function deny<C extends string>(code: BaseDenyCode | C): { ok: false; code: BaseDenyCode | C; forbidden: boolean } {
-  return { ok: false, code, forbidden: (FORBIDDEN as readonly string[]).includes(code) };
+export function deny<C extends string>(code: BaseDenyCode | C): StepDenial<C> {
+  if (isForbiddenCode(code)) return { ok: false, code, forbidden: true };
+  return { ok: false, code: code as Exclude<BaseDenyCode | C, ForbiddenCode>, forbidden: false };
 }
 
 /** The checks every step shares: active, visible, side, role, owner, state. */

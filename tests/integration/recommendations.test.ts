@@ -319,7 +319,7 @@ describe('the full lifecycle', () => {
     await step(R.submitDraft, 'li.wen', id);
     await step(R.returnForRevision, 'zhao.mingyuan', id, { comment: '请补充证据' });
     expect((await rec(id)).status).toBe('returned');
-    await expect(step(R.editDraft, 'wu.yating', id, draft({ title: '他人修改' }))).rejects.toMatchObject({ name: 'ForbiddenError', reason: 'notDrafter' });
+    await expect(step(R.editDraft, 'wu.yating', id, draft({ title: '他人修改' }))).rejects.toMatchObject({ name: 'ForbiddenError', reason: 'notOwner' });
     await step(R.editDraft, 'li.wen', id, draft({ title: '修改后的标题' }));
     expect(await rec(id)).toMatchObject({ status: 'returned', title: '修改后的标题' });
     await step(R.submitDraft, 'qian.hui', id);
@@ -788,7 +788,7 @@ describe('overdue replies: urge, escalate', () => {
     expect((await R.listRecommendations(t.prisma, A['li.wen']!, { overdue: true }, '2026-03-12')).some((r) => r.id === id)).toBe(false);
     expect((await R.listRecommendations(t.prisma, A['li.wen']!, { overdue: true }, '2026-03-13')).find((r) => r.id === id)).toMatchObject({ daysOverdue: 1 });
 
-    await expect(step(R.urge, 'wu.yating', id, {})).rejects.toMatchObject({ name: 'ForbiddenError', reason: 'notDrafter' });
+    await expect(step(R.urge, 'wu.yating', id, {})).rejects.toMatchObject({ name: 'ForbiddenError', reason: 'notOwner' });
     await step(R.urge, 'li.wen', id, { comment: '请尽快回复' });
     let r = await rec(id);
     expect(r.status).toBe('acknowledged');

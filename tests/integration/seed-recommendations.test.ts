@@ -177,7 +177,7 @@ describe('demo recommendations seed', () => {
         expect(tr, e.kind).toBeDefined();
         expect(tr.roles, `${r.title} ${e.kind} by ${actor.username}`).toContain(actor.role);
         expect(actor.institutionId).toBe(tr.side === 'procuratorate' ? procId : courtId);
-        if (tr.drafterOrLeader && actor.role === 'PROCURATOR') expect(actor.id, `${r.title} ${e.kind}`).toBe(r.drafterId);
+        if (tr.ownerOrLeader && actor.role === 'PROCURATOR') expect(actor.id, `${r.title} ${e.kind}`).toBe(r.drafterId);
         if (tr.to) expect(e.toStatus).toBe(tr.to);
         else expect(e.toStatus).toBe(e.fromStatus);
       }

@@ -10,7 +10,6 @@ import {
   availableActions,
   canView,
   decide,
-  FORBIDDEN_CODES,
   overdueDays,
   RECOMMENDATION_ACTIONS,
   RECOMMENDATION_STATUSES,
@@ -23,6 +22,7 @@ import {
 import { formatRecommendationNumber, TYPE_TAG } from '@/lib/domain/recommendations/numbering';
 import * as S from '@/lib/domain/recommendations/schemas';
 import { ROLES, type Actor, type Role } from '@/lib/domain/roles';
+import { FORBIDDEN } from '@/lib/domain/workflow';
 import { PROC, COURT, PROC2, COURT2, makeActor, type ActorOptions } from '@/tests/support/actors';
 
 // ---------------------------------------------------------------------------------------------
@@ -192,11 +192,11 @@ describe('every action × every role × its states', () => {
         }
       });
       if (row.side === 'procuratorate' && row.roles.includes(PR)) {
-        it(row.drafterOnly ? 'a procurator who did not draft it is refused (notDrafter); a leader is not' : 'any procurator of the institution may', () => {
+        it(row.drafterOnly ? 'a procurator who did not draft it is refused (notOwner); a leader is not' : 'any procurator of the institution may', () => {
           const other = actor(PR, { id: OTHER_PROCURATOR });
           for (const status of row.from) {
             const got = decide(other, action, facts(status, row.ready), TODAY);
-            if (row.drafterOnly) expect(got).toEqual({ ok: false, code: 'notDrafter', forbidden: true });
+            if (row.drafterOnly) expect(got).toEqual({ ok: false, code: 'notOwner', forbidden: true });
             else expect(got.ok).toBe(true);
             expect(decide(actor(PL), action, facts(status, row.ready), TODAY).ok).toBe(true);
           }
@@ -213,7 +213,7 @@ describe('every action × every role × its states', () => {
   });
 
   it('the forbidden flag is set exactly for the codes that mean "no business here"', () => {
-    expect([...FORBIDDEN_CODES].sort()).toEqual(['inactive', 'institution', 'notDrafter', 'notVisible', 'role']);
+    expect([...FORBIDDEN].sort()).toEqual(['inactive', 'institution', 'notOwner', 'notVisible', 'role']);
   });
 });
 

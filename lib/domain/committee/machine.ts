@@ -19,7 +19,7 @@
  */
 import { daysBetween } from '@/lib/domain/deadlines';
 import type { Actor } from '@/lib/domain/roles';
-import { canViewRecord, decideStep, deny, ROLE_SETS, type BaseDenyCode, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { canViewRecord, decideStep, deny, ROLE_SETS, type BaseDenyCode, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
 
 // ---------------------------------------------------------------------------------------------
 // Meetings
@@ -76,9 +76,7 @@ export interface MeetingFacts {
 
 export type CommitteeDenyCode = BaseDenyCode | 'meetingNotYetDue' | 'meetingPassed';
 
-export type CommitteeDecision =
-  | { ok: true; to: CommitteeStatus; shared: boolean }
-  | { ok: false; code: CommitteeDenyCode; forbidden: boolean };
+export type CommitteeDecision = StepDecision<CommitteeStatus, CommitteeDenyCode>;
 
 function parties(m: MeetingFacts, side: 'court' | 'procuratorate'): WorkflowParties<CommitteeStatus> {
   return {
@@ -231,7 +229,7 @@ export function canViewRequest(actor: Actor, r: Pick<RequestFacts, 'procuratorat
   return canViewRecord(actor, { procuratorateId: r.procuratorateId, courtId: r.courtId, visibleTo: { procuratorate: true, court: true } });
 }
 
-export type RequestDecision = { ok: true; to: RequestStatus; shared: boolean } | { ok: false; code: BaseDenyCode; forbidden: boolean };
+export type RequestDecision = StepDecision<RequestStatus>;
 
 export function decideRequest(actor: Actor, step: RequestStep, r: RequestFacts): RequestDecision {
   return decideStep(actor, REQUEST_TABLE[step], requestParties(r));

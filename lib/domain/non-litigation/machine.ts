@@ -22,7 +22,7 @@
  * sees neither (decided for this slice; see the report in docs).
  */
 import type { Actor, Role } from '@/lib/domain/roles';
-import { canViewRecord, decideStep, deny, ROLE_SETS, sideOf, type BaseDenyCode, type Side, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { canViewRecord, decideStep, deny, ROLE_SETS, sideOf, type BaseDenyCode, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
 
 export const NON_LITIGATION_STATUSES = [
   'decision_final',
@@ -257,9 +257,7 @@ export type NonLitigationDenyCode =
   | 'caseAlreadyOpen'
   | 'findingNotFlagged';
 
-export type NonLitigationDecision =
-  | { ok: true; to: NonLitigationStatus; shared: boolean }
-  | { ok: false; code: BaseDenyCode | NonLitigationDenyCode; forbidden: boolean };
+export type NonLitigationDecision = StepDecision<NonLitigationStatus, NonLitigationDenyCode>;
 
 /**
  * May the actor take this step on this application now? `decideStep` checks active, visible,

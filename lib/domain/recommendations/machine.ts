@@ -13,8 +13,8 @@
  *   enforcement type awaiting reply: requestExtension (court staff) → approveExtension (court leader, +1 month)
  */
 import { daysOverdue } from '@/lib/domain/deadlines';
-import type { Actor, Role } from '@/lib/domain/roles';
-import { canViewRecord, decideStep, type Side } from '@/lib/domain/workflow';
+import type { Actor } from '@/lib/domain/roles';
+import { canViewRecord, decideStep, deny, ROLE_SETS, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
 
 export const RECOMMENDATION_STATUSES = [
   'draft',
@@ -69,31 +69,23 @@ export const RECOMMENDATION_ACTIONS = [
 export type RecommendationAction = (typeof RECOMMENDATION_ACTIONS)[number];
 
 
-interface Transition {
-  from: readonly RecommendationStatus[];
-  /** Target state; undefined = stays where it is (a recorded step). */
-  to?: RecommendationStatus;
-  side: Side;
-  roles: readonly Role[];
-  /** Procurators may act only on recommendations they drafted; leaders on any of their institution's. */
-  drafterOrLeader?: boolean;
-  /** Whether the event is seen by the other institution. */
-  shared: boolean;
-}
+const P = ROLE_SETS.procuratorate;
+const PL = ROLE_SETS.procuratorateLeader;
+const C = ROLE_SETS.court;
+const CL = ROLE_SETS.courtLeader;
 
-const P: readonly Role[] = ['PROCURATOR', 'PROCURATORATE_LEADER'];
-const PL: readonly Role[] = ['PROCURATORATE_LEADER'];
-const C: readonly Role[] = ['COURT_STAFF', 'COURT_LEADER'];
-const CL: readonly Role[] = ['COURT_LEADER'];
-
-export const TRANSITIONS: Readonly<Record<RecommendationAction, Transition>> = {
-  edit: { from: EDITABLE, side: 'procuratorate', roles: P, drafterOrLeader: true, shared: false },
-  submit: { from: EDITABLE, to: 'submitted', side: 'procuratorate', roles: P, drafterOrLeader: true, shared: false },
+/**
+ * The steps as a table, decided by the shared `decideStep` (lib/domain/workflow.ts). An
+ * `ownerOrLeader` step is open to the procurator who drafted the recommendation and to leaders.
+ */
+export const TRANSITIONS: Readonly<Record<RecommendationAction, StepRule<RecommendationStatus>>> = {
+  edit: { from: EDITABLE, side: 'procuratorate', roles: P, ownerOrLeader: true, shared: false },
+  submit: { from: EDITABLE, to: 'submitted', side: 'procuratorate', roles: P, ownerOrLeader: true, shared: false },
   approve: { from: ['submitted'], to: 'approved', side: 'procuratorate', roles: PL, shared: false },
   return: { from: ['submitted'], to: 'returned', side: 'procuratorate', roles: PL, shared: false },
-  discard: { from: EDITABLE, to: 'withdrawn', side: 'procuratorate', roles: P, drafterOrLeader: true, shared: false },
-  issue: { from: ['approved'], to: 'issued', side: 'procuratorate', roles: P, drafterOrLeader: true, shared: false },
-  serve: { from: ['issued'], to: 'served', side: 'procuratorate', roles: P, drafterOrLeader: true, shared: true },
+  discard: { from: EDITABLE, to: 'withdrawn', side: 'procuratorate', roles: P, ownerOrLeader: true, shared: false },
+  issue: { from: ['approved'], to: 'issued', side: 'procuratorate', roles: P, ownerOrLeader: true, shared: false },
+  serve: { from: ['issued'], to: 'served', side: 'procuratorate', roles: P, ownerOrLeader: true, shared: true },
   acknowledge: { from: ['served'], to: 'acknowledged', side: 'court', roles: C, shared: true },
   object: { from: ['served', 'acknowledged'], to: 'objected', side: 'court', roles: C, shared: true },
   upholdObjection: { from: ['objected'], to: 'withdrawn', side: 'procuratorate', roles: PL, shared: true },
@@ -104,11 +96,11 @@ export const TRANSITIONS: Readonly<Record<RecommendationAction, Transition>> = {
   signReply: { from: ['reply_submitted'], to: 'replied', side: 'court', roles: CL, shared: true },
   requestExtension: { from: AWAITING_REPLY, side: 'court', roles: C, shared: true },
   approveExtension: { from: AWAITING_REPLY, side: 'court', roles: CL, shared: true },
-  evaluate: { from: ['replied'], to: 'evaluated', side: 'procuratorate', roles: P, drafterOrLeader: true, shared: true },
-  followUp: { from: ['evaluated'], side: 'procuratorate', roles: P, drafterOrLeader: true, shared: true },
-  close: { from: ['evaluated'], to: 'closed', side: 'procuratorate', roles: P, drafterOrLeader: true, shared: true },
-  archive: { from: ['closed', 'withdrawn'], to: 'archived', side: 'procuratorate', roles: P, drafterOrLeader: true, shared: false },
-  urge: { from: AWAITING_REPLY, side: 'procuratorate', roles: P, drafterOrLeader: true, shared: true },
+  evaluate: { from: ['replied'], to: 'evaluated', side: 'procuratorate', roles: P, ownerOrLeader: true, shared: true },
+  followUp: { from: ['evaluated'], side: 'procuratorate', roles: P, ownerOrLeader: true, shared: true },
+  close: { from: ['evaluated'], to: 'closed', side: 'procuratorate', roles: P, ownerOrLeader: true, shared: true },
+  archive: { from: ['closed', 'withdrawn'], to: 'archived', side: 'procuratorate', roles: P, ownerOrLeader: true, shared: false },
+  urge: { from: AWAITING_REPLY, side: 'procuratorate', roles: P, ownerOrLeader: true, shared: true },
   escalate: { from: AWAITING_REPLY, side: 'procuratorate', roles: PL, shared: true },
 };
 
@@ -128,15 +120,8 @@ export interface RecommendationFacts {
   committeeDecisionRecorded: boolean;
 }
 
-export type DenyCode =
-  // → 403: the actor has no business with this record or step
-  | 'inactive'
-  | 'notVisible'
-  | 'role'
-  | 'institution'
-  | 'notDrafter'
-  // → a clear message: the step does not fit the record's state
-  | 'wrongState'
+/** Refusals of this workflow beyond the shared ones: the step does not fit the record yet. */
+export type RecommendationDenyCode =
   | 'notOverdue'
   | 'alreadyEscalated'
   | 'extensionNotAllowed'
@@ -145,22 +130,28 @@ export type DenyCode =
   | 'extensionAlreadyRequested'
   | 'committeeDecisionRequired';
 
-export const FORBIDDEN_CODES: readonly DenyCode[] = ['inactive', 'notVisible', 'role', 'institution', 'notDrafter'];
+export type RecommendationDecision = StepDecision<RecommendationStatus, RecommendationDenyCode>;
 
-export type MachineDecision =
-  | { ok: true; to: RecommendationStatus; shared: boolean }
-  | { ok: false; code: DenyCode; forbidden: boolean };
+/** Before service the recommendation is the procuratorate's internal document. */
+const visibleTo = (rec: Pick<RecommendationFacts, 'servedOn'>) => ({ procuratorate: true, court: rec.servedOn !== null });
+
+/** The record as the shared engine sees it: the procuratorate always, the court once served; the drafter owns it. */
+function partiesOf(rec: RecommendationFacts): WorkflowParties<RecommendationStatus> {
+  return {
+    status: rec.status,
+    procuratorateId: rec.institutionId,
+    courtId: rec.addresseeCourtId,
+    ownerId: rec.drafterId,
+    visibleTo: visibleTo(rec),
+  };
+}
 
 /**
  * May the actor see this recommendation at all? The issuing procuratorate always; the addressee
  * court once it has been served on it (before that it is the procuratorate's internal document).
  */
 export function canView(actor: Actor, rec: Pick<RecommendationFacts, 'institutionId' | 'addresseeCourtId' | 'servedOn'>): boolean {
-  return canViewRecord(actor, {
-    procuratorateId: rec.institutionId,
-    courtId: rec.addresseeCourtId,
-    visibleTo: { procuratorate: true, court: rec.servedOn !== null },
-  });
+  return canViewRecord(actor, { procuratorateId: rec.institutionId, courtId: rec.addresseeCourtId, visibleTo: visibleTo(rec) });
 }
 
 /** Is the reply overdue on `today` (YYYY-MM-DD)? Derived, never stored. */
@@ -169,22 +160,9 @@ export function overdueDays(rec: Pick<RecommendationFacts, 'status' | 'dueDate'>
   return daysOverdue(rec.dueDate, today);
 }
 
-const deny = (code: DenyCode): MachineDecision => ({ ok: false, code, forbidden: FORBIDDEN_CODES.includes(code) });
-
-export function decide(actor: Actor, action: RecommendationAction, rec: RecommendationFacts, today: string): MachineDecision {
-  const t = TRANSITIONS[action];
-  const base = decideStep(
-    actor,
-    { from: t.from, to: t.to, side: t.side, roles: t.roles, ownerOrLeader: t.drafterOrLeader, shared: t.shared },
-    {
-      status: rec.status,
-      procuratorateId: rec.institutionId,
-      courtId: rec.addresseeCourtId,
-      ownerId: rec.drafterId,
-      visibleTo: { procuratorate: true, court: rec.servedOn !== null },
-    },
-  );
-  if (!base.ok) return deny(base.code === 'notOwner' ? 'notDrafter' : base.code);
+export function decide(actor: Actor, action: RecommendationAction, rec: RecommendationFacts, today: string): RecommendationDecision {
+  const base = decideStep(actor, TRANSITIONS[action], partiesOf(rec));
+  if (!base.ok) return base;
 
   switch (action) {
     case 'approve':
@@ -208,7 +186,7 @@ export function decide(actor: Actor, action: RecommendationAction, rec: Recommen
       if (!rec.extensionRequested) return deny('extensionNotRequested');
       break;
   }
-  return { ok: true, to: t.to ?? rec.status, shared: t.shared };
+  return base;
 }
 
 /** The steps the actor may take now, for "what you may do next". */

@@ -15,7 +15,7 @@
  * every step's event is shared.
  */
 import type { Actor, Role } from '@/lib/domain/roles';
-import { canViewRecord, decideStep, deny, ROLE_SETS, sideOf, type BaseDenyCode, type Side, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { canViewRecord, decideStep, deny, ROLE_SETS, sideOf, type BaseDenyCode, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
 
 export const RETRIAL_KINDS = ['party_application', 'procuratorate_recommendation', 'protest'] as const;
 export type RetrialKind = (typeof RETRIAL_KINDS)[number];
@@ -92,9 +92,7 @@ export interface ItemFacts {
 
 export type RetrialDenyCode = BaseDenyCode | 'noEvidence' | 'undeterminedItems' | 'alreadyDetermined' | 'retrialNotOrdered';
 
-export type RetrialDecisionResult =
-  | { ok: true; to: RetrialStatus; shared: boolean }
-  | { ok: false; code: RetrialDenyCode; forbidden: boolean };
+export type RetrialDecisionResult = StepDecision<RetrialStatus, RetrialDenyCode>;
 
 function parties(m: MatterFacts): WorkflowParties<RetrialStatus> {
   return {
