@@ -4,19 +4,24 @@ import type { WorkflowTimelineEntry } from '@/lib/data/workflow';
 /**
  * A timeline of WorkflowEvent entries (see lib/data/workflow.ts `timelineOf`). Labels come from
  * the feature's catalog: `<namespace>.event.<kind>` for the step, `<namespace>.status.<status>`
- * for the state reached, `<namespace>.data.<key>` for each detail listed in `details`.
- * Internal events (only the viewer's own institution sees them) are marked.
+ * for the state reached, `<namespace>.data.<key>` for each detail listed in `details`; a detail
+ * whose value is a code is shown in words when `values` names its catalog group
+ * (`<namespace>.<group>.<code>`, a yes/no as `yes` / `no`). Internal events (only the viewer's own
+ * institution sees them) are marked.
  */
 export async function WorkflowTimeline({
   entries,
   namespace,
   details,
+  values = {},
   testId = 'timeline',
   showRecordType = false,
 }: {
   entries: WorkflowTimelineEntry[];
   namespace: string;
   details: readonly string[];
+  /** Details whose values are codes: detail key → catalog group under the namespace. */
+  values?: Readonly<Record<string, string>>;
   testId?: string;
   /** Prefix each step with its record type (a case's joint timeline spans several records). */
   showRecordType?: boolean;
@@ -24,8 +29,13 @@ export async function WorkflowTimeline({
   const [t, tc, format, locale] = await Promise.all([getTranslations(namespace), getTranslations('common'), getFormatter(), getLocale()]);
   const en = locale === 'en';
   const when = (d: Date) => format.dateTime(d, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-  const show = (v: unknown): string => {
+  const show = (v: unknown, k?: string): string => {
     if (v === null || v === undefined || v === '') return '';
+    const group = k ? values[k] : undefined;
+    if (group && (typeof v === 'string' || typeof v === 'boolean')) {
+      const code = typeof v === 'boolean' ? (v ? 'yes' : 'no') : v;
+      if (t.has(`${group}.${code}`)) return t(`${group}.${code}`);
+    }
     if (typeof v === 'boolean') return v ? tc('yes') : tc('no');
     if (Array.isArray(v)) return v.join('、');
     return String(v);
@@ -57,11 +67,11 @@ export async function WorkflowTimeline({
           {e.data && (
             <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 text-sm">
               {details
-                .filter((k) => show(e.data?.[k]) !== '')
+                .filter((k) => show(e.data?.[k], k) !== '')
                 .map((k) => (
                   <div key={k} className="contents">
                     <dt className="text-slate-500">{t(`data.${k}`)}</dt>
-                    <dd className="whitespace-pre-wrap">{show(e.data?.[k])}</dd>
+                    <dd className="whitespace-pre-wrap">{show(e.data?.[k], k)}</dd>
                   </div>
                 ))}
             </dl>

@@ -303,40 +303,16 @@ export async function listCases(prisma: Db, actor: Actor, f: CaseListFilters, to
   });
 }
 
-/** A timeline entry of the joint timeline (WorkflowEvents and the recommendations' own events). */
+/** A timeline entry of the joint timeline. */
 export type JointTimelineEntry = WorkflowTimelineEntry;
 
 /**
- * The case's joint timeline: every WorkflowEvent carrying the case's id (its own steps and those
- * of every record linked to it), merged with the events of its recommendations — each as the
- * actor may see it (shared, or internal to the actor's own institution) — in order of time.
+ * The case's joint timeline: every WorkflowEvent carrying the case's id — its own steps and those
+ * of every record linked to it, recommendations included — each as the actor may see it (shared,
+ * or internal to the actor's own institution), in order of time.
  */
-export async function jointTimeline(prisma: Db, actor: Actor, caseId: string, recommendationIds: string[]): Promise<JointTimelineEntry[]> {
-  const [workflow, recEvents] = await Promise.all([
-    timelineOf(prisma, actor, { caseId }),
-    recommendationIds.length
-      ? prisma.recommendationEvent.findMany({
-          where: { recommendationId: { in: recommendationIds }, OR: [{ visibility: 'shared' }, { institutionId: actor.institutionId }] },
-          orderBy: [{ at: 'asc' }, { id: 'asc' }],
-          include: { actor: { select: { name: true, institution: { select: { name: true, nameEn: true } } } } },
-        })
-      : Promise.resolve([]),
-  ]);
-  const fromRecommendations: JointTimelineEntry[] = recEvents.map((e) => ({
-    key: `r${e.id}`,
-    at: e.at,
-    recordType: 'Recommendation',
-    recordId: e.recommendationId,
-    kind: e.kind,
-    internal: e.visibility === 'internal',
-    fromStatus: e.fromStatus,
-    toStatus: e.toStatus,
-    actorName: e.actor?.name ?? null,
-    institutionName: e.actor?.institution.name ?? null,
-    institutionNameEn: e.actor?.institution.nameEn ?? null,
-    data: (e.data as Record<string, unknown> | null) ?? null,
-  }));
-  return [...workflow, ...fromRecommendations].sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key));
+export async function jointTimeline(prisma: Db, actor: Actor, caseId: string): Promise<JointTimelineEntry[]> {
+  return timelineOf(prisma, actor, { caseId });
 }
 
 /** Visible recommendation statuses that still wait for the court's reply. */
@@ -394,12 +370,7 @@ export async function getCase(prisma: Db, actor: Actor, id: string, today: strin
     }),
   ]);
 
-  const timeline = await jointTimeline(
-    prisma,
-    actor,
-    id,
-    recommendations.map((r) => r.id),
-  );
+  const timeline = await jointTimeline(prisma, actor, id);
   const due = iso(c.stageDueDate);
   const stageFacts = { stage: c.stage, stageDueDate: due };
   const actions = availableCaseActions(actor, facts);

@@ -1,8 +1,9 @@
 /**
- * Procuratorial recommendations: every step goes through one function, `runStep`, which inside
- * one transaction loads the record, asks the state machine (lib/domain/recommendations/machine)
- * whether this actor may take this step now, checks the version, writes the change, the timeline
- * event and the audit event. Reads filter by what the actor may see, in the query itself.
+ * Procuratorial recommendations: every step goes through the shared runner `runWorkflowStep`
+ * (lib/data/workflow.ts), which inside one transaction loads the record, asks the state machine
+ * (lib/domain/recommendations/machine) whether this actor may take this step now, checks the
+ * version, writes the change, the timeline event (WorkflowEvent, recordType 'Recommendation')
+ * and the audit event. Reads filter by what the actor may see, in the query itself.
  */
 import type { z } from 'zod';
 import { calendarFromEntries } from '@/lib/domain/calendar';
@@ -20,20 +21,17 @@ import {
 } from '@/lib/domain/recommendations/machine';
 import { formatRecommendationNumber, RECOMMENDATION_SEQUENCE } from '@/lib/domain/recommendations/numbering';
 import * as S from '@/lib/domain/recommendations/schemas';
-import { assertAllowed, decideFeature, ForbiddenError, type DenyReason } from '@/lib/domain/policy';
+import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { Prisma, Recommendation } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
-import { ConflictError, FieldError, StepError } from './errors';
+import { FieldError } from './errors';
+import { auditTrailOf, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
-export interface StepContext {
-  /** Today in China, YYYY-MM-DD (the clock is passed in so tests can move it). */
-  today: string;
-  requestId?: string;
-  now?: Date;
-}
+/** Today in China (YYYY-MM-DD; the clock is passed in so tests can move it), request id, time. */
+export type StepContext = WorkflowContext;
 
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const iso = (x: Date | null | undefined) => (x ? x.toISOString().slice(0, 10) : null);
@@ -75,66 +73,25 @@ function snapshot(rec: Partial<Recommendation>) {
   return out;
 }
 
-interface StepPlan {
-  data?: Prisma.RecommendationUncheckedUpdateManyInput;
-  event?: Record<string, unknown>;
-  /** Runs after the update, inside the transaction (e.g. create the superseding draft). */
-  after?: (tx: Tx, rec: Recommendation) => Promise<Record<string, unknown> | void>;
-}
+export const RECORD_TYPE = 'Recommendation';
 
-async function runStep(
-  prisma: Db,
-  actor: Actor,
-  action: RecommendationAction,
-  input: { id: string; version: number },
-  ctx: StepContext,
-  plan: (rec: Recommendation, tx: Tx) => Promise<StepPlan> | StepPlan,
-  factsOverride?: Partial<RecommendationFacts>,
-) {
-  return prisma.$transaction(async (tx) => {
-    const rec = await tx.recommendation.findUnique({ where: { id: input.id } });
-    if (!rec) throw new FieldError('id', 'notFound');
-    const decision = decide(actor, action, { ...factsOf(rec), ...factsOverride }, ctx.today);
-    if (!decision.ok) {
-      if (decision.forbidden) throw new ForbiddenError(`recommendation.${action}`, decision.code as DenyReason);
-      throw rec.version !== input.version ? new ConflictError() : new StepError(decision.code);
-    }
-    if (rec.version !== input.version) throw new ConflictError();
-    const p = await plan(rec, tx);
-    const data = { ...(p.data ?? {}), status: decision.to, version: { increment: 1 } };
-    const { count } = await tx.recommendation.updateMany({ where: { id: rec.id, version: input.version }, data });
-    if (count === 0) throw new ConflictError();
-    // What `after` returns (e.g. the id of a new internal draft) goes to the audit row and the
-    // caller, never into the event, which the other institution may see.
-    const extra = p.after ? await p.after(tx, rec) : undefined;
-    const eventData = { ...(p.event ?? {}) };
-    await tx.recommendationEvent.create({
-      data: {
-        recommendationId: rec.id,
-        actorId: actor.id,
-        institutionId: actor.institutionId,
-        visibility: decision.shared ? 'shared' : 'internal',
-        kind: action,
-        fromStatus: rec.status,
-        toStatus: decision.to,
-        data: Object.keys(eventData).length ? (eventData as Prisma.InputJsonValue) : undefined,
-        at: ctx.now,
-      },
-    });
-    const changed = { ...(p.data ?? {}), status: decision.to } as Partial<Recommendation>;
-    const before = Object.fromEntries(Object.keys(changed).map((k) => [k, rec[k as keyof Recommendation]])) as Partial<Recommendation>;
-    await writeAudit(tx, {
-      actorId: actor.id,
-      institutionId: actor.institutionId,
-      action: `recommendation.${action}`,
-      recordType: 'Recommendation',
-      recordId: rec.id,
-      summary: { before: snapshot(before), after: snapshot(changed), ...(extra ?? {}) } as Prisma.InputJsonValue,
-      requestId: ctx.requestId,
-      at: ctx.now,
-    });
-    return { id: rec.id, status: decision.to, ...(extra ?? {}) };
-  });
+/**
+ * A recommendation step for the shared runner (lib/data/workflow.ts). `facts` overrides what the
+ * machine is told (approve: a committee decision recorded in the same step counts).
+ */
+function spec(actor: Actor, action: RecommendationAction, ctx: StepContext, facts?: Partial<RecommendationFacts>): WorkflowSpec<Recommendation> {
+  return {
+    recordType: RECORD_TYPE,
+    auditName: 'recommendation',
+    action,
+    load: (tx, id) => tx.recommendation.findUnique({ where: { id } }),
+    decide: (rec) => decide(actor, action, { ...factsOf(rec), ...facts }, ctx.today),
+    update: async (tx, id, version, data) =>
+      (await tx.recommendation.updateMany({ where: { id, version }, data: data as Prisma.RecommendationUncheckedUpdateManyInput })).count,
+    caseIdOf: (rec, written) => ('caseId' in written ? (written.caseId as string | null) : rec.caseId),
+    auditFields: snapshot,
+    wholeEventTexts: true,
+  };
 }
 
 /** Checks the court, department and case a draft points at, and that a custom period is shorter. */
@@ -183,6 +140,31 @@ function draftData(input: S.DraftInput) {
   };
 }
 
+/** A new draft's first timeline event (internal) and audit row, in the transaction that created it. */
+async function recordCreation(tx: Tx, actor: Actor, rec: Recommendation, ctx: StepContext, origin?: { supersedes: string; number: string | null }) {
+  await writeWorkflowEvent(tx, {
+    recordType: RECORD_TYPE,
+    recordId: rec.id,
+    caseId: rec.caseId,
+    actor,
+    shared: false,
+    kind: 'create',
+    toStatus: 'draft',
+    data: origin,
+    at: ctx.now,
+  });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    institutionId: actor.institutionId,
+    action: 'recommendation.create',
+    recordType: RECORD_TYPE,
+    recordId: rec.id,
+    summary: { after: snapshot(rec), ...(origin ? { supersedes: origin.supersedes } : {}) } as Prisma.InputJsonValue,
+    requestId: ctx.requestId,
+    at: ctx.now,
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Commands
 
@@ -194,19 +176,7 @@ export async function createDraft(prisma: Db, actor: Actor, raw: unknown, ctx: S
     const rec = await tx.recommendation.create({
       data: { ...draftData(input), institutionId: actor.institutionId, drafterId: actor.id, status: 'draft', createdAt: ctx.now },
     });
-    await tx.recommendationEvent.create({
-      data: { recommendationId: rec.id, actorId: actor.id, institutionId: actor.institutionId, visibility: 'internal', kind: 'create', toStatus: 'draft', at: ctx.now },
-    });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      institutionId: actor.institutionId,
-      action: 'recommendation.create',
-      recordType: 'Recommendation',
-      recordId: rec.id,
-      summary: { after: snapshot(rec) } as Prisma.InputJsonValue,
-      requestId: ctx.requestId,
-      at: ctx.now,
-    });
+    await recordCreation(tx, actor, rec, ctx);
     return { id: rec.id };
   });
 }
@@ -214,23 +184,32 @@ export async function createDraft(prisma: Db, actor: Actor, raw: unknown, ctx: S
 export async function editDraft(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
   const input = S.editInput.parse(raw);
   await validateDraftRefs(prisma, actor, input, ctx.today);
-  return runStep(prisma, actor, 'edit', input, ctx, () => ({ data: draftData(input) }));
+  return runWorkflowStep(prisma, actor, spec(actor, 'edit', ctx), input, ctx, (rec) => ({
+    data: draftData(input),
+    // Relinked to another supervision case: its whole history moves to that case's joint timeline.
+    after:
+      rec.caseId !== input.caseId
+        ? async (tx) => {
+            await tx.workflowEvent.updateMany({ where: { recordType: RECORD_TYPE, recordId: rec.id }, data: { caseId: input.caseId } });
+          }
+        : undefined,
+  }));
 }
 
 export const submitDraft = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
-  runStep(prisma, actor, 'submit', S.stepInput.parse(raw), ctx, () => ({}));
+  runWorkflowStep(prisma, actor, spec(actor, 'submit', ctx), S.stepInput.parse(raw), ctx, () => ({}));
 
 export const discardDraft = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.optionalCommentStep.parse(raw);
-  return runStep(prisma, actor, 'discard', input, ctx, () => ({ data: { withdrawnAt: ctx.now ?? new Date() }, event: { comment: input.comment } }));
+  return runWorkflowStep(prisma, actor, spec(actor, 'discard', ctx), input, ctx, () => ({ data: { withdrawnAt: ctx.now ?? new Date() }, event: { comment: input.comment } }));
 };
 
 export async function approve(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
   const input = S.approveInput.parse(raw);
-  return runStep(
+  return runWorkflowStep(
     prisma,
     actor,
-    'approve',
+    spec(actor, 'approve', ctx, input.committeeDecisionNo ? { committeeDecisionRecorded: true } : undefined),
     input,
     ctx,
     () => {
@@ -247,18 +226,17 @@ export async function approve(prisma: Db, actor: Actor, raw: unknown, ctx: StepC
       event: { comment: input.comment, committeeDecisionNo: input.committeeDecisionNo, committeeDecisionOn: input.committeeDecisionOn },
       };
     },
-    input.committeeDecisionNo ? { committeeDecisionRecorded: true } : undefined,
   );
 }
 
 export const returnForRevision = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.commentStep.parse(raw);
-  return runStep(prisma, actor, 'return', input, ctx, () => ({ event: { comment: input.comment } }));
+  return runWorkflowStep(prisma, actor, spec(actor, 'return', ctx), input, ctx, () => ({ event: { comment: input.comment } }));
 };
 
 export async function issue(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
   const input = S.stepInput.parse(raw);
-  return runStep(prisma, actor, 'issue', input, ctx, async (rec, tx) => {
+  return runWorkflowStep(prisma, actor, spec(actor, 'issue', ctx), input, ctx, async (rec, tx) => {
     const year = Number(ctx.today.slice(0, 4));
     const inst = await tx.institution.findUniqueOrThrow({ where: { id: rec.institutionId }, select: { code: true } });
     const rows = await tx.$queryRaw<{ last: number }[]>`
@@ -292,7 +270,7 @@ async function replyDue(tx: Tx, rec: Recommendation, servedOn: string, extension
 
 export async function serve(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
   const input = S.serveInput.parse(raw);
-  return runStep(prisma, actor, 'serve', input, ctx, async (rec, tx) => {
+  return runWorkflowStep(prisma, actor, spec(actor, 'serve', ctx), input, ctx, async (rec, tx) => {
     if (input.servedOn > ctx.today) throw new FieldError('servedOn', 'dateInFuture');
     if (rec.issuedOn && input.servedOn < iso(rec.issuedOn)!) throw new FieldError('servedOn', 'servedBeforeIssued');
     const due = await replyDue(tx, rec, input.servedOn);
@@ -301,27 +279,27 @@ export async function serve(prisma: Db, actor: Actor, raw: unknown, ctx: StepCon
 }
 
 export const acknowledge = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
-  runStep(prisma, actor, 'acknowledge', S.stepInput.parse(raw), ctx, () => ({ data: { acknowledgedAt: ctx.now ?? new Date() } }));
+  runWorkflowStep(prisma, actor, spec(actor, 'acknowledge', ctx), S.stepInput.parse(raw), ctx, () => ({ data: { acknowledgedAt: ctx.now ?? new Date() } }));
 
 export const raiseObjection = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.commentStep.parse(raw);
-  return runStep(prisma, actor, 'object', input, ctx, () => ({ event: { comment: input.comment } }));
+  return runWorkflowStep(prisma, actor, spec(actor, 'object', ctx), input, ctx, () => ({ event: { comment: input.comment } }));
 };
 
 export const rejectObjection = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.commentStep.parse(raw);
-  return runStep(prisma, actor, 'rejectObjection', input, ctx, () => ({ event: { comment: input.comment } }));
+  return runWorkflowStep(prisma, actor, spec(actor, 'rejectObjection', ctx), input, ctx, () => ({ event: { comment: input.comment } }));
 };
 
 /** The objection is upheld: the recommendation is withdrawn; "modify" opens a new draft that supersedes it. */
 export const upholdObjection = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.upholdInput.parse(raw);
-  return runStep(prisma, actor, 'upholdObjection', input, ctx, () => ({
+  return runWorkflowStep(prisma, actor, spec(actor, 'upholdObjection', ctx), input, ctx, (rec) => ({
     data: { withdrawnAt: ctx.now ?? new Date() },
     event: { comment: input.comment, outcome: input.outcome },
     after:
       input.outcome === 'modify'
-        ? async (tx, rec) => {
+        ? async (tx) => {
             const copy = await tx.recommendation.create({
               data: {
                 institutionId: rec.institutionId,
@@ -344,19 +322,7 @@ export const upholdObjection = (prisma: Db, actor: Actor, raw: unknown, ctx: Ste
                 createdAt: ctx.now,
               },
             });
-            await tx.recommendationEvent.create({
-              data: { recommendationId: copy.id, actorId: actor.id, institutionId: actor.institutionId, visibility: 'internal', kind: 'create', toStatus: 'draft', data: { supersedes: rec.id, number: rec.number }, at: ctx.now },
-            });
-            await writeAudit(tx, {
-              actorId: actor.id,
-              institutionId: actor.institutionId,
-              action: 'recommendation.create',
-              recordType: 'Recommendation',
-              recordId: copy.id,
-              summary: { after: snapshot(copy), supersedes: rec.id } as Prisma.InputJsonValue,
-              requestId: ctx.requestId,
-              at: ctx.now,
-            });
+            await recordCreation(tx, actor, copy, ctx, { supersedes: rec.id, number: rec.number });
             return { newId: copy.id };
           }
         : undefined,
@@ -369,22 +335,22 @@ function replyData(input: z.output<typeof S.replyInput>) {
 
 export const saveReply = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.replyInput.parse(raw);
-  return runStep(prisma, actor, 'saveReply', input, ctx, () => ({ data: replyData(input) }));
+  return runWorkflowStep(prisma, actor, spec(actor, 'saveReply', ctx), input, ctx, () => ({ data: replyData(input) }));
 };
 
 export const submitReply = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.replyInput.parse(raw);
-  return runStep(prisma, actor, 'submitReply', input, ctx, () => ({ data: { ...replyData(input), replySubmittedAt: ctx.now ?? new Date() } }));
+  return runWorkflowStep(prisma, actor, spec(actor, 'submitReply', ctx), input, ctx, () => ({ data: { ...replyData(input), replySubmittedAt: ctx.now ?? new Date() } }));
 };
 
 export const returnReply = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.commentStep.parse(raw);
-  return runStep(prisma, actor, 'returnReply', input, ctx, () => ({ event: { comment: input.comment } }));
+  return runWorkflowStep(prisma, actor, spec(actor, 'returnReply', ctx), input, ctx, () => ({ event: { comment: input.comment } }));
 };
 
 export async function signReply(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
   const input = S.signReplyInput.parse(raw);
-  return runStep(prisma, actor, 'signReply', input, ctx, (rec) => {
+  return runWorkflowStep(prisma, actor, spec(actor, 'signReply', ctx), input, ctx, (rec) => {
     if (input.replyOn > ctx.today) throw new FieldError('replyOn', 'dateInFuture');
     if (rec.servedOn && input.replyOn < iso(rec.servedOn)!) throw new FieldError('replyOn', 'replyBeforeServed');
     const late = rec.dueDate ? input.replyOn > iso(rec.dueDate)! : false;
@@ -397,21 +363,21 @@ export async function signReply(prisma: Db, actor: Actor, raw: unknown, ctx: Ste
 
 export const requestExtension = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.extensionRequestInput.parse(raw);
-  return runStep(prisma, actor, 'requestExtension', input, ctx, () => ({
+  return runWorkflowStep(prisma, actor, spec(actor, 'requestExtension', ctx), input, ctx, () => ({
     data: { extensionRequestedAt: ctx.now ?? new Date(), extensionReason: input.reason },
     event: { reason: input.reason },
   }));
 };
 
 export const approveExtension = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
-  runStep(prisma, actor, 'approveExtension', S.stepInput.parse(raw), ctx, async (rec, tx) => {
+  runWorkflowStep(prisma, actor, spec(actor, 'approveExtension', ctx), S.stepInput.parse(raw), ctx, async (rec, tx) => {
     const due = await replyDue(tx, rec, iso(rec.servedOn)!, 1);
     return { data: { extensionMonths: 1, dueDate: d(due) }, event: { months: 1, previousDueDate: iso(rec.dueDate), dueDate: due } };
   });
 
 export const evaluate = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.evaluateInput.parse(raw);
-  return runStep(prisma, actor, 'evaluate', input, ctx, () => ({
+  return runWorkflowStep(prisma, actor, spec(actor, 'evaluate', ctx), input, ctx, () => ({
     data: { rectified: input.rectified, evaluation: input.evaluation, evaluatedAt: ctx.now ?? new Date() },
     event: { rectified: input.rectified },
   }));
@@ -419,18 +385,18 @@ export const evaluate = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContex
 
 export const followUp = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.commentStep.parse(raw);
-  return runStep(prisma, actor, 'followUp', input, ctx, () => ({ event: { comment: input.comment } }));
+  return runWorkflowStep(prisma, actor, spec(actor, 'followUp', ctx), input, ctx, () => ({ event: { comment: input.comment } }));
 };
 
 export const close = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
-  runStep(prisma, actor, 'close', S.stepInput.parse(raw), ctx, () => ({ data: { closedAt: ctx.now ?? new Date() } }));
+  runWorkflowStep(prisma, actor, spec(actor, 'close', ctx), S.stepInput.parse(raw), ctx, () => ({ data: { closedAt: ctx.now ?? new Date() } }));
 
 export const archive = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
-  runStep(prisma, actor, 'archive', S.stepInput.parse(raw), ctx, () => ({ data: { archivedAt: ctx.now ?? new Date() } }));
+  runWorkflowStep(prisma, actor, spec(actor, 'archive', ctx), S.stepInput.parse(raw), ctx, () => ({ data: { archivedAt: ctx.now ?? new Date() } }));
 
 export const urge = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.optionalCommentStep.parse(raw);
-  return runStep(prisma, actor, 'urge', input, ctx, (rec) => ({
+  return runWorkflowStep(prisma, actor, spec(actor, 'urge', ctx), input, ctx, (rec) => ({
     data: { urgedAt: ctx.now ?? new Date() },
     event: { comment: input.comment, daysOverdue: overdueDays(factsOf(rec), ctx.today) },
   }));
@@ -438,7 +404,7 @@ export const urge = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =
 
 export const escalate = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) => {
   const input = S.escalateInput.parse(raw);
-  return runStep(prisma, actor, 'escalate', input, ctx, (rec) => ({
+  return runWorkflowStep(prisma, actor, spec(actor, 'escalate', ctx), input, ctx, (rec) => ({
     data: { escalatedAt: ctx.now ?? new Date(), escalatedTo: input.escalatedTo },
     event: { escalatedTo: input.escalatedTo, comment: input.comment, daysOverdue: overdueDays(factsOf(rec), ctx.today) },
   }));
@@ -578,21 +544,7 @@ export async function approvalQueue(prisma: Db, actor: Actor, today: string) {
   return listRecommendations(prisma, actor, { status: 'submitted' }, today);
 }
 
-export interface TimelineEntry {
-  key: string;
-  at: Date;
-  source: 'event' | 'audit';
-  kind: string;
-  actorName: string | null;
-  institutionName: string | null;
-  institutionNameEn: string | null;
-  internal: boolean;
-  fromStatus: string | null;
-  toStatus: string | null;
-  data: Record<string, unknown> | null;
-}
-
-/** One recommendation as the actor may see it, with its timeline and the steps open to them. */
+/** One recommendation as the actor may see it, with its timeline, its own institution's audit trail and the steps open to them. */
 export async function getRecommendation(prisma: Db, actor: Actor, id: string, today: string) {
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
   const rec = await prisma.recommendation.findUnique({
@@ -614,57 +566,14 @@ export async function getRecommendation(prisma: Db, actor: Actor, id: string, to
   // The court's reply draft stays inside the court until a court leader signs it.
   const replyVisible = ownSide === 'court' || rec.replyOn !== null;
 
-  const [events, audits, people] = await Promise.all([
-    prisma.recommendationEvent.findMany({
-      where: { recommendationId: id, OR: [{ visibility: 'shared' }, { institutionId: actor.institutionId }] },
-      orderBy: [{ at: 'asc' }, { id: 'asc' }],
-      include: { actor: { select: { name: true, institution: { select: { name: true, nameEn: true } } } } },
-    }),
-    prisma.auditEvent.findMany({
-      where: { recordType: 'Recommendation', recordId: id, institutionId: actor.institutionId },
-      orderBy: [{ at: 'asc' }, { id: 'asc' }],
-    }),
+  const [timeline, auditTrail, people] = await Promise.all([
+    timelineOf(prisma, actor, { recordType: RECORD_TYPE, recordId: id }),
+    auditTrailOf(prisma, actor, RECORD_TYPE, id),
     prisma.user.findMany({
       where: { id: { in: [rec.approvedById, rec.replySignedById].filter((x): x is string => !!x) } },
       select: { id: true, name: true },
     }),
   ]);
-  const auditActors = await prisma.user.findMany({
-    where: { id: { in: [...new Set(audits.map((a) => a.actorId).filter((x): x is string => !!x))] } },
-    select: { id: true, name: true, institution: { select: { name: true, nameEn: true } } },
-  });
-  const byId = new Map(auditActors.map((u) => [u.id, u]));
-  const timeline: TimelineEntry[] = [
-    ...events.map((e) => ({
-      key: `e${e.id}`,
-      at: e.at,
-      source: 'event' as const,
-      kind: e.kind,
-      actorName: e.actor?.name ?? null,
-      institutionName: e.actor?.institution.name ?? null,
-      institutionNameEn: e.actor?.institution.nameEn ?? null,
-      internal: e.visibility === 'internal',
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      data: (e.data as Record<string, unknown> | null) ?? null,
-    })),
-    ...audits.map((a) => {
-      const u = a.actorId ? byId.get(a.actorId) : undefined;
-      return {
-        key: `a${a.id}`,
-        at: a.at,
-        source: 'audit' as const,
-        kind: a.action,
-        actorName: u?.name ?? null,
-        institutionName: u?.institution.name ?? null,
-        institutionNameEn: u?.institution.nameEn ?? null,
-        internal: true,
-        fromStatus: null,
-        toStatus: null,
-        data: (a.summary as Record<string, unknown> | null) ?? null,
-      };
-    }),
-  ].sort((x, y) => x.at.getTime() - y.at.getTime() || (x.source === y.source ? 0 : x.source === 'event' ? -1 : 1));
 
   const name = (uid: string | null) => (uid ? (people.find((p) => p.id === uid)?.name ?? null) : null);
   const due = facts.dueDate;
@@ -726,6 +635,7 @@ export async function getRecommendation(prisma: Db, actor: Actor, id: string, to
     supersededBy: ownSide === 'procuratorate' ? rec.supersededBy : null,
     actions: availableActions(actor, facts, today),
     timeline,
+    auditTrail,
   };
 }
 export type RecommendationView = NonNullable<Awaited<ReturnType<typeof getRecommendation>>>;
@@ -818,23 +728,22 @@ export async function recomputeDueDates(
     const before = iso(rec.dueDate);
     if (due === before) continue;
     await tx.recommendation.update({ where: { id: rec.id }, data: { dueDate: d(due), version: { increment: 1 } } });
-    await tx.recommendationEvent.create({
-      data: {
-        recommendationId: rec.id,
-        actorId: by.actorId,
-        institutionId: by.institutionId ?? rec.institutionId,
-        visibility: 'shared',
-        kind: 'dueDateRecomputed',
-        fromStatus: rec.status,
-        toStatus: rec.status,
-        data: { previousDueDate: before, dueDate: due, years: years.join(', ') },
-      },
+    await writeWorkflowEvent(tx, {
+      recordType: RECORD_TYPE,
+      recordId: rec.id,
+      caseId: rec.caseId,
+      actor: { id: by.actorId, institutionId: by.institutionId ?? rec.institutionId },
+      shared: true,
+      kind: 'dueDateRecomputed',
+      fromStatus: rec.status,
+      toStatus: rec.status,
+      data: { previousDueDate: before, dueDate: due, years: years.join(', ') },
     });
     await writeAudit(tx, {
       actorId: by.actorId,
       institutionId: by.institutionId,
       action: 'recommendation.dueDateRecomputed',
-      recordType: 'Recommendation',
+      recordType: RECORD_TYPE,
       recordId: rec.id,
       summary: { before: { dueDate: before }, after: { dueDate: due }, calendarYears: years },
       requestId: by.requestId,

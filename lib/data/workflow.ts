@@ -1,11 +1,10 @@
 /**
- * The step runner every workflow other than recommendations uses (recommendations have their
- * own `runStep` with the same shape): inside one transaction load the record, ask the domain
+ * The step runner of every workflow: inside one transaction load the record, ask the domain
  * decision, check the version, update with `WHERE version = ?`, write a WorkflowEvent (shared or
  * internal) and an AuditEvent. Forbidden → ForbiddenError; wrong moment → StepError; someone
- * else was first → ConflictError.
+ * else was first → ConflictError. Also the one timeline reader and the audit-trail reader.
  */
-import { ForbiddenError, type DenyReason } from '@/lib/domain/policy';
+import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { StepDecision } from '@/lib/domain/workflow';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -43,7 +42,14 @@ export interface WorkflowSpec<R extends VersionedRecord> {
   decide: (rec: R) => StepDecision<string, string>;
   /** `UPDATE … WHERE id = ? AND version = ?`, returning the number of rows changed. */
   update: (tx: Tx, id: string, version: number, data: Record<string, unknown>) => Promise<number>;
-  caseIdOf?: (rec: R) => string | null;
+  /** The supervision case the event belongs to; `written` are the fields this step writes (a step may relink the record). */
+  caseIdOf?: (rec: R, written: Record<string, unknown>) => string | null;
+  /** Names the step in audit rows and refusals, `<auditName>.<action>`; default: recordType. */
+  auditName?: string;
+  /** How the changed fields appear in the audit summary's before / after; default: as written (long texts cut by `json`). */
+  auditFields?: (fields: Record<string, unknown>) => Record<string, unknown>;
+  /** Keep long texts in the event's details whole (default: cut like the audit summary). */
+  wholeEventTexts?: boolean;
 }
 
 export async function runWorkflowStep<R extends VersionedRecord>(
@@ -54,12 +60,14 @@ export async function runWorkflowStep<R extends VersionedRecord>(
   ctx: WorkflowContext,
   plan: (rec: R, tx: Tx) => Promise<StepPlan> | StepPlan,
 ) {
+  const name = `${spec.auditName ?? spec.recordType}.${spec.action}`;
+  const fields = spec.auditFields ?? ((f: Record<string, unknown>) => f);
   return prisma.$transaction(async (tx) => {
     const rec = await spec.load(tx, input.id);
     if (!rec) throw new FieldError('id', 'notFound');
     const decision = spec.decide(rec);
     if (!decision.ok) {
-      if (decision.forbidden) throw new ForbiddenError(`${spec.recordType}.${spec.action}`, decision.code);
+      if (decision.forbidden) throw new ForbiddenError(name, decision.code);
       throw rec.version !== input.version ? new ConflictError() : new StepError(decision.code);
     }
     if (rec.version !== input.version) throw new ConflictError();
@@ -67,11 +75,13 @@ export async function runWorkflowStep<R extends VersionedRecord>(
     const data = { ...(p.data ?? {}), status: decision.to, version: { increment: 1 } };
     const count = await spec.update(tx, rec.id, input.version, data);
     if (count === 0) throw new ConflictError();
+    // What `after` returns (e.g. the id of a new internal record) goes to the audit row and the
+    // caller, never into the event, which the other institution may see.
     const extra = p.after ? await p.after(tx) : undefined;
     await writeWorkflowEvent(tx, {
       recordType: spec.recordType,
       recordId: rec.id,
-      caseId: spec.caseIdOf?.(rec) ?? null,
+      caseId: spec.caseIdOf?.(rec, p.data ?? {}) ?? null,
       actor,
       shared: decision.shared,
       kind: spec.action,
@@ -79,15 +89,20 @@ export async function runWorkflowStep<R extends VersionedRecord>(
       toStatus: decision.to,
       data: p.event,
       at: ctx.now,
+      wholeTexts: spec.wholeEventTexts,
     });
     const before = Object.fromEntries(Object.keys(p.data ?? {}).map((k) => [k, (rec as Record<string, unknown>)[k]]));
     await writeAudit(tx, {
       actorId: actor.id,
       institutionId: actor.institutionId,
-      action: `${spec.recordType}.${spec.action}`,
+      action: name,
       recordType: spec.recordType,
       recordId: rec.id,
-      summary: json({ before: { status: rec.status, ...before }, after: { status: decision.to, ...(p.data ?? {}) }, ...(extra ?? {}) }),
+      summary: json({
+        before: fields({ status: rec.status, ...before }),
+        after: fields({ status: decision.to, ...(p.data ?? {}) }),
+        ...(extra ?? {}),
+      }),
       requestId: ctx.requestId,
       at: ctx.now,
     });
@@ -99,13 +114,16 @@ export interface WorkflowEventInput {
   recordType: string;
   recordId: string;
   caseId?: string | null;
-  actor: Pick<Actor, 'id' | 'institutionId'>;
+  /** Who took the step (id null: the system, e.g. a calendar import without a signed-in user). */
+  actor: { id: string | null; institutionId: string };
   shared: boolean;
   kind: string;
   fromStatus?: string | null;
   toStatus?: string | null;
   data?: Record<string, unknown>;
   at?: Date;
+  /** Keep long texts in `data` whole (default: cut like audit summaries). */
+  wholeTexts?: boolean;
 }
 
 /** A timeline event outside `runWorkflowStep` (e.g. when a record is created). */
@@ -121,17 +139,30 @@ export async function writeWorkflowEvent(tx: Tx, e: WorkflowEventInput) {
       kind: e.kind,
       fromStatus: e.fromStatus ?? null,
       toStatus: e.toStatus ?? null,
-      data: e.data && Object.keys(e.data).length ? json(e.data) : undefined,
+      data: e.data && Object.keys(e.data).length ? json(e.data, e.wholeTexts ? Infinity : undefined) : undefined,
       ...(e.at ? { at: e.at } : {}),
     },
   });
 }
 
-/** Dates become ISO strings, long texts are cut, so audit summaries stay readable. */
-export function json(v: unknown): Prisma.InputJsonValue {
+/** Dates become ISO strings, texts longer than `cut` are cut, so audit summaries stay readable. */
+export function json(v: unknown, cut = 500): Prisma.InputJsonValue {
   return JSON.parse(
-    JSON.stringify(v, (_k, x) => (typeof x === 'string' && x.length > 500 ? `${x.slice(0, 500)}… (${x.length} chars)` : x)),
+    JSON.stringify(v, (_k, x) => (typeof x === 'string' && x.length > cut ? `${x.slice(0, cut)}… (${x.length} chars)` : x)),
   ) as Prisma.InputJsonValue;
+}
+
+/** The names of the people behind a list of events or audit rows, with their institutions. */
+async function actorsOf(prisma: Db, ids: (string | null)[]) {
+  const users = await prisma.user.findMany({
+    where: { id: { in: [...new Set(ids.filter((x): x is string => !!x))] } },
+    select: { id: true, name: true, institution: { select: { name: true, nameEn: true } } },
+  });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return (id: string | null) => {
+    const u = id ? byId.get(id) : undefined;
+    return { actorName: u?.name ?? null, institutionName: u?.institution.name ?? null, institutionNameEn: u?.institution.nameEn ?? null };
+  };
 }
 
 /** A record's timeline as the actor may see it: shared events, and the actor's own side's internal ones. */
@@ -140,14 +171,11 @@ export async function timelineOf(prisma: Db, actor: Actor, where: Prisma.Workflo
     where: { AND: [where, { OR: [{ visibility: 'shared' }, { institutionId: actor.institutionId }] }] },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
   });
-  const ids = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
-  const users = await prisma.user.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, name: true, institution: { select: { name: true, nameEn: true } } },
-  });
-  const byId = new Map(users.map((u) => [u.id, u]));
+  const who = await actorsOf(
+    prisma,
+    events.map((e) => e.actorId),
+  );
   return events.map((e) => {
-    const u = e.actorId ? byId.get(e.actorId) : undefined;
     return {
       key: `w${e.id}`,
       at: e.at,
@@ -157,11 +185,32 @@ export async function timelineOf(prisma: Db, actor: Actor, where: Prisma.Workflo
       internal: e.visibility === 'internal',
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
-      actorName: u?.name ?? null,
-      institutionName: u?.institution.name ?? null,
-      institutionNameEn: u?.institution.nameEn ?? null,
+      ...who(e.actorId),
       data: (e.data as Record<string, unknown> | null) ?? null,
     };
   });
 }
 export type WorkflowTimelineEntry = Awaited<ReturnType<typeof timelineOf>>[number];
+
+/**
+ * A record's audit trail as its own institution sees it: every change its people (or the system
+ * on its behalf) recorded, with who and when. The other institution's rows never leave the database.
+ */
+export async function auditTrailOf(prisma: Db, actor: Actor, recordType: string, recordId: string) {
+  const rows = await prisma.auditEvent.findMany({
+    where: { recordType, recordId, institutionId: actor.institutionId },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+  });
+  const who = await actorsOf(
+    prisma,
+    rows.map((a) => a.actorId),
+  );
+  return rows.map((a) => ({
+    key: `a${a.id}`,
+    at: a.at,
+    action: a.action,
+    ...who(a.actorId),
+    summary: (a.summary as Record<string, unknown> | null) ?? null,
+  }));
+}
+export type AuditTrailEntry = Awaited<ReturnType<typeof auditTrailOf>>[number];

@@ -1731,18 +1731,19 @@ export async function seedRecommendations(
       }
       const main = await tx.recommendation.create({ data: fill(resolve(item.main.fields), marks) as Prisma.RecommendationUncheckedCreateInput });
       marks.set(MARK.mainId, main.id);
-      let successorId: string | null = null;
+      let successor: { id: string; caseId: string | null } | null = null;
       if (item.successor) {
-        const s = await tx.recommendation.create({ data: fill(resolve(item.successor.fields), marks) as Prisma.RecommendationUncheckedCreateInput });
-        successorId = s.id;
-        marks.set(MARK.successorId, s.id);
+        successor = await tx.recommendation.create({ data: fill(resolve(item.successor.fields), marks) as Prisma.RecommendationUncheckedCreateInput });
+        marks.set(MARK.successorId, successor.id);
       }
-      const records: [string, PlannedRecommendation][] = [[main.id, item.main]];
-      if (item.successor && successorId) records.push([successorId, item.successor]);
-      for (const [id, rec] of records) {
-        await tx.recommendationEvent.createMany({
+      const records: [{ id: string; caseId: string | null }, PlannedRecommendation][] = [[main, item.main]];
+      if (item.successor && successor) records.push([successor, item.successor]);
+      for (const [{ id, caseId }, rec] of records) {
+        await tx.workflowEvent.createMany({
           data: rec.events.map((e) => ({
-            recommendationId: id,
+            recordType: 'Recommendation',
+            recordId: id,
+            caseId,
             at: e.at,
             actorId: uid(e.actor),
             institutionId: instOf(e.actor),

@@ -65,7 +65,7 @@ const draft = (over: Record<string, unknown> = {}) => ({
 
 const rec = (id: string) => t.prisma.recommendation.findUniqueOrThrow({ where: { id } });
 const version = async (id: string) => (await rec(id)).version;
-const counts = async () => ({ events: await t.prisma.recommendationEvent.count(), audits: await t.prisma.auditEvent.count(), recs: await t.prisma.recommendation.count() });
+const counts = async () => ({ events: await t.prisma.workflowEvent.count({ where: { recordType: 'Recommendation' } }), audits: await t.prisma.auditEvent.count(), recs: await t.prisma.recommendation.count() });
 
 type Command = (prisma: TestDb['prisma'], actor: Actor, raw: unknown, ctx: R.StepContext) => Promise<unknown>;
 
@@ -149,7 +149,7 @@ describe('the full lifecycle', () => {
     let r = await rec(id);
     expect(r).toMatchObject({ status: 'draft', version: 1, drafterId: A['li.wen']!.id, institutionId: procId, addresseeCourtId: courtId, number: null, type: 'correction' });
     expect(await counts()).toEqual({ events: before0.events + 1, audits: before0.audits + 1, recs: before0.recs + 1 });
-    expect(await t.prisma.recommendationEvent.findFirstOrThrow({ where: { recommendationId: id } })).toMatchObject({
+    expect(await t.prisma.workflowEvent.findFirstOrThrow({ where: { recordType: 'Recommendation', recordId: id } })).toMatchObject({
       kind: 'create',
       visibility: 'internal',
       toStatus: 'draft',
@@ -175,14 +175,14 @@ describe('the full lifecycle', () => {
       extra: Record<string, unknown> = {},
     ) => {
       const prev = await rec(id);
-      const evBefore = await t.prisma.recommendationEvent.count({ where: { recommendationId: id } });
+      const evBefore = await t.prisma.workflowEvent.count({ where: { recordType: 'Recommendation', recordId: id } });
       const auBefore = await t.prisma.auditEvent.count({ where: { recordType: 'Recommendation', recordId: id } });
       const c = ctx(today);
       await cmd(t.prisma, A[who]!, { id, version: prev.version, ...extra }, c);
       const next = await rec(id);
       expect(next.status, kind).toBe(to);
       expect(next.version, kind).toBe(prev.version + 1);
-      const events = await t.prisma.recommendationEvent.findMany({ where: { recommendationId: id }, orderBy: { id: 'asc' } });
+      const events = await t.prisma.workflowEvent.findMany({ where: { recordType: 'Recommendation', recordId: id }, orderBy: { id: 'asc' } });
       expect(events, kind).toHaveLength(evBefore + 1);
       expect(events.at(-1), kind).toMatchObject({
         kind,
@@ -245,9 +245,14 @@ describe('the full lifecycle', () => {
       expect.arrayContaining(['serve', 'acknowledge', 'saveReply', 'submitReply', 'signReply', 'evaluate', 'followUp', 'close']),
     );
     for (const k of ['create', 'submit', 'approve', 'issue', 'archive']) expect(courtKinds).not.toContain(k);
-    expect(courtKinds.some((k) => k.startsWith('recommendation.') && ['recommendation.submit', 'recommendation.approve', 'recommendation.issue'].includes(k))).toBe(false);
+    // The audit trail (now beside the timeline) holds the court's own rows only.
+    const courtAudit = courtView!.auditTrail.map((a) => a.action);
+    expect(courtAudit).toContain('recommendation.acknowledge');
+    for (const kinds of [courtKinds, courtAudit]) {
+      expect(kinds.some((k) => k.startsWith('recommendation.') && ['recommendation.submit', 'recommendation.approve', 'recommendation.issue'].includes(k))).toBe(false);
+    }
     const procView = await R.getRecommendation(t.prisma, A['li.wen']!, id, '2026-06-02');
-    const procKinds = procView!.timeline.filter((e) => e.source === 'event').map((e) => e.kind);
+    const procKinds = procView!.timeline.map((e) => e.kind);
     expect(procKinds).toEqual(['create', 'submit', 'approve', 'issue', 'serve', 'acknowledge', 'signReply', 'evaluate', 'followUp', 'close', 'archive']);
   });
 
@@ -429,7 +434,7 @@ describe('version conflicts', () => {
   it('two submitReply at once with the same version: one wins, the other gets ConflictError, one event', async () => {
     const id = await make('acknowledged');
     const v = await version(id);
-    const evBefore = await t.prisma.recommendationEvent.count({ where: { recommendationId: id } });
+    const evBefore = await t.prisma.workflowEvent.count({ where: { recordType: 'Recommendation', recordId: id } });
     const input = { id, version: v, adoption: 'adopted', measures: '已整改' };
     const results = await Promise.allSettled([
       R.submitReply(t.prisma, A['lin.xue']!, input, ctx()),
@@ -438,7 +443,7 @@ describe('version conflicts', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(ConflictError);
-    expect(await t.prisma.recommendationEvent.count({ where: { recommendationId: id } })).toBe(evBefore + 1);
+    expect(await t.prisma.workflowEvent.count({ where: { recordType: 'Recommendation', recordId: id } })).toBe(evBefore + 1);
     expect(await rec(id)).toMatchObject({ status: 'reply_submitted', version: v + 1 });
   });
 
@@ -717,12 +722,12 @@ describe('objections', () => {
     const id = await make('served');
     await step(R.raiseObjection, 'lin.xue', id, { comment: '我院认为送达程序合法' });
     expect((await rec(id)).status).toBe('objected');
-    const ev = await t.prisma.recommendationEvent.findFirstOrThrow({ where: { recommendationId: id, kind: 'object' } });
+    const ev = await t.prisma.workflowEvent.findFirstOrThrow({ where: { recordType: 'Recommendation', recordId: id, kind: 'object' } });
     expect(ev).toMatchObject({ visibility: 'shared', data: { comment: '我院认为送达程序合法' } });
     await expect(step(R.rejectObjection, 'li.wen', id, { comment: '不成立' })).rejects.toMatchObject({ name: 'ForbiddenError', reason: 'role' });
     await step(R.rejectObjection, 'zhao.mingyuan', id, { comment: '异议理由不成立，请依法回复' });
     expect((await rec(id)).status).toBe('acknowledged');
-    expect(await t.prisma.recommendationEvent.findFirstOrThrow({ where: { recommendationId: id, kind: 'rejectObjection' } })).toMatchObject({ visibility: 'shared' });
+    expect(await t.prisma.workflowEvent.findFirstOrThrow({ where: { recordType: 'Recommendation', recordId: id, kind: 'rejectObjection' } })).toMatchObject({ visibility: 'shared' });
     const courtView = await R.getRecommendation(t.prisma, A['lin.xue']!, id, TODAY);
     expect(courtView!.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['object', 'rejectObjection']));
     await step(R.submitReply, 'lin.xue', id, { adoption: 'adopted', measures: '已整改' });
@@ -793,7 +798,7 @@ describe('overdue replies: urge, escalate', () => {
     let r = await rec(id);
     expect(r.status).toBe('acknowledged');
     expect(r.urgedAt).not.toBeNull();
-    expect(await t.prisma.recommendationEvent.findFirstOrThrow({ where: { recommendationId: id, kind: 'urge' } })).toMatchObject({
+    expect(await t.prisma.workflowEvent.findFirstOrThrow({ where: { recordType: 'Recommendation', recordId: id, kind: 'urge' } })).toMatchObject({
       visibility: 'shared',
       data: { comment: '请尽快回复', daysOverdue: 260 },
     });
@@ -817,7 +822,7 @@ describe('overdue replies: urge, escalate', () => {
     await step(R.signReply, 'wang.jianguo', id, { replyOn: TODAY });
     expect((await R.listRecommendations(t.prisma, A['li.wen']!, { overdue: true }, TODAY)).some((x) => x.id === id)).toBe(false);
     expect((await R.listRecommendations(t.prisma, A['li.wen']!, { replied: 'late' }, TODAY)).find((x) => x.id === id)).toMatchObject({ repliedLate: true, daysOverdue: 0 });
-    const ev = await t.prisma.recommendationEvent.findFirstOrThrow({ where: { recommendationId: id, kind: 'signReply' } });
+    const ev = await t.prisma.workflowEvent.findFirstOrThrow({ where: { recordType: 'Recommendation', recordId: id, kind: 'signReply' } });
     expect(ev.data).toMatchObject({ late: true });
   });
 
@@ -857,7 +862,7 @@ describe('enforcement-supervision extension', () => {
     const expected = recommendationReplyDue({ type: 'enforcement', servedOn: '2026-01-05', extensionMonths: 1 });
     expect(expected).toBe('2026-05-06');
     expect(r).toMatchObject({ extensionMonths: 1, dueDate: new Date(`${expected}T00:00:00Z`), status: 'acknowledged' });
-    const ev = await t.prisma.recommendationEvent.findFirstOrThrow({ where: { recommendationId: id, kind: 'approveExtension' } });
+    const ev = await t.prisma.workflowEvent.findFirstOrThrow({ where: { recordType: 'Recommendation', recordId: id, kind: 'approveExtension' } });
     expect(ev).toMatchObject({ visibility: 'shared', data: { months: 1, previousDueDate: '2026-04-07', dueDate: '2026-05-06' } });
     // The procuratorate sees the new due date.
     expect(await R.getRecommendation(t.prisma, A['li.wen']!, id, '2026-04-08')).toMatchObject({ dueDate: '2026-05-06', daysOverdue: 0, extensionMonths: 1 });

@@ -10,7 +10,7 @@ import {
   type RecommendationAction,
 } from '@/lib/domain/recommendations/machine';
 import { formatRecommendationNumber, RECOMMENDATION_SEQUENCE } from '@/lib/domain/recommendations/numbering';
-import type { Recommendation, RecommendationEvent } from '@/lib/generated/prisma/client';
+import type { Recommendation, WorkflowEvent } from '@/lib/generated/prisma/client';
 import { PROCURATORATE } from '@/prisma/seed/demo-data';
 import { DEMO_CASES } from '@/prisma/seed/recommendations';
 import { seed } from '@/prisma/seed/seed';
@@ -22,7 +22,7 @@ const iso = (x: Date | null) => (x ? x.toISOString().slice(0, 10) : null);
 
 let t: TestDb;
 let recs: Recommendation[];
-let events: Map<string, RecommendationEvent[]>;
+let events: Map<string, WorkflowEvent[]>;
 let users: Map<string, { id: string; role: string; institutionId: string; username: string }>;
 let procId: string;
 let courtId: string;
@@ -34,8 +34,8 @@ beforeAll(async () => {
   await seed(t.prisma, noop, { today: TODAY });
   seedMs = Date.now() - started;
   recs = await t.prisma.recommendation.findMany({ orderBy: { createdAt: 'asc' } });
-  const all = await t.prisma.recommendationEvent.findMany({ orderBy: [{ at: 'asc' }, { id: 'asc' }] });
-  events = new Map(recs.map((r) => [r.id, all.filter((e) => e.recommendationId === r.id)]));
+  const all = await t.prisma.workflowEvent.findMany({ where: { recordType: 'Recommendation' }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+  events = new Map(recs.map((r) => [r.id, all.filter((e) => e.recordId === r.id)]));
   users = new Map((await t.prisma.user.findMany()).map((u) => [u.id, u]));
   procId = (await t.prisma.institution.findUniqueOrThrow({ where: { code: PROCURATORATE.code } })).id;
   courtId = (await t.prisma.institution.findFirstOrThrow({ where: { kind: 'COURT' } })).id;
@@ -237,7 +237,7 @@ describe('demo recommendations seed', () => {
   it('is idempotent: a second run, even on another day, adds and changes nothing', async () => {
     const count = async () => ({
       recs: await t.prisma.recommendation.count(),
-      events: await t.prisma.recommendationEvent.count(),
+      events: await t.prisma.workflowEvent.count({ where: { recordType: 'Recommendation' } }),
       audits: await t.prisma.auditEvent.count(),
       cases: await t.prisma.supervisionCase.count(),
       counters: await t.prisma.numberSequence.findMany({ orderBy: { year: 'asc' } }),

@@ -5,10 +5,11 @@ import { DateText } from '@/components/DateText';
 import { DueBadge } from '@/components/DueBadge';
 import { StatusPill } from '@/modules/recommendations/components/StatusPill';
 import { StepPanel } from '@/modules/recommendations/components/StepPanel';
-import { Timeline } from '@/modules/recommendations/components/Timeline';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { TextSection } from '@/components/ui/TextSection';
+import { AuditTrail } from '@/components/workflow/AuditTrail';
+import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';
 import { db } from '@/lib/data/db';
 import { getRecommendation } from '@/lib/data/recommendations';
 import { todayInChina } from '@/lib/domain/dates';
@@ -16,6 +17,11 @@ import { requireFeature } from '@/lib/web/session';
 import { localName } from '@/lib/web/i18n/local-name';
 import { RecordPage } from '@/components/record/RecordPage';
 import { loadOrForbid } from '@/modules/recommendations/load';
+
+/** Details shown under each step, when the event carries them (labels: recommendations.data.<key>). */
+const TIMELINE_DETAILS = ['comment', 'reason', 'number', 'servedOn', 'dueDate', 'previousDueDate', 'replyOn', 'escalatedTo', 'daysOverdue', 'committeeDecisionNo', 'outcome', 'method', 'adoption', 'rectified', 'late', 'months', 'years'] as const;
+/** Details whose values are codes, in words from these catalog groups. */
+const TIMELINE_VALUES = { rectified: 'rectified', late: 'timeliness', adoption: 'adoption', method: 'serviceMethod', outcome: 'steps.upholdObjection' } as const;
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');
@@ -127,7 +133,10 @@ export default async function RecommendationPage({ params }: { params: Promise<{
       )}
 
       <Card id="timeline" title={t('detail.timeline')}>
-        <Timeline entries={rec.timeline} />
+        <div className="space-y-6">
+          <WorkflowTimeline entries={rec.timeline} namespace="recommendations" details={TIMELINE_DETAILS} values={TIMELINE_VALUES} />
+          <AuditTrail entries={rec.auditTrail} />
+        </div>
       </Card>
     </RecordPage>
   );
