@@ -200,3 +200,89 @@ describe(`migrations on ${adminUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'in-proc
     expect(status).toMatchObject({ applied: all, pending: [], drift: null, upToDate: true });
   });
 });
+
+describe('migration merge_recommendation_events keeps the recommendations’ history', () => {
+  const MERGE = '20261201201153_merge_recommendation_events';
+  let scratch: Scratch;
+
+  beforeAll(async () => {
+    scratch = await openScratch();
+  });
+  afterAll(async () => {
+    await scratch?.close();
+  });
+
+  it('moves every RecommendationEvent row into WorkflowEvent, then drops the old table; the audit log is untouched', async () => {
+    const all = await listMigrations();
+    expect(all).toContain(MERGE);
+    // The migrations up to before this one, in a directory of their own.
+    const dir = path.join(await tempDir(), 'migrations');
+    await cp(defaultMigrationsDir, dir, { recursive: true, filter: (src) => !all.some((m) => m >= MERGE && src.includes(m)) });
+    const before = await openMigrator(scratch.target, { migrationsDir: dir });
+    try {
+      expect((await before.applyMigrations()).applied).toEqual(all.filter((m) => m < MERGE));
+    } finally {
+      await before.close();
+    }
+
+    const [P, C, U, K, R1, R2] = [
+      '51000000-0000-4000-8000-000000000001',
+      '51000000-0000-4000-8000-000000000002',
+      '51000000-0000-4000-8000-000000000003',
+      '51000000-0000-4000-8000-000000000004',
+      '51000000-0000-4000-8000-000000000005',
+      '51000000-0000-4000-8000-000000000006',
+    ];
+    const seed = `
+      INSERT INTO "Institution" ("id", "kind", "name", "nameEn", "regionCode", "code") VALUES
+        ('${P}', 'PROCURATORATE', '测试检察院', 'Test Procuratorate', '110000', 'TP'),
+        ('${C}', 'COURT', '测试法院', 'Test Court', '110000', 'TC');
+      INSERT INTO "User" ("id", "username", "name", "passwordHash", "role", "institutionId", "updatedAt") VALUES
+        ('${U}', 'migration.tester', '迁移测试', 'x', 'PROCURATOR', '${P}', now());
+      INSERT INTO "SupervisionCase" ("id", "institutionId", "number", "kind", "title", "parties", "handlerId", "updatedAt") VALUES
+        ('${K}', '${P}', 'TEST-1', 'civil', '案件', '当事人', '${U}', now());
+      INSERT INTO "Recommendation" ("id", "institutionId", "type", "title", "addresseeCourtId", "caseId", "facts", "violation", "recommendationText", "legalBasis", "drafterId", "status", "updatedAt") VALUES
+        ('${R1}', '${P}', 'correction', '有案件的建议', '${C}', '${K}', '事实', '违法', '建议', '依据', '${U}', 'served', now()),
+        ('${R2}', '${P}', 'correction', '无案件的建议', '${C}', NULL, '事实', '违法', '建议', '依据', '${U}', 'draft', now());
+      INSERT INTO "RecommendationEvent" ("recommendationId", "at", "actorId", "institutionId", "visibility", "kind", "fromStatus", "toStatus", "data") VALUES
+        ('${R1}', '2026-03-01T01:00:00Z', '${U}', '${P}', 'internal', 'create', NULL, 'draft', NULL),
+        ('${R1}', '2026-03-02T01:00:00Z', '${U}', '${P}', 'shared', 'serve', 'issued', 'served', '{"servedOn": "2026-03-02", "method": "written"}'),
+        ('${R2}', '2026-03-03T01:00:00Z', NULL, '${P}', 'internal', 'create', NULL, 'draft', NULL);
+      INSERT INTO "AuditEvent" ("action", "recordType", "recordId", "at") VALUES ('recommendation.create', 'Recommendation', '${R1}', '2026-03-01T01:00:00Z');
+    `;
+    // One statement at a time (PGlite's extended protocol takes one per query).
+    for (const statement of seed.split(/;\s*\n/).map((x) => x.trim()).filter(Boolean)) await scratch.sql(statement);
+
+    const after = await openMigrator(scratch.target);
+    try {
+      expect((await after.applyMigrations()).applied).toEqual(all.filter((m) => m >= MERGE));
+      expect(await after.migrationStatus()).toMatchObject({ pending: [], drift: null, upToDate: true });
+    } finally {
+      await after.close();
+    }
+
+    const rows = await scratch.sql(
+      `SELECT "recordType", "recordId", "caseId", "at", "actorId", "institutionId", "visibility"::text AS "visibility", "kind", "fromStatus", "toStatus", "data"
+       FROM "WorkflowEvent" ORDER BY "at", "id"`,
+    );
+    expect(rows).toEqual([
+      { recordType: 'Recommendation', recordId: R1, caseId: K, at: new Date('2026-03-01T01:00:00Z'), actorId: U, institutionId: P, visibility: 'internal', kind: 'create', fromStatus: null, toStatus: 'draft', data: null },
+      {
+        recordType: 'Recommendation',
+        recordId: R1,
+        caseId: K,
+        at: new Date('2026-03-02T01:00:00Z'),
+        actorId: U,
+        institutionId: P,
+        visibility: 'shared',
+        kind: 'serve',
+        fromStatus: 'issued',
+        toStatus: 'served',
+        data: { servedOn: '2026-03-02', method: 'written' },
+      },
+      { recordType: 'Recommendation', recordId: R2, caseId: null, at: new Date('2026-03-03T01:00:00Z'), actorId: null, institutionId: P, visibility: 'internal', kind: 'create', fromStatus: null, toStatus: 'draft', data: null },
+    ]);
+    expect(await scratch.sql(`SELECT to_regclass('"RecommendationEvent"') IS NULL AS gone`)).toEqual([{ gone: true }]);
+    expect(await scratch.sql(`SELECT "action", "recordId" FROM "AuditEvent"`)).toEqual([{ action: 'recommendation.create', recordId: R1 }]);
+  });
+});
