@@ -171,24 +171,19 @@ export async function timelineOf(prisma: Db, actor: Actor, where: Prisma.Workflo
     where: { AND: [where, { OR: [{ visibility: 'shared' }, { institutionId: actor.institutionId }] }] },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
   });
-  const who = await actorsOf(
-    prisma,
-    events.map((e) => e.actorId),
-  );
-  return events.map((e) => {
-    return {
-      key: `w${e.id}`,
-      at: e.at,
-      recordType: e.recordType,
-      recordId: e.recordId,
-      kind: e.kind,
-      internal: e.visibility === 'internal',
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      ...who(e.actorId),
-      data: (e.data as Record<string, unknown> | null) ?? null,
-    };
-  });
+  const who = await actorsOf(prisma, events.map((e) => e.actorId));
+  return events.map((e) => ({
+    key: `w${e.id}`,
+    at: e.at,
+    recordType: e.recordType,
+    recordId: e.recordId,
+    kind: e.kind,
+    internal: e.visibility === 'internal',
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    ...who(e.actorId),
+    data: (e.data as Record<string, unknown> | null) ?? null,
+  }));
 }
 export type WorkflowTimelineEntry = Awaited<ReturnType<typeof timelineOf>>[number];
 
@@ -201,10 +196,7 @@ export async function auditTrailOf(prisma: Db, actor: Actor, recordType: string,
     where: { recordType, recordId, institutionId: actor.institutionId },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
   });
-  const who = await actorsOf(
-    prisma,
-    rows.map((a) => a.actorId),
-  );
+  const who = await actorsOf(prisma, rows.map((a) => a.actorId));
   return rows.map((a) => ({
     key: `a${a.id}`,
     at: a.at,

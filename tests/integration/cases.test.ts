@@ -415,6 +415,29 @@ describe('the joint timeline', () => {
     expect(view.linked.recommendations).toHaveLength(1);
     expect(view.linked.recommendations[0]).toMatchObject({ id: recId, status: 'acknowledged', number: expect.stringMatching(/号$/), dueDate: expect.any(String) });
   });
+
+  it('a draft relinked to another case takes its history to that case’s timeline', async () => {
+    const { id: first } = await open('li.wen', { title: '关联前的案件', acceptedOn: '2026-10-09' }, ctx('2026-10-09'));
+    const { id: second } = await open('li.wen', { title: '关联后的案件', acceptedOn: '2026-10-09' }, ctx('2026-10-09'));
+    const fields = {
+      type: 'correction',
+      title: '改换案件的检察建议',
+      addresseeCourtId: courtId,
+      facts: '事实',
+      violation: '违法情形',
+      recommendationText: '建议',
+      legalBasis: '依据',
+    };
+    const { id: recId } = await R.createDraft(t.prisma, A['li.wen']!, { ...fields, caseId: first }, ctx('2026-10-10'));
+    const recKinds = async (caseId: string) =>
+      (await C.getCase(t.prisma, A['li.wen']!, caseId, '2026-10-12'))!.timeline.filter((e) => e.recordId === recId).map((e) => e.kind);
+    expect(await recKinds(first)).toEqual(['create']);
+    await R.editDraft(t.prisma, A['li.wen']!, { ...fields, caseId: second, id: recId, version: 1 }, ctx('2026-10-11'));
+    expect(await recKinds(first)).toEqual([]);
+    expect(await recKinds(second)).toEqual(['create', 'edit']);
+    const events = await t.prisma.workflowEvent.findMany({ where: { recordType: 'Recommendation', recordId: recId } });
+    expect(events.map((e) => e.caseId)).toEqual([second, second]);
+  });
 });
 
 describe('reads', () => {

@@ -22,7 +22,7 @@
  * sees neither (decided for this slice; see the report in docs).
  */
 import type { Actor, Role } from '@/lib/domain/roles';
-import { canViewRecord, decideStep, deny, ROLE_SETS, sideOf, type BaseDenyCode, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { canViewRecord, decideStep, deny, ROLE_SETS, sideOf, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
 
 export const NON_LITIGATION_STATUSES = [
   'decision_final',
