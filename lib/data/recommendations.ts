@@ -24,11 +24,11 @@ import * as S from '@/lib/domain/recommendations/schemas';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { Prisma, Recommendation } from '@/lib/generated/prisma/client';
-import { writeAudit } from './audit';
+import { auditTrail as readAuditTrail, writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
 import { FieldError } from './errors';
-import { auditTrailOf, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
+import { runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
 /** Today in China (YYYY-MM-DD; the clock is passed in so tests can move it), request id, time. */
 export type StepContext = WorkflowContext;
@@ -568,7 +568,7 @@ export async function getRecommendation(prisma: Db, actor: Actor, id: string, to
 
   const [timeline, auditTrail, people] = await Promise.all([
     timelineOf(prisma, actor, { recordType: RECORD_TYPE, recordId: id }),
-    auditTrailOf(prisma, actor, RECORD_TYPE, id),
+    readAuditTrail(prisma, actor, [{ recordType: RECORD_TYPE, recordIds: [id] }]),
     prisma.user.findMany({
       where: { id: { in: [rec.approvedById, rec.replySignedById].filter((x): x is string => !!x) } },
       select: { id: true, name: true },

@@ -186,23 +186,3 @@ export async function timelineOf(prisma: Db, actor: Actor, where: Prisma.Workflo
   }));
 }
 export type WorkflowTimelineEntry = Awaited<ReturnType<typeof timelineOf>>[number];
-
-/**
- * A record's audit trail as its own institution sees it: every change its people (or the system
- * on its behalf) recorded, with who and when. The other institution's rows never leave the database.
- */
-export async function auditTrailOf(prisma: Db, actor: Actor, recordType: string, recordId: string) {
-  const rows = await prisma.auditEvent.findMany({
-    where: { recordType, recordId, institutionId: actor.institutionId },
-    orderBy: [{ at: 'asc' }, { id: 'asc' }],
-  });
-  const who = await actorsOf(prisma, rows.map((a) => a.actorId));
-  return rows.map((a) => ({
-    key: `a${a.id}`,
-    at: a.at,
-    action: a.action,
-    ...who(a.actorId),
-    summary: (a.summary as Record<string, unknown> | null) ?? null,
-  }));
-}
-export type AuditTrailEntry = Awaited<ReturnType<typeof auditTrailOf>>[number];

@@ -8,7 +8,7 @@ import { StepPanel } from '@/modules/recommendations/components/StepPanel';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { TextSection } from '@/components/ui/TextSection';
-import { AuditTrail } from '@/components/workflow/AuditTrail';
+import { AuditTrail } from '@/components/record/AuditTrail';
 import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';
 import { db } from '@/lib/data/db';
 import { getRecommendation } from '@/lib/data/recommendations';
@@ -50,6 +50,7 @@ export default async function RecommendationPage({ params }: { params: Promise<{
         </>
       }
       provisional={rec.dueDateProvisional && rec.dueDate ? t('detail.provisional', { year: rec.dueDate.slice(0, 4) }) : null}
+      audit={<AuditTrail entries={rec.auditTrail} />}
       next={{
         title: t('detail.next'),
         children: (
@@ -133,10 +134,7 @@ export default async function RecommendationPage({ params }: { params: Promise<{
       )}
 
       <Card id="timeline" title={t('detail.timeline')}>
-        <div className="space-y-6">
-          <WorkflowTimeline entries={rec.timeline} namespace="recommendations" details={TIMELINE_DETAILS} values={TIMELINE_VALUES} />
-          <AuditTrail entries={rec.auditTrail} />
-        </div>
+        <WorkflowTimeline entries={rec.timeline} namespace="recommendations" details={TIMELINE_DETAILS} values={TIMELINE_VALUES} />
       </Card>
     </RecordPage>
   );
