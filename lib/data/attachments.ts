@@ -20,8 +20,11 @@ export interface NewAttachment {
   bytes: Uint8Array;
 }
 
-/** Validates and stores one file; `field` names the form field for errors. */
-export async function storeAttachment(tx: Tx, actor: Actor, a: NewAttachment, field = 'file', requestId?: string) {
+/**
+ * Validates and stores one file; `field` names the form field for errors. A step replayed at its
+ * historical time (`ctx.now`: the seed, tests) dates the upload and its audit row with that time.
+ */
+export async function storeAttachment(tx: Tx, actor: Actor, a: NewAttachment, field = 'file', ctx: { requestId?: string; now?: Date } = {}) {
   const name = a.fileName.trim().slice(0, 200);
   if (!name) throw new FieldError(field, 'required');
   if (a.bytes.byteLength === 0) throw new FieldError(field, 'required');
@@ -39,6 +42,7 @@ export async function storeAttachment(tx: Tx, actor: Actor, a: NewAttachment, fi
       sha256,
       data: Buffer.from(a.bytes),
       uploadedById: actor.id,
+      ...(ctx.now ? { uploadedAt: ctx.now } : {}),
     },
     select: { id: true, fileName: true, size: true, sha256: true },
   });
@@ -49,7 +53,8 @@ export async function storeAttachment(tx: Tx, actor: Actor, a: NewAttachment, fi
     recordType: a.recordType,
     recordId: a.recordId,
     summary: { attachmentId: row.id, fileName: name, size: row.size, sha256 },
-    requestId,
+    requestId: ctx.requestId,
+    at: ctx.now,
   });
   return row;
 }

@@ -74,8 +74,10 @@ function meetingSpec(actor: Actor, action: CommitteeStep, ctx: WorkflowContext):
     action,
     load: (tx, id) => tx.committeeMeeting.findUnique({ where: { id }, include: { items: { orderBy: { position: 'asc' } } } }),
     decide: (m) => decide(actor, action, meetingFacts(m), nowOf(ctx)),
+    // A step replayed at its historical time (the seed, tests) stamps the meeting with that time.
     update: async (tx, id, version, data) =>
-      (await tx.committeeMeeting.updateMany({ where: { id, version }, data: data as Prisma.CommitteeMeetingUncheckedUpdateManyInput })).count,
+      (await tx.committeeMeeting.updateMany({ where: { id, version }, data: { ...(data as Prisma.CommitteeMeetingUncheckedUpdateManyInput), ...(ctx.now ? { updatedAt: ctx.now } : {}) } }))
+        .count,
     caseIdOf: caseIdOfMeeting,
   };
 }
@@ -102,10 +104,10 @@ async function caseForCourtNumber(tx: Tx, procuratorateId: string, number: strin
   return c?.id ?? null;
 }
 
-async function storeFiles(tx: Tx, actor: Actor, meetingId: string, files: S.FileInput[], requestId?: string) {
+async function storeFiles(tx: Tx, actor: Actor, meetingId: string, files: S.FileInput[], ctx: WorkflowContext) {
   const out = [];
   for (const f of files) {
-    out.push(await storeAttachment(tx, actor, { recordType: MEETING, recordId: meetingId, fileName: f.fileName, mimeType: f.mimeType, bytes: f.bytes }, 'files', requestId));
+    out.push(await storeAttachment(tx, actor, { recordType: MEETING, recordId: meetingId, fileName: f.fileName, mimeType: f.mimeType, bytes: f.bytes }, 'files', ctx));
   }
   return out;
 }
@@ -138,11 +140,11 @@ export async function scheduleMeeting(prisma: Db, actor: Actor, raw: unknown, ct
         location: input.location,
         status: 'scheduled',
         createdById: actor.id,
-        ...(ctx.now ? { createdAt: ctx.now } : {}),
+        ...(ctx.now ? { createdAt: ctx.now, updatedAt: ctx.now } : {}),
         items: { create: items },
       },
     });
-    const stored = await storeFiles(tx, actor, m.id, input.files, ctx.requestId);
+    const stored = await storeFiles(tx, actor, m.id, input.files, ctx);
     await writeWorkflowEvent(tx, {
       recordType: MEETING,
       recordId: m.id,
@@ -201,7 +203,7 @@ export async function uploadMaterial(prisma: Db, actor: Actor, raw: unknown, ctx
   const input = S.uploadInput.parse(raw);
   return runWorkflowStep(prisma, actor, meetingSpec(actor, 'uploadMaterial', ctx), input, ctx, (m) => ({
     event: { fileCount: input.files.length },
-    after: async (tx) => ({ attachments: (await storeFiles(tx, actor, m.id, input.files, ctx.requestId)).map((a) => a.id) }),
+    after: async (tx) => ({ attachments: (await storeFiles(tx, actor, m.id, input.files, ctx)).map((a) => a.id) }),
   }));
 }
 

@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import { calendarFromEntries } from '@/lib/domain/calendar';
-import { daysLeft, DeadlineInputError, recommendationReplyDue, recommendationReplyPeriod } from '@/lib/domain/deadlines';
+import { daysLeft, DeadlineInputError, recommendationReplyDueOrStatutory, recommendationReplyPeriod } from '@/lib/domain/deadlines';
 import type { RecommendationType } from '@/lib/domain/deadlines/periods';
 import {
   AWAITING_REPLY,
@@ -86,8 +86,10 @@ function spec(actor: Actor, action: RecommendationAction, ctx: StepContext, fact
     action,
     load: (tx, id) => tx.recommendation.findUnique({ where: { id } }),
     decide: (rec) => decide(actor, action, { ...factsOf(rec), ...facts }, ctx.today),
+    // A step replayed at its historical time (the seed, tests) stamps the record with that time.
     update: async (tx, id, version, data) =>
-      (await tx.recommendation.updateMany({ where: { id, version }, data: data as Prisma.RecommendationUncheckedUpdateManyInput })).count,
+      (await tx.recommendation.updateMany({ where: { id, version }, data: { ...(data as Prisma.RecommendationUncheckedUpdateManyInput), ...(ctx.now ? { updatedAt: ctx.now } : {}) } }))
+        .count,
     caseIdOf: (rec, written) => ('caseId' in written ? (written.caseId as string | null) : rec.caseId),
     auditFields: snapshot,
     wholeEventTexts: true,
@@ -174,7 +176,7 @@ export async function createDraft(prisma: Db, actor: Actor, raw: unknown, ctx: S
   await validateDraftRefs(prisma, actor, input, ctx.today);
   return prisma.$transaction(async (tx) => {
     const rec = await tx.recommendation.create({
-      data: { ...draftData(input), institutionId: actor.institutionId, drafterId: actor.id, status: 'draft', createdAt: ctx.now },
+      data: { ...draftData(input), institutionId: actor.institutionId, drafterId: actor.id, status: 'draft', createdAt: ctx.now, updatedAt: ctx.now },
     });
     await recordCreation(tx, actor, rec, ctx);
     return { id: rec.id };
@@ -249,23 +251,16 @@ export async function issue(prisma: Db, actor: Actor, raw: unknown, ctx: StepCon
   });
 }
 
-/**
- * The reply due date for a service date. A shorter period set in the recommendation was checked
- * against the statutory one when drafted; months differ in length, so on the actual service date
- * it may run past the statutory end — then the statutory period applies (never longer).
- */
+/** The reply due date for a service date (the shorter period never runs past the statutory one). */
 async function replyDue(tx: Tx, rec: Recommendation, servedOn: string, extensionMonths = 0): Promise<string> {
-  const cal = await calendar(tx);
-  const base = { type: rec.type, servedOn, urgent: rec.urgent, extensionMonths, calendar: cal };
-  const custom = customPeriod(rec);
-  if (custom) {
-    try {
-      return recommendationReplyDue({ ...base, customPeriod: custom });
-    } catch (e) {
-      if (!(e instanceof DeadlineInputError) || e.code !== 'periodExceedsStatutory') throw e;
-    }
-  }
-  return recommendationReplyDue(base);
+  return recommendationReplyDueOrStatutory({
+    type: rec.type,
+    servedOn,
+    urgent: rec.urgent,
+    extensionMonths,
+    customPeriod: customPeriod(rec),
+    calendar: await calendar(tx),
+  });
 }
 
 export async function serve(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
@@ -320,6 +315,7 @@ export const upholdObjection = (prisma: Db, actor: Actor, raw: unknown, ctx: Ste
                 supersedesId: rec.id,
                 status: 'draft',
                 createdAt: ctx.now,
+                updatedAt: ctx.now,
               },
             });
             await recordCreation(tx, actor, copy, ctx, { supersedes: rec.id, number: rec.number });

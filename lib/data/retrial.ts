@@ -272,7 +272,7 @@ export async function addEvidenceItem(prisma: Db, actor: Actor, raw: unknown, ct
             },
           });
           const attachment = file
-            ? await storeAttachment(tx, actor, { recordType: 'EvidenceItem', recordId: item.id, ...file }, 'file', ctx.requestId)
+            ? await storeAttachment(tx, actor, { recordType: 'EvidenceItem', recordId: item.id, ...file }, 'file', ctx)
             : null;
           return {
             itemId: item.id,

@@ -6,39 +6,27 @@
  * scheduled but not yet notified, one cancelled — and three
  * requests to attend (accepted, declined, pending).
  *
- * Every step is replayed through the rules (`decide()` / `decideRequest()` of
- * lib/domain/committee/machine.ts) with the demo people as actors at the step's own time, and
- * writes the same fields, WorkflowEvent and AuditEvent rows as the commands in
- * lib/data/committee.ts. A step the rules would refuse throws, so the history is one the app
- * itself could have written.
+ * Every step runs through the app's own commands (`scheduleMeeting`, the `MEETING_STEPS`,
+ * `requestAttendance`, `answerRequest` of lib/data/committee.ts, via ./builders.ts) with the demo
+ * people as actors and the clock set to the moment of the step, all meetings' and requests' steps
+ * in one time order (a request is accepted for a meeting while that meeting is still open). So
+ * each record gets exactly the fields, attachments, timeline events and audit rows the app writes,
+ * and a step the rules would refuse throws.
  *
  * Idempotent: a meeting is keyed by its first agenda item (court case number and title) at this
- * court, a request by its court case number, reason and requesting procuratorate; existing ones are skipped.
- * Deterministic: dates are computed backwards from `today` (meeting days moved to working days
- * with the official calendar from the database).
+ * court, a request by its court case number, reason and requesting procuratorate; existing ones are
+ * skipped (a request whose meeting was already there is answered without linking it: that meeting
+ * has moved on). Deterministic: dates are computed backwards from `today` (meeting days moved to
+ * working days with the official calendar from the database).
  */
-import { createHash } from 'node:crypto';
 import { loadCalendarEntries } from '@/lib/data/calendar';
-import type { Db, Tx } from '@/lib/data/db';
+import type { Db } from '@/lib/data/db';
 import { addDays, calendarFromEntries } from '@/lib/domain/calendar';
-import {
-  chinaLocalDateTime,
-  decide,
-  decideRequest,
-  quorumMet,
-  type CommitteeStatus,
-  type CommitteeStep,
-  type CommitteeTrigger,
-  type MeetingFacts,
-  type RequestStep,
-} from '@/lib/domain/committee/machine';
+import type { CommitteeStatus, CommitteeTrigger, RequestStep } from '@/lib/domain/committee/machine';
 import { workingDayOnOrAfter } from '@/lib/domain/deadlines';
-import type { Actor } from '@/lib/domain/roles';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { answerAttendance, attendanceRequest, chinaTime as china, demoActors, meetingStep, scheduledMeeting, stepClock, type Handle } from './builders';
 import { COURT, PROCURATORATE } from './demo-data';
 
-const MEETING = 'CommitteeMeeting';
-const REQUEST = 'AttendanceRequest';
 const ROOM = '城中区人民法院审判委员会会议室（审判综合楼四楼）';
 
 interface ItemSpec {
@@ -270,267 +258,130 @@ export const DEMO_REQUESTS: readonly RequestSpec[] = [
 
 // ---------------------------------------------------------------------------------------------
 
-const china = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-function json(v: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
-}
-
 export interface SeedCommitteeResult {
   meetingsAdded: number;
   requestsAdded: number;
 }
 
+/** One step of the demo history, at its time. */
+interface Timed {
+  at: Date;
+  run: (ctx: ReturnType<ReturnType<typeof stepClock>>) => Promise<unknown>;
+}
+
 export async function seedCommittee(prisma: Db, { today }: { today: string }, say: (line: string) => void = () => {}): Promise<SeedCommitteeResult> {
   const proc = await prisma.institution.findUniqueOrThrow({ where: { code: PROCURATORATE.code } });
   const court = await prisma.institution.findUniqueOrThrow({ where: { code: COURT.code } });
-  const users = await prisma.user.findMany({
-    where: { institutionId: { in: [proc.id, court.id] } },
-    select: { id: true, username: true, name: true, title: true, role: true, active: true, institutionId: true, departmentId: true },
-  });
-  const byName = new Map(users.map((u) => [u.username, u]));
-  const user = (username: string) => {
-    const u = byName.get(username);
-    if (!u) throw new Error(`seed committee: demo user ${username} missing`);
-    return u;
-  };
-  const actorOf = (username: string): Actor => {
-    const u = user(username);
-    return { id: u.id, role: u.role, institutionId: u.institutionId, institutionKind: u.institutionId === court.id ? 'COURT' : 'PROCURATORATE', departmentId: u.departmentId, active: u.active };
-  };
+  const who = demoActors(prisma);
+  const clerk = await who('xu.jing');
   const calendar = calendarFromEntries(await loadCalendarEntries(prisma));
   const cases = await prisma.supervisionCase.findMany({ where: { institutionId: proc.id }, select: { id: true, courtCaseNumber: true, courtCaseNumbers: true } });
-  const caseFor = (n: string) => cases.find((c) => c.courtCaseNumber === n || c.courtCaseNumbers.includes(n))?.id ?? null;
+  const caseFor = (n: string) => cases.find((c) => c.courtCaseNumber === n || c.courtCaseNumbers.includes(n))?.id ?? '';
+
+  const timeline: Timed[] = [];
+  const meetings = new Map<string, Handle>();
+  /** When each meeting was (or would have been) scheduled. */
+  const scheduledAtOf = new Map<string, Date>();
+  const existingMeetings = new Set<string>();
 
   let meetingsAdded = 0;
-  const meetingIds = new Map<string, string>();
   for (const spec of DEMO_MEETINGS) {
     const first = spec.items[0]!;
     const existing = await prisma.committeeAgendaItem.findFirst({
       where: { courtCaseNumber: first.courtCaseNumber, title: first.title, position: 1, meeting: { courtId: court.id } },
       select: { meetingId: true },
     });
+    const date = spec.exactDay ? addDays(today, spec.days) : workingDayOnOrAfter(addDays(today, spec.days), calendar);
+    // The clerk scheduled past meetings ten days ahead (coming ones a few days ago), notified that
+    // afternoon; the procuratorate named its attendee the next morning.
+    const scheduledOn = spec.days > 0 ? addDays(today, spec.days > 7 ? -1 : -3) : addDays(date, -10);
+    scheduledAtOf.set(spec.key, china(scheduledOn, '10:00'));
     if (existing) {
-      meetingIds.set(spec.key, existing.meetingId);
+      existingMeetings.add(spec.key);
       continue;
     }
-    const id = await prisma.$transaction((tx) => writeMeeting(tx, spec));
-    meetingIds.set(spec.key, id);
     meetingsAdded++;
+    timeline.push(...planMeeting(spec, date, scheduledOn));
   }
 
   let requestsAdded = 0;
   for (const spec of DEMO_REQUESTS) {
     const exists = await prisma.attendanceRequest.findFirst({ where: { procuratorateId: proc.id, courtId: court.id, courtCaseNumber: spec.courtCaseNumber, reason: spec.reason }, select: { id: true } });
     if (exists) continue;
-    await prisma.$transaction((tx) => writeRequest(tx, spec));
     requestsAdded++;
+    timeline.push(...planRequest(spec));
+  }
+
+  // Everything in one time order (a stable sort keeps a record's same-time steps in order).
+  const clock = stepClock('seed-committee');
+  for (const s of [...timeline].sort((a, b) => a.at.getTime() - b.at.getTime())) await s.run(clock(s.at));
+  for (const spec of DEMO_MEETINGS) {
+    const h = meetings.get(spec.key);
+    if (!h) continue;
+    const { status } = await prisma.committeeMeeting.findUniqueOrThrow({ where: { id: h.id }, select: { status: true } });
+    if (status !== spec.end) throw new Error(`seed committee ${spec.key}: ended in ${status}, expected ${spec.end}`);
   }
   say(`[seed] committee: ${meetingsAdded} meetings and ${requestsAdded} requests to attend added`);
   return { meetingsAdded, requestsAdded };
 
   // -------------------------------------------------------------------------------------------
 
-  async function writeMeeting(tx: Tx, spec: MeetingSpec): Promise<string> {
-    const date = spec.exactDay ? addDays(today, spec.days) : workingDayOnOrAfter(addDays(today, spec.days), calendar);
-    const scheduledAt = china(date, spec.time);
-    // The clerk scheduled past meetings ten days ahead (coming ones a few days ago), notified that
-    // afternoon; the procuratorate named its attendee the next morning.
-    const scheduledOn = spec.days > 0 ? addDays(today, spec.days > 7 ? -1 : -3) : addDays(date, -10);
-    const clerk = actorOf('xu.jing');
-    const items = spec.items.map((it, i) => ({
-      position: i + 1,
-      courtCaseNumber: it.courtCaseNumber,
-      title: it.title,
-      trigger: it.trigger,
-      caseId: caseFor(it.courtCaseNumber),
-    }));
-    const caseId = items.find((i) => i.caseId)?.caseId ?? null;
-    const t0 = china(scheduledOn, '10:00');
-    const m = await tx.committeeMeeting.create({
-      data: {
-        courtId: court.id,
+  function planMeeting(spec: MeetingSpec, date: string, scheduledOn: string): Timed[] {
+    const steps: Timed[] = [];
+    const at = (day: string, time: string, run: Timed['run']) => steps.push({ at: china(day, time), run });
+    const step = (username: string, name: Parameters<typeof meetingStep>[2], input: Record<string, unknown> = {}) => async (ctx: Parameters<Timed['run']>[0]) =>
+      meetingStep(prisma, meetings.get(spec.key)!, name, await who(username), input, ctx);
+
+    at(scheduledOn, '10:00', async (ctx) => {
+      const input: Record<string, unknown> = {
         procuratorateId: proc.id,
-        scheduledAt,
+        scheduledAt: `${date}T${spec.time}`,
         location: spec.location,
-        status: 'scheduled',
-        createdById: clerk.id,
-        createdAt: t0,
-        items: { create: items },
-      },
+        items: spec.items.map((it) => ({ courtCaseNumber: it.courtCaseNumber, title: it.title, trigger: it.trigger })),
+        files: (spec.materials ?? []).map((f) => ({ fileName: f.fileName, mimeType: 'text/plain', bytes: new TextEncoder().encode(f.text) })),
+      };
+      meetings.set(spec.key, await scheduledMeeting(prisma, clerk, input, ctx));
     });
-    const facts: MeetingFacts = { status: 'scheduled', courtId: court.id, procuratorateId: proc.id, createdById: clerk.id, attendeeId: null, notified: false, scheduledAt };
-
-    const attachmentIds: string[] = [];
-    for (const f of spec.materials ?? []) {
-      const bytes = new TextEncoder().encode(f.text);
-      const a = await tx.attachment.create({
-        data: { recordType: MEETING, recordId: m.id, institutionId: court.id, fileName: f.fileName, mimeType: 'text/plain', size: bytes.byteLength, sha256: sha(bytes), data: Buffer.from(bytes), uploadedById: clerk.id, uploadedAt: t0 },
-      });
-      attachmentIds.push(a.id);
-      await tx.auditEvent.create({
-        data: { actorId: clerk.id, institutionId: court.id, action: 'attachment.add', recordType: MEETING, recordId: m.id, summary: json({ attachmentId: a.id, fileName: a.fileName, size: a.size, sha256: a.sha256 }), at: t0 },
-      });
-    }
-    await tx.workflowEvent.create({
-      data: {
-        recordType: MEETING,
-        recordId: m.id,
-        caseId,
-        actorId: clerk.id,
-        institutionId: court.id,
-        visibility: 'internal',
-        kind: 'schedule',
-        toStatus: 'scheduled',
-        data: json({ scheduledAt: chinaLocalDateTime(scheduledAt).replace('T', ' '), location: spec.location, itemCount: items.length, ...(attachmentIds.length ? { fileCount: attachmentIds.length } : {}) }),
-        at: t0,
-      },
-    });
-    await tx.auditEvent.create({
-      data: {
-        actorId: clerk.id,
-        institutionId: court.id,
-        action: `${MEETING}.schedule`,
-        recordType: MEETING,
-        recordId: m.id,
-        summary: json({ after: { status: 'scheduled', procuratorateId: proc.id, scheduledAt, location: spec.location, items }, attachments: attachmentIds }),
-        at: t0,
-      },
-    });
-
-    /** One step, as `runWorkflowStep` writes it, after the rules said yes. */
-    const step = async (username: string, action: CommitteeStep, at: Date, data: Record<string, unknown>, event?: Record<string, unknown>) => {
-      const a = actorOf(username);
-      const d = decide(a, action, facts, at);
-      if (!d.ok) throw new Error(`seed committee ${spec.key}: ${action} by ${username} refused (${d.code})`);
-      const before = Object.fromEntries(Object.keys(data).map((k) => [k, (m as Record<string, unknown>)[k] ?? null]));
-      await tx.committeeMeeting.update({ where: { id: m.id }, data: { ...data, status: d.to, version: { increment: 1 }, updatedAt: at } });
-      await tx.workflowEvent.create({
-        data: {
-          recordType: MEETING,
-          recordId: m.id,
-          caseId,
-          actorId: a.id,
-          institutionId: a.institutionId,
-          visibility: d.shared ? 'shared' : 'internal',
-          kind: action,
-          fromStatus: facts.status,
-          toStatus: d.to,
-          data: event && Object.keys(event).length ? json(event) : undefined,
-          at,
-        },
-      });
-      await tx.auditEvent.create({
-        data: {
-          actorId: a.id,
-          institutionId: a.institutionId,
-          action: `${MEETING}.${action}`,
-          recordType: MEETING,
-          recordId: m.id,
-          summary: json({ before: { status: facts.status, ...before }, after: { status: d.to, ...data } }),
-          at,
-        },
-      });
-      facts.status = d.to;
-    };
-
-    const notifyAt = china(scheduledOn, '15:00');
-    const wasNotified = spec.end !== 'scheduled' && (spec.end !== 'cancelled' || spec.notifiedBeforeCancel);
-    if (wasNotified) {
-      await step('xu.jing', 'notify', notifyAt, { notifiedAt: notifyAt }, { scheduledAt: chinaLocalDateTime(scheduledAt).replace('T', ' '), location: spec.location, itemCount: items.length });
-      facts.notified = true;
-    }
+    if (spec.end !== 'scheduled' && (spec.end !== 'cancelled' || spec.notifiedBeforeCancel)) at(scheduledOn, '15:00', step('xu.jing', 'notify'));
     if (spec.attendee) {
-      const at = china(addDays(scheduledOn, 1), '09:40');
-      const u = user(spec.attendee);
       // The procurator-general names himself or entrusts a deputy.
-      await step('zhao.mingyuan', 'nameAttendee', at, { attendeeId: u.id }, { attendeeName: u.name, attendeeTitle: u.title ?? '' });
-      facts.attendeeId = u.id;
+      const attendee = spec.attendee;
+      at(addDays(scheduledOn, 1), '09:40', async (ctx) => step('zhao.mingyuan', 'nameAttendee', { attendeeId: (await who(attendee)).id })(ctx));
     }
-    if (spec.end === 'cancelled') {
-      await step('xu.jing', 'cancel', china(addDays(date, -2), '16:20'), {}, { reason: spec.cancelReason });
-    }
+    if (spec.end === 'cancelled') at(addDays(date, -2), '16:20', step('xu.jing', 'cancel', { reason: spec.cancelReason }));
     if (spec.outcome) {
-      const heldAt = china(date, spec.time < '12:00' ? '12:10' : '17:40');
-      await step('xu.jing', 'hold', heldAt, { heldAt });
       const o = spec.outcome;
-      if (!quorumMet(o.total, o.present)) throw new Error(`seed committee ${spec.key}: no quorum`);
-      const recordAt = china(addDays(date, 1), '16:00');
-      await step('xu.jing', 'recordOutcome', recordAt, { membersTotal: o.total, membersPresent: o.present, chairName: o.chair, minutes: o.minutes }, { membersTotal: o.total, membersPresent: o.present, chairName: o.chair });
-      for (const [i, it] of spec.items.entries()) {
-        await tx.committeeAgendaItem.update({ where: { meetingId_position: { meetingId: m.id, position: i + 1 } }, data: { attendeeOpinion: it.opinion ?? null, decision: it.decision ?? null } });
-      }
-      if (spec.confirmer) {
-        const at = china(addDays(date, 3), '10:15');
-        const c = user(spec.confirmer);
-        await step(spec.confirmer, 'confirm', at, { confirmedById: c.id, confirmedAt: at });
-      }
+      at(date, spec.time < '12:00' ? '12:10' : '17:40', step('xu.jing', 'hold'));
+      const perItem = Object.fromEntries(spec.items.flatMap((it, i) => [[`opinion.${i + 1}`, it.opinion], [`decision.${i + 1}`, it.decision]]));
+      at(addDays(date, 1), '16:00', step('xu.jing', 'recordOutcome', { membersTotal: o.total, membersPresent: o.present, chairName: o.chair, minutes: o.minutes, ...perItem }));
+      if (spec.confirmer) at(addDays(date, 3), '10:15', step(spec.confirmer, 'confirm'));
     }
-    if (facts.status !== spec.end) throw new Error(`seed committee ${spec.key}: ended in ${facts.status}, expected ${spec.end}`);
-    return m.id;
+    return steps;
   }
 
-  async function writeRequest(tx: Tx, spec: RequestSpec) {
-    const a = actorOf(spec.requester);
+  function planRequest(spec: RequestSpec): Timed[] {
     const requestedOn = workingDayOnOrAfter(addDays(today, -spec.daysAgo), calendar);
-    const at = china(requestedOn, '10:30');
-    const caseId = caseFor(spec.courtCaseNumber);
-    const r = await tx.attendanceRequest.create({
-      data: { procuratorateId: proc.id, courtId: court.id, courtCaseNumber: spec.courtCaseNumber, caseId, reason: spec.reason, status: 'pending', requestedById: a.id, requestedAt: at },
-    });
-    await tx.workflowEvent.create({
-      data: { recordType: REQUEST, recordId: r.id, caseId, actorId: a.id, institutionId: a.institutionId, visibility: 'shared', kind: 'request', toStatus: 'pending', data: json({ courtCaseNumber: spec.courtCaseNumber, reason: spec.reason }), at },
-    });
-    await tx.auditEvent.create({
-      data: {
-        actorId: a.id,
-        institutionId: a.institutionId,
-        action: `${REQUEST}.request`,
-        recordType: REQUEST,
-        recordId: r.id,
-        summary: json({ after: { status: 'pending', courtId: court.id, courtCaseNumber: spec.courtCaseNumber, reason: spec.reason, caseId } }),
-        at,
+    let h: Handle | undefined;
+    const steps: Timed[] = [
+      {
+        at: china(requestedOn, '10:30'),
+        run: async (ctx) => {
+          const input = { courtId: court.id, courtCaseNumber: spec.courtCaseNumber, reason: spec.reason, caseId: caseFor(spec.courtCaseNumber) };
+          h = await attendanceRequest(prisma, await who(spec.requester), input, ctx);
+        },
       },
-    });
-    if (!spec.answer) return;
+    ];
     const ans = spec.answer;
-    const leader = actorOf(ans.by);
-    const d = decideRequest(leader, ans.step, { status: 'pending', procuratorateId: proc.id, courtId: court.id, requestedById: a.id });
-    if (!d.ok) throw new Error(`seed committee request ${spec.courtCaseNumber}: ${ans.step} refused (${d.code})`);
-    const meetingId = ans.meetingKey ? (meetingIds.get(ans.meetingKey) ?? null) : null;
+    if (!ans) return steps;
     // Accepting with a meeting: the president answers an hour after the clerk scheduled it.
-    const linked = meetingId ? await tx.committeeMeeting.findUniqueOrThrow({ where: { id: meetingId }, select: { createdAt: true } }) : null;
-    const answeredAt = linked
-      ? new Date(linked.createdAt.getTime() + 60 * 60 * 1000)
-      : china(workingDayOnOrAfter(addDays(requestedOn, ans.daysAfter), calendar), '15:30');
-    const data = { answer: ans.text, answeredById: leader.id, answeredAt, meetingId };
-    await tx.attendanceRequest.update({ where: { id: r.id }, data: { ...data, status: d.to, version: { increment: 1 } } });
-    await tx.workflowEvent.create({
-      data: {
-        recordType: REQUEST,
-        recordId: r.id,
-        caseId,
-        actorId: leader.id,
-        institutionId: leader.institutionId,
-        visibility: d.shared ? 'shared' : 'internal',
-        kind: ans.step,
-        fromStatus: 'pending',
-        toStatus: d.to,
-        data: json({ answer: ans.text, meetingLinked: meetingId !== null }),
-        at: answeredAt,
+    const linkedAt = ans.meetingKey ? scheduledAtOf.get(ans.meetingKey) : undefined;
+    steps.push({
+      at: linkedAt ? new Date(linkedAt.getTime() + 60 * 60 * 1000) : china(workingDayOnOrAfter(addDays(requestedOn, ans.daysAfter), calendar), '15:30'),
+      run: async (ctx) => {
+        const meeting = ans.meetingKey && !existingMeetings.has(ans.meetingKey) ? meetings.get(ans.meetingKey) : undefined;
+        await answerAttendance(prisma, h!, await who(ans.by), { step: ans.step, answer: ans.text ?? '', meetingId: meeting?.id ?? '' }, ctx);
       },
     });
-    await tx.auditEvent.create({
-      data: {
-        actorId: leader.id,
-        institutionId: leader.institutionId,
-        action: `${REQUEST}.${ans.step}`,
-        recordType: REQUEST,
-        recordId: r.id,
-        summary: json({ before: { status: 'pending', answer: null, answeredById: null, answeredAt: null, meetingId: null }, after: { status: d.to, ...data } }),
-        at: answeredAt,
-      },
-    });
+    return steps;
   }
 }

@@ -4,35 +4,28 @@
  *
  * How it works:
  * - `planRecommendations(today, calendar)` is pure. For every recommendation it lays out the steps
- *   it went through, dated backwards from `today` (so that some are overdue right now, some were
- *   replied late, …), and replays them through the state machine (`decide()` in
- *   lib/domain/recommendations/machine.ts) with the demo people as actors: a step the machine would
- *   refuse (wrong side, role, state, not overdue yet…) throws, so the history is one the app itself
- *   could have written. Each step writes the same fields, event and audit summary as the command of
- *   lib/data/recommendations.ts. Due dates come from `recommendationReplyDue` with the calendar
- *   (read from the database: the official calendar the seed has just imported).
- * - `seedRecommendations(prisma, { today }, say)` writes the plan. Idempotent: cases are keyed by
- *   their number; a recommendation is written only if its issuing procuratorate has none with the
- *   same title (titles are unique in the seed), and then with all its events and audit rows in one
- *   transaction. Numbers are drawn from NumberSequence in order of issue, like `issue()` does.
+ *   it went through — who, when, with what input — dated backwards from `today` (so that some are
+ *   overdue right now, some were replied late, …). The due dates it dates the court's steps by come
+ *   from the same rule `serve()` and `approveExtension()` apply (`recommendationReplyDueOrStatutory`
+ *   with the calendar read from the database: the official calendar the seed has just imported).
+ * - `seedRecommendations(prisma, { today }, say)` replays the plan through the app's own commands
+ *   (`createDraft` and the `STEPS` of lib/data/recommendations.ts, via ./builders.ts) with the demo
+ *   people as actors and the clock set to the moment of each step. So each record gets exactly the
+ *   fields, number, due date, timeline events and audit rows the app writes, and a step the state
+ *   machine would refuse (wrong side, role, state, not overdue yet…) throws.
  *
+ * Idempotent: cases are keyed by their number; a recommendation is replayed only if its issuing
+ * procuratorate has none with the same title (titles are unique in the seed). Recommendations are
+ * replayed in order of issue, so `issue()` draws their numbers in the order the app would have.
  * Deterministic: everything derives from `today` and the index of each entry.
  */
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
 import { addDays, calendarFromEntries, type Calendar } from '@/lib/domain/calendar';
-import { daysOverdue, DeadlineInputError, recommendationReplyDue, workingDayOnOrAfter, type RecommendationReplyInput } from '@/lib/domain/deadlines';
+import { recommendationReplyDueOrStatutory, workingDayOnOrAfter } from '@/lib/domain/deadlines';
 import type { RecommendationType } from '@/lib/domain/deadlines/periods';
-import {
-  decide,
-  INTERNAL_STATUSES,
-  type RecommendationAction,
-  type RecommendationFacts,
-  type RecommendationStatus,
-} from '@/lib/domain/recommendations/machine';
-import { formatRecommendationNumber, RECOMMENDATION_SEQUENCE } from '@/lib/domain/recommendations/numbering';
-import type { Actor } from '@/lib/domain/roles';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { RecommendationAction, RecommendationStatus } from '@/lib/domain/recommendations/machine';
+import { demoActors, draftRecommendation, recommendationStep, stepClock, type Handle } from './builders';
 import { COURT, DEMO_USERS, PROCURATORATE } from './demo-data';
 
 // =============================================================================================
@@ -1028,44 +1021,27 @@ export const DEMO_RECOMMENDATIONS: readonly RecommendationSpec[] = [
 // Planning (pure)
 // =============================================================================================
 
-type Json = Prisma.InputJsonValue;
-type Fields = Record<string, unknown>;
-
-export interface PlannedEvent {
-  kind: string;
+/** One step of a recommendation's history, as the command will be called. */
+export interface PlannedStep {
+  action: RecommendationAction;
   /** Username of the actor. */
-  actor: string;
+  by: string;
   at: Date;
-  visibility: 'shared' | 'internal';
-  fromStatus: RecommendationStatus | null;
-  toStatus: RecommendationStatus;
-  data: Record<string, unknown> | null;
-  /** The audit row written with the event. */
-  audit: { action: string; summary: Record<string, unknown> };
-}
-
-export interface PlannedRecommendation {
-  /** Recommendation fields (Prisma names), institution/court/people still by key. */
-  fields: Fields;
-  events: PlannedEvent[];
+  /** Which record the step acts on: the recommendation, or the draft that supersedes it. */
+  target: 'main' | 'successor';
+  /** The command's input besides id and version (the successor's edit: the fields it changes). */
+  input: Record<string, unknown>;
 }
 
 export interface PlannedItem {
   spec: RecommendationSpec;
-  main: PlannedRecommendation;
-  successor?: PlannedRecommendation;
-  /** Set when the recommendation was issued (a number is drawn). */
-  issue?: { at: Date; year: number };
+  /** When the drafter created it. */
+  createdAt: Date;
+  /** In time order. */
+  steps: PlannedStep[];
+  /** When it was issued (a number is drawn), if it was. */
+  issuedAt?: Date;
 }
-
-/** Placeholders filled in when writing (ids and numbers exist only then). */
-export const MARK = {
-  number: '\u0000number',
-  mainId: '\u0000mainId',
-  successorId: '\u0000successorId',
-  procuratorate: '\u0000procuratorate',
-  court: '\u0000court',
-} as const;
 
 const COURT_DESKS: Record<CourtDesk, { staff: string; signer: string }> = {
   'civil-division': { staff: 'lin.xue', signer: 'chen.zhiqiang' },
@@ -1107,8 +1083,15 @@ const HOUR: Record<string, number> = {
   archive: 9,
 };
 
-const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-const iso = (x: unknown) => (x instanceof Date ? x.toISOString().slice(0, 10) : null);
+
+/** A planned step before the time of day is set. */
+interface Step {
+  action: RecommendationAction;
+  date: string;
+  actor: string;
+  target?: 'main' | 'successor';
+  input?: Record<string, unknown>;
+}
 
 function workdayOnOrBefore(date: string, cal: Calendar): string {
   let x = date;
@@ -1119,216 +1102,9 @@ function workdayOnOrBefore(date: string, cal: Calendar): string {
   throw new Error(`no working day before ${date}`);
 }
 
-/**
- * The reply due date, as serve() and approveExtension() work it out: the recommendation's shorter
- * period if it has one, unless on the actual service date it would run past the statutory one
- * (months differ in length), in which case the statutory period applies.
- */
-function replyDue(input: RecommendationReplyInput): string {
-  if (input.customPeriod) {
-    try {
-      return recommendationReplyDue(input);
-    } catch (e) {
-      if (!(e instanceof DeadlineInputError) || e.code !== 'periodExceedsStatutory') throw e;
-    }
-  }
-  return recommendationReplyDue({ ...input, customPeriod: undefined });
-}
-
-/** Fields shown in an audit summary's before/after (as lib/data/recommendations.ts writes them). */
-function snapshot(rec: Fields): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rec)) {
-    if (['id', 'createdAt', 'updatedAt', 'version', 'institutionId'].includes(k)) continue;
-    if (typeof v === 'string' && v.length > 200) out[k] = `${v.slice(0, 200)}… (${v.length} chars)`;
-    else if (v instanceof Date) out[k] = v.toISOString();
-    else out[k] = v;
-  }
-  return out;
-}
-
-function planActor(username: string): Actor {
-  const u = DEMO_USERS.find((x) => x.username === username);
-  if (!u) throw new Error(`seed: unknown demo user ${username}`);
-  return {
-    id: username,
-    role: u.role,
-    institutionId: u.side === 'procuratorate' ? MARK.procuratorate : MARK.court,
-    institutionKind: u.side === 'procuratorate' ? 'PROCURATORATE' : 'COURT',
-    departmentId: u.department,
-    active: true,
-  };
-}
-
-function factsOf(f: Fields): RecommendationFacts {
-  return {
-    institutionId: MARK.procuratorate,
-    addresseeCourtId: MARK.court,
-    status: f.status as RecommendationStatus,
-    type: f.type as string,
-    drafterId: f.drafterId as string,
-    servedOn: iso(f.servedOn),
-    dueDate: iso(f.dueDate),
-    extensionMonths: f.extensionMonths as number,
-    extensionRequested: f.extensionRequestedAt != null,
-    escalated: f.escalatedAt != null,
-    committeeDecisionRecorded: f.committeeDecisionNo != null,
-  };
-}
-
-interface Step {
-  action: RecommendationAction;
-  date: string;
-  actor: string;
-  /** Which record the step acts on. */
-  target?: 'main' | 'successor';
-  input?: Record<string, unknown>;
-}
-
-/** Replays steps on one record through the state machine, writing what the commands write. */
-class Replay {
-  readonly fields: Fields;
-  readonly events: PlannedEvent[] = [];
-
-  constructor(initial: Fields, creator: string, at: Date, createData: Record<string, unknown> | null, auditExtra: Record<string, unknown> = {}) {
-    this.fields = { ...initial, status: 'draft', version: 1, createdAt: at, updatedAt: at };
-    this.events.push({
-      kind: 'create',
-      actor: creator,
-      at,
-      visibility: 'internal',
-      fromStatus: null,
-      toStatus: 'draft',
-      data: createData,
-      audit: { action: 'recommendation.create', summary: { after: snapshot(this.fields), ...auditExtra } },
-    });
-  }
-
-  step(title: string, s: Step, at: Date, cal: Calendar) {
-    const f = this.fields;
-    const actor = planActor(s.actor);
-    const facts = factsOf(f);
-    if (s.action === 'approve' && s.input?.committeeDecisionNo) facts.committeeDecisionRecorded = true;
-    const decision = decide(actor, s.action, facts, s.date);
-    if (!decision.ok) throw new Error(`seed plan «${title}»: ${s.action} by ${s.actor} on ${s.date} refused (${decision.code})`);
-    const input = s.input ?? {};
-    let patch: Fields = {};
-    let event: Record<string, unknown> = {};
-    let extra: Record<string, unknown> = {};
-    const customPeriod =
-      f.customPeriodMonths || f.customPeriodDays
-        ? { months: (f.customPeriodMonths as number | null) ?? undefined, days: (f.customPeriodDays as number | null) ?? undefined }
-        : undefined;
-    switch (s.action) {
-      case 'edit':
-        patch = { ...(input.patch as Fields) };
-        break;
-      case 'submit':
-        break;
-      case 'discard':
-        patch = { withdrawnAt: at };
-        event = { comment: input.comment ?? null };
-        break;
-      case 'approve':
-        patch = {
-          approvedById: s.actor,
-          approvedAt: at,
-          ...(input.committeeDecisionNo ? { committeeDecisionNo: input.committeeDecisionNo, committeeDecisionOn: d(input.committeeDecisionOn as string) } : {}),
-        };
-        event = { comment: input.comment ?? null, committeeDecisionNo: input.committeeDecisionNo ?? null, committeeDecisionOn: input.committeeDecisionOn ?? null };
-        break;
-      case 'return':
-      case 'object':
-      case 'rejectObjection':
-      case 'returnReply':
-      case 'followUp':
-        event = { comment: input.comment };
-        break;
-      case 'issue':
-        patch = { number: MARK.number, issuedAt: at, issuedOn: d(s.date) };
-        event = { number: MARK.number };
-        break;
-      case 'serve': {
-        const due = replyDue({ type: f.type as RecommendationType, servedOn: s.date, urgent: f.urgent as boolean, customPeriod, calendar: cal });
-        patch = { servedOn: d(s.date), serviceMethod: input.method, dueDate: d(due) };
-        event = { servedOn: s.date, method: input.method, dueDate: due };
-        break;
-      }
-      case 'acknowledge':
-        patch = { acknowledgedAt: at };
-        break;
-      case 'upholdObjection':
-        patch = { withdrawnAt: at };
-        event = { comment: input.comment, outcome: input.outcome };
-        if (input.outcome === 'modify') extra = { newId: MARK.successorId };
-        break;
-      case 'saveReply':
-        patch = { replyAdoption: input.adoption, replyMeasures: input.measures, replyReasons: input.reasons ?? null };
-        break;
-      case 'submitReply':
-        patch = { replyAdoption: input.adoption, replyMeasures: input.measures, replyReasons: input.reasons ?? null, replySubmittedAt: at };
-        break;
-      case 'signReply': {
-        const late = f.dueDate ? s.date > iso(f.dueDate)! : false;
-        if (f.servedOn && s.date < iso(f.servedOn)!) throw new Error(`seed plan «${title}»: reply before service`);
-        patch = { replyOn: d(s.date), replySignedById: s.actor };
-        event = { replyOn: s.date, adoption: f.replyAdoption, late };
-        break;
-      }
-      case 'requestExtension':
-        patch = { extensionRequestedAt: at, extensionReason: input.reason };
-        event = { reason: input.reason };
-        break;
-      case 'approveExtension': {
-        const due = replyDue({
-          type: f.type as RecommendationType,
-          servedOn: iso(f.servedOn)!,
-          urgent: f.urgent as boolean,
-          customPeriod,
-          extensionMonths: 1,
-          calendar: cal,
-        });
-        patch = { extensionMonths: 1, dueDate: d(due) };
-        event = { months: 1, previousDueDate: iso(f.dueDate), dueDate: due };
-        break;
-      }
-      case 'evaluate':
-        patch = { rectified: input.rectified, evaluation: input.evaluation, evaluatedAt: at };
-        event = { rectified: input.rectified };
-        break;
-      case 'close':
-        patch = { closedAt: at };
-        break;
-      case 'archive':
-        patch = { archivedAt: at };
-        break;
-      case 'urge':
-        patch = { urgedAt: at };
-        event = { comment: input.comment ?? null, daysOverdue: daysOverdue(iso(f.dueDate)!, s.date) };
-        break;
-      case 'escalate':
-        patch = { escalatedAt: at, escalatedTo: input.escalatedTo };
-        event = { escalatedTo: input.escalatedTo, comment: input.comment ?? null, daysOverdue: daysOverdue(iso(f.dueDate)!, s.date) };
-        break;
-    }
-    const changed = { ...patch, status: decision.to };
-    const before = Object.fromEntries(Object.keys(changed).map((k) => [k, f[k] ?? null]));
-    // What a step adds beyond its event (the new draft's id) goes to the audit row only, never into
-    // the event, which the other institution may see.
-    const eventData = { ...event };
-    this.events.push({
-      kind: s.action,
-      actor: s.actor,
-      at,
-      visibility: decision.shared ? 'shared' : 'internal',
-      fromStatus: f.status as RecommendationStatus,
-      toStatus: decision.to,
-      data: Object.keys(eventData).length ? eventData : null,
-      audit: { action: `recommendation.${s.action}`, summary: { before: snapshot(before), after: snapshot(changed), ...extra } },
-    });
-    Object.assign(f, changed, { version: (f.version as number) + 1, updatedAt: at });
-  }
-}
+/** The reply due date as `serve()` / `approveExtension()` work it out. */
+const replyDue = (spec: RecommendationSpec, servedOn: string, extensionMonths: number, calendar: Calendar) =>
+  recommendationReplyDueOrStatutory({ type: spec.type, servedOn, urgent: spec.urgent ?? false, customPeriod: spec.customPeriod, extensionMonths, calendar });
 
 /** The steps before service, newest last, for a recommendation that ends at `end`. */
 function preServiceActions(spec: RecommendationSpec): RecommendationAction[] {
@@ -1425,7 +1201,7 @@ function planOne(spec: RecommendationSpec, i: number, today: string, cal: Calend
         steps.push({ action, date, actor: drafter });
         break;
       case 'serve':
-        steps.push({ action, date, actor: drafter, input: { method: spec.method ?? 'written' } });
+        steps.push({ action, date, actor: drafter, input: { servedOn: date, method: spec.method ?? 'written' } });
         break;
     }
   });
@@ -1434,11 +1210,8 @@ function planOne(spec: RecommendationSpec, i: number, today: string, cal: Calend
   // ---- after service: dated forwards from the service and the due date
   const successorSteps: Step[] = [];
   if (servedOn) {
-    const customPeriod = spec.customPeriod;
-    const due0 = replyDue({ type: spec.type, servedOn, urgent: spec.urgent ?? false, customPeriod, calendar: cal });
-    const due = spec.extension
-      ? replyDue({ type: spec.type, servedOn, urgent: spec.urgent ?? false, customPeriod, extensionMonths: 1, calendar: cal })
-      : due0;
+    const due0 = replyDue(spec, servedOn, 0, cal);
+    const due = spec.extension ? replyDue(spec, servedOn, 1, cal) : due0;
     const end = spec.end;
     let ack: string | null = null;
     if (end !== 'served') {
@@ -1466,7 +1239,7 @@ function planOne(spec: RecommendationSpec, i: number, today: string, cal: Calend
             date: editOn,
             actor: drafter,
             target: 'successor',
-            input: { patch: { title: revised.title, violation: revised.violation, recommendationText: revised.text } },
+            input: { title: revised.title, violation: revised.violation, recommendationText: revised.text },
           });
           successorSteps.push({ action: 'submit', date: fwd(addDays(editOn, 2)), actor: drafter, target: 'successor' });
         }
@@ -1511,11 +1284,11 @@ function planOne(spec: RecommendationSpec, i: number, today: string, cal: Calend
           if (r.saved) steps.push({ action: 'saveReply', date: before(8), actor: desk.staff, input: replyInput });
           steps.push({ action: 'submitReply', date: before(2), actor: desk.staff, input: replyInput });
         }
-        steps.push({ action: 'signReply', date: on, actor: signer });
+        steps.push({ action: 'signReply', date: on, actor: signer, input: { replyOn: on } });
         if (spec.evaluation) {
           const ev = spec.evaluation;
           const evalOn = fwd(addDays(on, 7 + (i % 7)));
-          steps.push({ action: 'evaluate', date: evalOn, actor: drafter, input: { rectified: ev.rectified, evaluation: ev.text } });
+          steps.push({ action: 'evaluate', date: evalOn, actor: drafter, input: { rectified: ev.rectified ? 'yes' : 'no', evaluation: ev.text } });
           let after = evalOn;
           if (ev.followUp) {
             after = fwd(addDays(evalOn, 21));
@@ -1534,7 +1307,7 @@ function planOne(spec: RecommendationSpec, i: number, today: string, cal: Calend
     }
   }
 
-  // ---- replay in time order (same day: planned order)
+  // ---- in time order (same day: planned order), each at its own time of day
   const createdOn = preDates[0]!;
   const ordered = [
     ...steps.map((s, k) => ({ s: { ...s, target: 'main' as const }, k })),
@@ -1553,55 +1326,18 @@ function planOne(spec: RecommendationSpec, i: number, today: string, cal: Calend
     last = t;
     return new Date(t);
   };
-
-  const initial: Fields = {
-    institutionId: MARK.procuratorate,
-    caseId: spec.caseNo ?? null,
-    type: spec.type,
-    title: spec.title,
-    addresseeCourtId: MARK.court,
-    addresseeDepartmentId: spec.desk,
-    courtCaseNumber: spec.courtCaseNumber ?? null,
-    facts: spec.facts,
-    violation: spec.violation,
-    recommendationText: spec.text,
-    legalBasis: spec.basis,
-    urgent: spec.type === 'public_interest' ? (spec.urgent ?? false) : false,
-    customPeriodMonths: spec.customPeriod?.months ?? null,
-    customPeriodDays: spec.customPeriod?.days ?? null,
-    drafterId: drafter,
-    extensionMonths: 0,
-  };
-  const main = new Replay(initial, drafter, stamp(createdOn, 'create', 0), null);
-  let successor: Replay | undefined;
-  let issue: PlannedItem['issue'];
-  ordered.forEach(({ s }, k) => {
-    const at = stamp(s.date, s.action, k + 1);
-    if (s.target === 'successor') {
-      successor!.step(spec.title, s, at, cal);
-      return;
-    }
-    main.step(spec.title, s, at, cal);
-    if (s.action === 'issue') issue = { at, year: Number(s.date.slice(0, 4)) };
-    if (s.action === 'upholdObjection' && s.input?.outcome === 'modify') {
-      // As upholdObjection({ outcome: 'modify' }) does: a new draft that supersedes this one, created
-      // by the leader in the same transaction (the uphold's audit row names it as `newId`).
-      successor = new Replay({ ...initial, supersedesId: MARK.mainId }, s.actor, at, { supersedes: MARK.mainId, number: MARK.number }, { supersedes: MARK.mainId });
-    }
-  });
-  if (main.fields.status !== spec.end) throw new Error(`seed plan «${spec.title}»: ends ${String(main.fields.status)}, expected ${spec.end}`);
-  if (INTERNAL_STATUSES.includes(spec.end) && main.events.some((e) => e.visibility === 'shared')) {
-    throw new Error(`seed plan «${spec.title}»: shared event before service`);
-  }
-  return {
-    spec,
-    main: { fields: main.fields, events: main.events },
-    successor: successor ? { fields: successor.fields, events: successor.events } : undefined,
-    issue,
-  };
+  const createdAt = stamp(createdOn, 'create', 0);
+  const planned: PlannedStep[] = ordered.map(({ s }, k) => ({
+    action: s.action,
+    by: s.actor,
+    at: stamp(s.date, s.action, k + 1),
+    target: s.target ?? 'main',
+    input: s.input ?? {},
+  }));
+  return { spec, createdAt, steps: planned, issuedAt: planned.find((s) => s.action === 'issue')?.at };
 }
 
-/** The whole demo history, as of `today` (YYYY-MM-DD). Throws if any step would be refused. */
+/** The whole demo history, as of `today` (YYYY-MM-DD). */
 export function planRecommendations(today: string, calendar: Calendar): PlannedItem[] {
   const titles = new Set<string>();
   return DEMO_RECOMMENDATIONS.map((spec, i) => {
@@ -1613,17 +1349,11 @@ export function planRecommendations(today: string, calendar: Calendar): PlannedI
 }
 
 // =============================================================================================
-// Writing
+// Replaying through the commands
 // =============================================================================================
 
-function fill<T>(value: T, marks: Map<string, unknown>): T {
-  if (typeof value === 'string') return (marks.has(value) ? marks.get(value) : value) as T;
-  if (Array.isArray(value)) return value.map((v) => fill(v, marks)) as T;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, marks)])) as T;
-  }
-  return value;
-}
+/** Drops null / undefined fields: the commands' schemas take a missing optional field, not null. */
+const given = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
 export interface SeedRecommendationsResult {
   casesAdded: number;
@@ -1658,8 +1388,7 @@ export async function seedRecommendations(
   for (const item of plan) {
     const no = item.spec.caseNo;
     if (!no) continue;
-    const created = item.main.fields.createdAt as Date;
-    if (!openedAt.has(no) || created < openedAt.get(no)!) openedAt.set(no, created);
+    if (!openedAt.has(no) || item.createdAt < openedAt.get(no)!) openedAt.set(no, item.createdAt);
   }
   let casesAdded = 0;
   let casesUpdated = 0;
@@ -1695,82 +1424,48 @@ export async function seedRecommendations(
   const todo = plan
     .filter((p) => !present.has(p.spec.title))
     // Numbers are drawn in order of issue, like the app would have drawn them.
-    .sort((a, b) => (a.issue?.at.getTime() ?? Infinity) - (b.issue?.at.getTime() ?? Infinity));
+    .sort((a, b) => (a.issuedAt?.getTime() ?? Infinity) - (b.issuedAt?.getTime() ?? Infinity));
 
-  // Plan keys (usernames, case numbers, department keys, placeholders) → ids, in records and audit summaries.
-  const ids: Record<string, (v: string) => string | null> = {
-    institutionId: () => proc.id,
-    addresseeCourtId: () => court.id,
-    addresseeDepartmentId: (v) => deptId.get(v) ?? null,
-    caseId: (v) => caseId.get(v) ?? null,
-    drafterId: uid,
-    approvedById: uid,
-    replySignedById: uid,
-  };
-  const resolve = (o: Fields): Fields =>
-    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' && ids[k] ? ids[k](v) : v]));
-  const resolveSummary = (summary: Record<string, unknown>) => {
-    const out = { ...summary };
-    for (const side of ['before', 'after']) if (out[side]) out[side] = resolve(out[side] as Fields);
-    return out;
-  };
-  const instOf = (username: string) => (DEMO_USERS.find((u) => u.username === username)!.side === 'procuratorate' ? proc.id : court.id);
-
+  const who = demoActors(prisma);
+  const clock = stepClock('seed-recommendation');
+  let added = 0;
   for (const item of todo) {
-    await prisma.$transaction(async (tx) => {
-      const marks = new Map<string, unknown>();
-      if (item.issue) {
-        const rows = await tx.$queryRaw<{ last: number }[]>`
-          INSERT INTO "NumberSequence" ("institutionId", "scope", "year", "last")
-          VALUES (${proc.id}::uuid, ${RECOMMENDATION_SEQUENCE}, ${item.issue.year}, 1)
-          ON CONFLICT ("institutionId", "scope", "year") DO UPDATE SET "last" = "NumberSequence"."last" + 1
-          RETURNING "last"`;
-        marks.set(MARK.number, formatRecommendationNumber(proc.code, item.spec.type, item.issue.year, Number(rows[0]!.last)));
-      } else {
-        marks.set(MARK.number, null);
-      }
-      const main = await tx.recommendation.create({ data: fill(resolve(item.main.fields), marks) as Prisma.RecommendationUncheckedCreateInput });
-      marks.set(MARK.mainId, main.id);
-      let successor: { id: string; caseId: string | null } | null = null;
-      if (item.successor) {
-        successor = await tx.recommendation.create({ data: fill(resolve(item.successor.fields), marks) as Prisma.RecommendationUncheckedCreateInput });
-        marks.set(MARK.successorId, successor.id);
-      }
-      const records: [{ id: string; caseId: string | null }, PlannedRecommendation][] = [[main, item.main]];
-      if (item.successor && successor) records.push([successor, item.successor]);
-      for (const [{ id, caseId }, rec] of records) {
-        await tx.workflowEvent.createMany({
-          data: rec.events.map((e) => ({
-            recordType: 'Recommendation',
-            recordId: id,
-            caseId,
-            at: e.at,
-            actorId: uid(e.actor),
-            institutionId: instOf(e.actor),
-            visibility: e.visibility,
-            kind: e.kind,
-            fromStatus: e.fromStatus,
-            toStatus: e.toStatus,
-            data: e.data ? (fill(e.data, marks) as Json) : undefined,
-          })),
-        });
-        await tx.auditEvent.createMany({
-          data: rec.events.map((e) => ({
-            at: e.at,
-            actorId: uid(e.actor),
-            institutionId: instOf(e.actor),
-            action: e.audit.action,
-            recordType: 'Recommendation',
-            recordId: id,
-            summary: fill(resolveSummary(e.audit.summary), marks) as Json,
-          })),
-        });
-      }
+    const spec = item.spec;
+    const draft = given({
+      type: spec.type,
+      title: spec.title,
+      addresseeCourtId: court.id,
+      addresseeDepartmentId: deptId.get(spec.desk),
+      caseId: spec.caseNo ? caseId.get(spec.caseNo) : undefined,
+      courtCaseNumber: spec.courtCaseNumber,
+      facts: spec.facts,
+      violation: spec.violation,
+      recommendationText: spec.text,
+      legalBasis: spec.basis,
+      urgent: spec.urgent,
+      customPeriodMonths: spec.customPeriod?.months,
+      customPeriodDays: spec.customPeriod?.days,
     });
+    const main = await draftRecommendation(prisma, await who(spec.drafter), draft, clock(item.createdAt));
+    added++;
+    let successor: Handle | undefined;
+    for (const s of item.steps) {
+      const target = s.target === 'main' ? main : successor;
+      if (!target) throw new Error(`seed plan «${spec.title}»: ${s.action} on a superseding draft that was never opened`);
+      // The superseding draft's edit sends the whole draft with the changed fields, as the form does.
+      const input = s.action === 'edit' ? { ...draft, ...s.input } : given(s.input);
+      const out = await recommendationStep(prisma, target, s.action, await who(s.by), input, clock(s.at));
+      if (out.successor) {
+        successor = out.successor;
+        added++;
+      }
+    }
+    const { status } = await prisma.recommendation.findUniqueOrThrow({ where: { id: main.id }, select: { status: true } });
+    if (status !== spec.end) throw new Error(`seed plan «${spec.title}»: ends ${status}, expected ${spec.end}`);
   }
-  const rows = (items: PlannedItem[]) => items.reduce((n, p) => n + (p.successor ? 2 : 1), 0);
-  const added = rows(todo);
-  const existing = rows(plan) - added;
+  const supersededRows = (p: PlannedItem) => (p.steps.some((s) => s.action === 'upholdObjection' && s.input.outcome === 'modify') ? 2 : 1);
+  const rows = (items: PlannedItem[]) => items.reduce((n, p) => n + supersededRows(p), 0);
+  const existing = rows(plan) - rows(todo);
   say(`[seed] supervision cases: ${casesAdded} added, ${casesUpdated} updated; recommendations: ${added} added, ${existing} already there`);
   return { casesAdded, casesUpdated, added, existing };
 }

@@ -12,6 +12,7 @@ import { loadActor } from '@/lib/data/users';
 import type { WorkflowContext } from '@/lib/data/workflow';
 import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
+import { notifiedMeeting, scheduledMeeting } from '@/prisma/seed/builders';
 import { seedCommittee } from '@/prisma/seed/committee';
 import { seed } from '@/prisma/seed/seed';
 import { openTestDb, type TestDb } from './support';
@@ -81,17 +82,14 @@ async function step(cmd: Cmd, who: string, id: string, extra: Record<string, unk
 }
 
 async function schedule(over: Record<string, unknown> = {}, who = 'xu.jing') {
-  return (await C.scheduleMeeting(t.prisma, A[who]!, meetingInput(over), ctx())).id;
+  return (await scheduledMeeting(t.prisma, A[who]!, meetingInput(over), ctx())).id;
 }
 async function notified(over: Record<string, unknown> = {}) {
-  const id = await schedule(over);
-  await step(C.notify, 'xu.jing', id);
-  return id;
+  return (await notifiedMeeting(t.prisma, { clerk: A['xu.jing']!, input: meetingInput(over), ctx })).id;
 }
 async function named(attendee = 'zhao.mingyuan') {
-  const id = await notified({ files: [file()] });
-  await step(C.nameAttendee, 'zhao.mingyuan', id, { attendeeId: A[attendee]!.id });
-  return id;
+  const h = await notifiedMeeting(t.prisma, { clerk: A['xu.jing']!, input: meetingInput({ files: [file()] }), ctx, leader: A['zhao.mingyuan']!, attendee: A[attendee]! });
+  return h.id;
 }
 
 const outcome = (over: Record<string, unknown> = {}) => ({

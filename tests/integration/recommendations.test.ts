@@ -14,6 +14,7 @@ import { recommendationReplyDue } from '@/lib/domain/deadlines';
 import { ForbiddenError } from '@/lib/domain/policy';
 import type { RecommendationAction, RecommendationStatus } from '@/lib/domain/recommendations/machine';
 import type { Actor } from '@/lib/domain/roles';
+import { recommendationAt, type RecommendationStage } from '@/prisma/seed/builders';
 import { seed } from '@/prisma/seed/seed';
 import { openTestDb, type TestDb } from './support';
 
@@ -79,8 +80,7 @@ async function create(who = 'li.wen', over: Record<string, unknown> = {}, today 
   return id;
 }
 
-type Stage = 'submitted' | 'approved' | 'issued' | 'served' | 'acknowledged' | 'reply_submitted' | 'replied' | 'evaluated' | 'closed';
-const ORDER: Stage[] = ['submitted', 'approved', 'issued', 'served', 'acknowledged', 'reply_submitted', 'replied', 'evaluated', 'closed'];
+type Stage = Exclude<RecommendationStage, 'draft'>;
 
 /**
  * A new recommendation by li.wen, brought up to `stage`. Issued on `issuedOn`, served on `servedOn`
@@ -88,22 +88,20 @@ const ORDER: Stage[] = ['submitted', 'approved', 'issued', 'served', 'acknowledg
  */
 async function make(stage: Stage, opts: { type?: string; issuedOn?: string; servedOn?: string; over?: Record<string, unknown> } = {}) {
   const issuedOn = opts.issuedOn ?? '2026-11-26';
-  const servedOn = opts.servedOn ?? issuedOn;
-  const id = await create('li.wen', { type: opts.type ?? 'correction', ...opts.over }, issuedOn);
-  const upto = ORDER.indexOf(stage);
-  const go = async (s: Stage, fn: () => Promise<unknown>) => {
-    if (ORDER.indexOf(s) <= upto) await fn();
-  };
-  const committee = opts.type === 'retrial' ? { committeeDecisionNo: '检委会〔2026〕3号', committeeDecisionOn: issuedOn } : {};
-  await go('submitted', () => step(R.submitDraft, 'li.wen', id, {}, ctx(issuedOn)));
-  await go('approved', () => step(R.approve, 'zhao.mingyuan', id, committee, ctx(issuedOn)));
-  await go('issued', () => step(R.issue, 'li.wen', id, {}, ctx(issuedOn)));
-  await go('served', () => step(R.serve, 'li.wen', id, { servedOn, method: 'written' }, ctx(servedOn)));
-  await go('acknowledged', () => step(R.acknowledge, 'lin.xue', id));
-  await go('reply_submitted', () => step(R.submitReply, 'lin.xue', id, { adoption: 'adopted', measures: '已依法补正送达。' }));
-  await go('replied', () => step(R.signReply, 'wang.jianguo', id, { replyOn: TODAY }));
-  await go('evaluated', () => step(R.evaluate, 'li.wen', id, { rectified: 'yes', evaluation: '已整改到位。' }));
-  await go('closed', () => step(R.close, 'li.wen', id));
+  const { id } = await recommendationAt(t.prisma, stage, {
+    drafter: A['li.wen']!,
+    leader: A['zhao.mingyuan']!,
+    courtStaff: A['lin.xue']!,
+    courtLeader: A['wang.jianguo']!,
+    draft: draft({ type: opts.type ?? 'correction', ...opts.over }),
+    issuedOn,
+    servedOn: opts.servedOn,
+    repliedOn: TODAY,
+    ctx,
+    committee: opts.type === 'retrial' ? { committeeDecisionNo: '检委会〔2026〕3号', committeeDecisionOn: issuedOn } : undefined,
+    reply: { adoption: 'adopted', measures: '已依法补正送达。' },
+    evaluation: { rectified: 'yes', evaluation: '已整改到位。' },
+  });
   return id;
 }
 
@@ -546,11 +544,7 @@ describe('bad input is refused and nothing is written', () => {
       (e) => expect(e).toEqual(new FieldError('customPeriodMonths', 'periodExceedsStatutory')),
     );
     // Shorter is fine; the due date then follows it (served Monday 2026-11-23 + 10 days → Thursday 12-03).
-    const id = await create('li.wen', { customPeriodDays: 10 }, '2026-11-23');
-    await step(R.submitDraft, 'li.wen', id, {}, ctx('2026-11-23'));
-    await step(R.approve, 'zhao.mingyuan', id, {}, ctx('2026-11-23'));
-    await step(R.issue, 'li.wen', id, {}, ctx('2026-11-23'));
-    await step(R.serve, 'li.wen', id, { servedOn: '2026-11-23', method: 'written' }, ctx('2026-11-23'));
+    const id = await make('served', { issuedOn: '2026-11-23', over: { customPeriodDays: 10 } });
     expect((await rec(id)).dueDate).toEqual(new Date('2026-12-03T00:00:00Z'));
   });
 

@@ -357,3 +357,22 @@ export function recommendationReplyDue(input: RecommendationReplyInput): string 
   const { period } = recommendationReplyPeriod(input);
   return dueDate(input.servedOn, period, input.calendar ?? officialCalendar);
 }
+
+/**
+ * The reply due date a served recommendation actually runs to: its shorter period if it has one,
+ * unless on this service date that period would end after the statutory one (months differ in
+ * length; the shorter period was checked against the statutory one when drafted), in which case
+ * the statutory period applies (never longer).
+ *
+ * @throws {DeadlineInputError} for any other bad input
+ */
+export function recommendationReplyDueOrStatutory(input: RecommendationReplyInput): string {
+  if (input.customPeriod) {
+    try {
+      return recommendationReplyDue(input);
+    } catch (e) {
+      if (!(e instanceof DeadlineInputError) || e.code !== 'periodExceedsStatutory') throw e;
+    }
+  }
+  return recommendationReplyDue({ ...input, customPeriod: undefined });
+}
