@@ -20,14 +20,13 @@
 import { advanceCase, assignCase, closeCase, linkCourtCase, openNewCase, tagCase } from '@/lib/data/cases';
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
-import { loadActor } from '@/lib/data/users';
 import { json, writeWorkflowEvent } from '@/lib/data/workflow';
 import { writeAudit } from '@/lib/data/audit';
 import { addDays, calendarFromEntries } from '@/lib/domain/calendar';
 import { stageDueDate, type CaseOutcome, type CaseStage, type CaseTag } from '@/lib/domain/cases/machine';
 import { caseSequenceScope, type CaseKind } from '@/lib/domain/cases/numbers';
 import { todayInChina } from '@/lib/domain/dates';
-import type { Actor } from '@/lib/domain/roles';
+import { demoActors } from './builders';
 import { COURT, PROCURATORATE } from './demo-data';
 import { DEMO_CASES } from './recommendations';
 
@@ -233,16 +232,7 @@ export async function seedCases(prisma: Db, { today }: { today: string }, say: (
   const court = await prisma.institution.findUniqueOrThrow({ where: { code: COURT.code } });
   const depts = await prisma.department.findMany({ where: { institutionId: court.id }, select: { id: true, key: true } });
   const deptId = (desk: Desk) => (desk ? (depts.find((x) => x.key === desk)?.id ?? null) : null);
-  const actors = new Map<string, Actor>();
-  const actorOf = async (username: string): Promise<Actor> => {
-    const cached = actors.get(username);
-    if (cached) return cached;
-    const u = await prisma.user.findUniqueOrThrow({ where: { username } });
-    const a = await loadActor(prisma, u.id);
-    if (!a) throw new Error(`seed: ${username} cannot act`);
-    actors.set(username, a);
-    return a;
-  };
+  const actorOf = demoActors(prisma);
   const usernameOf = async (id: string) => (await prisma.user.findUniqueOrThrow({ where: { id }, select: { username: true } })).username;
   const calendar = calendarFromEntries(await loadCalendarEntries(prisma));
   const result: SeedCasesResult = { filled: 0, opened: 0, steps: 0 };

@@ -15,13 +15,12 @@
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
 import { answerInquiry, closeInquiry, sendInquiry, urgeInquiry } from '@/lib/data/inquiries';
-import { loadActor } from '@/lib/data/users';
 import type { WorkflowContext } from '@/lib/data/workflow';
 import { addDays, calendarFromEntries, type Calendar } from '@/lib/domain/calendar';
 import { workingDayOnOrAfter } from '@/lib/domain/deadlines';
 import { answerDueDate } from '@/lib/domain/inquiries/machine';
 import type { CloseOutcome } from '@/lib/domain/inquiries/schemas';
-import type { Actor } from '@/lib/domain/roles';
+import { demoActors } from './builders';
 import { COURT, PROCURATORATE } from './demo-data';
 
 interface Step {
@@ -197,16 +196,7 @@ export async function seedInquiries(prisma: Db, { today }: { today: string }, sa
   );
   const todo = plan.filter((p) => !present.has(p.courtCaseNumber));
 
-  const actors = new Map<string, Actor>();
-  const who = async (username: string) => {
-    if (!actors.has(username)) {
-      const u = await prisma.user.findUnique({ where: { username }, select: { id: true } });
-      const a = u ? await loadActor(prisma, u.id) : null;
-      if (!a) throw new Error(`seed: demo user ${username} missing or inactive`);
-      actors.set(username, a);
-    }
-    return actors.get(username)!;
-  };
+  const who = demoActors(prisma);
   const caseIds = new Map(
     (
       await prisma.supervisionCase.findMany({

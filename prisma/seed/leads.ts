@@ -15,11 +15,10 @@
  */
 import type { Db } from '@/lib/data/db';
 import { actOnLead, receiveLead, sendLead } from '@/lib/data/leads';
-import { loadActor } from '@/lib/data/users';
 import type { WorkflowContext } from '@/lib/data/workflow';
 import { addDays } from '@/lib/domain/calendar';
 import type { LeadKind, LeadOutcome, PensionFraudSubtype } from '@/lib/domain/leads/machine';
-import type { Actor } from '@/lib/domain/roles';
+import { demoActors } from './builders';
 import { COURT, DEMO_USERS, PROCURATORATE } from './demo-data';
 
 export interface PlannedLead {
@@ -163,16 +162,7 @@ export async function seedLeads(prisma: Db, { today }: { today: string }, say: (
   );
   const todo = DEMO_LEADS.filter((l) => !present.has(l.title));
 
-  const actors = new Map<string, Actor>();
-  const who = async (username: string) => {
-    if (!actors.has(username)) {
-      const u = await prisma.user.findUnique({ where: { username }, select: { id: true } });
-      const a = u ? await loadActor(prisma, u.id) : null;
-      if (!a) throw new Error(`seed: demo user ${username} missing or inactive`);
-      actors.set(username, a);
-    }
-    return actors.get(username)!;
-  };
+  const who = demoActors(prisma);
   const caseNos = DEMO_LEADS.flatMap((l) => [l.caseNo, l.act?.caseNo]).filter((x): x is string => !!x);
   const caseId = new Map(
     (await prisma.supervisionCase.findMany({ where: { institutionId: proc.id, number: { in: caseNos } }, select: { id: true, number: true } })).map((c) => [

@@ -21,12 +21,11 @@
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
 import { openCaseFromFinding, recordFinding, registerApplication, STEPS } from '@/lib/data/non-litigation';
-import { loadActor } from '@/lib/data/users';
 import { addDays, calendarFromEntries } from '@/lib/domain/calendar';
 import { caseSequenceScope, CASE_KIND_TAG } from '@/lib/domain/cases/numbers';
 import { workingDayOnOrAfter } from '@/lib/domain/deadlines';
 import type { Checkpoint } from '@/lib/domain/non-litigation/machine';
-import type { Actor } from '@/lib/domain/roles';
+import { demoActors } from './builders';
 import { COURT, PROCURATORATE } from './demo-data';
 
 type StepName = keyof typeof STEPS;
@@ -303,16 +302,7 @@ export async function seedNonLitigation(
   };
   const year = (n: number) => Number(on(n).slice(0, 4));
 
-  const actors = new Map<string, Actor>();
-  const actorOf = async (username: string) => {
-    if (!actors.has(username)) {
-      const u = await prisma.user.findUnique({ where: { username }, select: { id: true } });
-      const a = u ? await loadActor(prisma, u.id) : null;
-      if (!a) throw new Error(`seed: demo user ${username} missing or inactive`);
-      actors.set(username, a);
-    }
-    return actors.get(username)!;
-  };
+  const actorOf = demoActors(prisma);
 
   await keepCaseNumbersAhead(prisma, proc.id, proc.code);
 

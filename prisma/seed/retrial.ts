@@ -18,12 +18,12 @@
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
 import { addEvidenceItem, decideRetrial, determineItem, fileMatter, setHearing, startReview } from '@/lib/data/retrial';
-import { loadActor } from '@/lib/data/users';
 import { addDays, calendarFromEntries, type Calendar } from '@/lib/domain/calendar';
 import { workingDayOnOrAfter } from '@/lib/domain/deadlines';
 import { workingDayOnOrBefore } from '@/lib/domain/retrial/deadlines';
 import type { EvidenceGround, RetrialDecision, RetrialKind } from '@/lib/domain/retrial/machine';
 import type { Actor } from '@/lib/domain/roles';
+import { demoActors } from './builders';
 import { COURT, PROCURATORATE } from './demo-data';
 
 // =============================================================================================
@@ -317,16 +317,7 @@ export async function seedRetrial(prisma: Db, { today }: { today: string }, say:
   const proc = await prisma.institution.findUniqueOrThrow({ where: { code: PROCURATORATE.code } });
   const court = await prisma.institution.findUniqueOrThrow({ where: { code: COURT.code } });
   const calendar = calendarFromEntries(await loadCalendarEntries(prisma));
-  const actors = new Map<string, Actor>();
-  const who = async (username: string) => {
-    if (!actors.has(username)) {
-      const u = await prisma.user.findUniqueOrThrow({ where: { username } });
-      const a = await loadActor(prisma, u.id);
-      if (!a) throw new Error(`seed: demo user ${username} is not active`);
-      actors.set(username, a);
-    }
-    return actors.get(username)!;
-  };
+  const who = demoActors(prisma);
 
   let added = 0;
   let existing = 0;
