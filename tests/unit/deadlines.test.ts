@@ -22,6 +22,7 @@ import {
   officialCalendar,
   periodRule,
   recommendationReplyDue,
+  recommendationReplyDueOrStatutory,
   recommendationReplyPeriod,
   workingDayOnOrAfter,
   type DeadlineErrorCode,
@@ -575,6 +576,25 @@ function oracleRaw(start: string, months: number, days: number): string {
   const afterMonths = Date.UTC(y, m, Math.min(d, lastDay));
   return fromMs(afterMonths + days * DAY_MS);
 }
+
+describe('recommendationReplyDueOrStatutory', () => {
+  it('runs to the shorter period when it fits on the service date', () => {
+    expect(recommendationReplyDueOrStatutory({ type: 'correction', servedOn: '2024-03-15', customPeriod: { days: 30 } })).toBe('2024-04-15');
+    expect(recommendationReplyDueOrStatutory({ type: 'correction', servedOn: '2024-03-15' })).toBe('2024-05-15');
+  });
+
+  it('falls back to the statutory period when the shorter one runs past it on this service date', () => {
+    // 61 days fit two months from 2024-03-15, not from 2024-12-30 (two months end 2025-02-28).
+    const input = { type: 'correction' as const, servedOn: '2024-12-30', customPeriod: { days: 61 } };
+    expectCode(() => recommendationReplyDue(input), 'periodExceedsStatutory');
+    expect(recommendationReplyDueOrStatutory(input)).toBe(recommendationReplyDue({ ...input, customPeriod: undefined }));
+  });
+
+  it('still refuses any other bad input', () => {
+    expectCode(() => recommendationReplyDueOrStatutory({ type: 'correction', servedOn: '2023-02-30', customPeriod: { days: 10 } }), 'invalidDate');
+    expectCode(() => recommendationReplyDueOrStatutory({ type: 'correction', servedOn: '2024-03-15', customPeriod: { days: -5 } }), 'invalidPeriod');
+  });
+});
 
 describe('property: dueDate over random dates 2022–2026', () => {
   const rand = mulberry32(20240229);
