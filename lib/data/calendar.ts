@@ -17,6 +17,9 @@ export type ImportResult =
   | { ok: true; years: number[]; added: number; changed: number; removed: number; unchanged: number; dueDatesChanged: number }
   | { ok: false; errors: ImportError[] };
 
+/** Time limits of the import's one transaction (waiting for a connection, running). */
+const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
+
 const toDate = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const toIso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -88,7 +91,9 @@ export async function importHolidayCsv(
       });
     }
     return { ok: true as const, years, added, changed, removed, unchanged, dueDatesChanged };
-  });
+    // A row per day plus every running due date recomputed: on a busy server this outlasts
+    // Prisma's 5 s default for an interactive transaction (the demo seed imports five years).
+  }, IMPORT_TRANSACTION);
 }
 
 /** Every calendar entry, for building the domain Calendar the deadline engine uses. */
