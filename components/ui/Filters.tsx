@@ -3,13 +3,16 @@ import type { ReactNode } from 'react';
 
 /**
  * The GET form above a list: its filters, then "apply" and a "reset" link back to the unfiltered
- * list. Labels come in already translated (each list has its own namespace).
+ * list. Labels come in already translated (each list has its own namespace). `hidden` carries the
+ * list's state that has no control here (from the list's definition, `hidden()`), so applying
+ * the form keeps it; the page goes back to the first.
  */
 export function FilterForm({
   label,
   apply,
   reset,
   resetHref,
+  hidden = [],
   children,
 }: {
   /** The form's accessible name. */
@@ -17,10 +20,14 @@ export function FilterForm({
   apply: string;
   reset: string;
   resetHref: string;
+  hidden?: readonly { name: string; value: string }[];
   children: ReactNode;
 }) {
   return (
     <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label={label}>
+      {hidden.map((h) => (
+        <input key={h.name} type="hidden" name={h.name} value={h.value} />
+      ))}
       {children}
       <button type="submit" className="rounded border border-slate-300 bg-slate-50 px-3 py-1 hover:bg-slate-100">
         {apply}

@@ -23,19 +23,20 @@ import {
   type CaseAction,
   type CaseFacts,
   type CaseStage,
-  type TagFilter,
 } from '@/lib/domain/cases/machine';
-import type { CaseKind } from '@/lib/domain/cases/numbers';
 import * as S from '@/lib/domain/cases/schemas';
 import { daysLeft, daysOverdue } from '@/lib/domain/deadlines';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
+import type { CaseFilter } from '@/lib/lists/cases';
+import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import { ROLE_SETS } from '@/lib/domain/workflow';
 import type { Prisma, SupervisionCase } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import { calendarCovers } from './recommendations';
 import { openCase } from './case-open';
+import { mapPage, pageOf } from './page';
 import type { Db, Tx } from './db';
 import { FieldError, StepError } from './errors';
 import { runWorkflowStep, timelineOf, type WorkflowContext, type WorkflowSpec, type WorkflowTimelineEntry } from './workflow';
@@ -239,24 +240,17 @@ export const CASE_COMMANDS = {
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-export interface CaseListFilters {
-  kind?: CaseKind;
-  stage?: CaseStage;
-  tag?: TagFilter;
-  /** One handling procurator (overrides `mine`). */
-  handlerId?: string;
-  /** Review running past its due date. */
-  overdue?: boolean;
-  /** Procurators: only the cases they handle (the list's default for procurators). */
-  mine?: boolean;
-  take?: number;
-}
+/**
+ * The list's filters: the URL state of /cases (lib/lists/cases.ts), every field optional here
+ * (absent = not filtered; `mine` absent = the whole procuratorate's).
+ */
+export type CaseListFilters = Partial<CaseFilter>;
 
 /** The list filters as a `where`, on top of the visibility rule (the actor's own procuratorate). */
 export function caseWhere(actor: Actor, f: CaseListFilters, today: string): Prisma.SupervisionCaseWhereInput {
   if (!actor.active || actor.institutionKind !== 'PROCURATORATE' || actor.role === 'ADMIN') return { id: { in: [] } };
   const and: Prisma.SupervisionCaseWhereInput[] = [{ institutionId: actor.institutionId }];
-  if (f.handlerId) and.push({ handlerId: f.handlerId });
+  if (f.procurator) and.push({ handlerId: f.procurator });
   else if (f.mine && actor.role === 'PROCURATOR') and.push({ handlerId: actor.id });
   if (f.kind) and.push({ kind: f.kind });
   if (f.stage) and.push({ stage: f.stage });
@@ -265,41 +259,59 @@ export function caseWhere(actor: Actor, f: CaseListFilters, today: string): Pris
   return { AND: and };
 }
 
-export type CaseRow = Awaited<ReturnType<typeof listCases>>[number];
+/** How many cases the list shows for this filter (all pages). */
+export function countCases(prisma: Db, actor: Actor, f: CaseListFilters, today: string): Promise<number> {
+  return prisma.supervisionCase.count({ where: caseWhere(actor, f, today) });
+}
 
-export async function listCases(prisma: Db, actor: Actor, f: CaseListFilters, today: string) {
+export type CaseRow = Awaited<ReturnType<typeof listCases>>['rows'][number];
+
+/** One page of the cases, the soonest review deadline first. */
+export async function listCases(prisma: Db, actor: Actor, f: CaseListFilters, today: string, page: PageRequest = FIRST_PAGE) {
   assertAllowed(decideFeature(actor, 'cases.list'), 'cases.list');
-  const rows = await prisma.supervisionCase.findMany({
-    where: caseWhere(actor, f, today),
-    orderBy: [{ stageDueDate: { sort: 'asc', nulls: 'last' } }, { acceptedOn: { sort: 'desc', nulls: 'last' } }, { number: 'asc' }],
-    take: Math.min(f.take ?? 500, 1000),
-    include: {
-      handler: { select: { id: true, name: true } },
-      _count: { select: { recommendations: true } },
-    },
-  });
-  const courtIds = [...new Set(rows.map((r) => r.courtId).filter((x): x is string => !!x))];
-  const courts = await prisma.institution.findMany({ where: { id: { in: courtIds } }, select: { id: true, name: true, nameEn: true } });
-  const courtById = new Map(courts.map((c) => [c.id, c]));
-  return rows.map((r) => {
-    const due = iso(r.stageDueDate);
-    const facts = { stage: r.stage, stageDueDate: due };
-    return {
-      id: r.id,
-      number: r.number,
-      kind: r.kind,
-      title: r.title,
-      stage: r.stage,
-      tags: r.tags,
-      handler: r.handler,
-      court: r.courtId ? (courtById.get(r.courtId) ?? null) : null,
-      courtCaseNumbers: courtCaseNumbersOf(r),
-      acceptedOn: iso(r.acceptedOn),
-      stageDueDate: due,
-      daysOverdue: caseOverdueDays(facts, today),
-      daysLeft: caseDaysLeft(facts, today),
-      recommendations: r._count.recommendations,
-    };
+  const where = caseWhere(actor, f, today);
+  const p = await pageOf(
+    [
+      {
+        count: () => prisma.supervisionCase.count({ where }),
+        find: (w) =>
+          prisma.supervisionCase.findMany({
+            where,
+            orderBy: [{ stageDueDate: { sort: 'asc', nulls: 'last' } }, { acceptedOn: { sort: 'desc', nulls: 'last' } }, { number: 'asc' }, { id: 'asc' }],
+            ...w,
+            include: {
+              handler: { select: { id: true, name: true } },
+              _count: { select: { recommendations: true } },
+            },
+          }),
+      },
+    ],
+    page,
+  );
+  return mapPage(p, async (rows) => {
+    const courtIds = [...new Set(rows.map((r) => r.courtId).filter((x): x is string => !!x))];
+    const courts = await prisma.institution.findMany({ where: { id: { in: courtIds } }, select: { id: true, name: true, nameEn: true } });
+    const courtById = new Map(courts.map((c) => [c.id, c]));
+    return rows.map((r) => {
+      const due = iso(r.stageDueDate);
+      const facts = { stage: r.stage, stageDueDate: due };
+      return {
+        id: r.id,
+        number: r.number,
+        kind: r.kind,
+        title: r.title,
+        stage: r.stage,
+        tags: r.tags,
+        handler: r.handler,
+        court: r.courtId ? (courtById.get(r.courtId) ?? null) : null,
+        courtCaseNumbers: courtCaseNumbersOf(r),
+        acceptedOn: iso(r.acceptedOn),
+        stageDueDate: due,
+        daysOverdue: caseOverdueDays(facts, today),
+        daysLeft: caseDaysLeft(facts, today),
+        recommendations: r._count.recommendations,
+      };
+    });
   });
 }
 

@@ -33,10 +33,13 @@ import {
 import * as S from '@/lib/domain/committee/schemas';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
+import type { MeetingFilter, RequestFilter } from '@/lib/lists/committee';
+import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import type { AttendanceRequest, CommitteeAgendaItem, CommitteeMeeting, Prisma } from '@/lib/generated/prisma/client';
 import { listAttachments, readAttachment, storeAttachment } from './attachments';
 import { writeAudit } from './audit';
 import type { Db, Tx } from './db';
+import { mapPage, pageOf } from './page';
 import { FieldError } from './errors';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
@@ -368,20 +371,55 @@ async function institutions(prisma: Db, ids: string[]) {
   return new Map(rows.map((i) => [i.id, i]));
 }
 
-export type MeetingRow = Awaited<ReturnType<typeof listMeetings>>[number];
+/** The meetings list's filters: the URL state of /committee (lib/lists/committee.ts), every field optional here. */
+export type MeetingFilters = Partial<MeetingFilter>;
+export type RequestFilters = Partial<RequestFilter>;
 
-/** Meetings the actor may see, soonest first among the open ones, latest first among the others. */
-export async function listMeetings(prisma: Db, actor: Actor, ctx: { today: string; take?: number }) {
+/** The meetings list filters as a `where`, on top of the visibility rule. */
+export function meetingWhere(actor: Actor, f: MeetingFilters, today: string): Prisma.CommitteeMeetingWhereInput {
+  const and: Prisma.CommitteeMeetingWhereInput[] = [meetingsVisibleWhere(actor)];
+  if (f.status) and.push({ status: f.status });
+  if (f.upcoming) and.push({ scheduledAt: { gte: new Date(`${today}T00:00:00.000Z`) } });
+  return { AND: and };
+}
+
+/** How many meetings the list shows for this filter (all pages). */
+export function countMeetings(prisma: Db, actor: Actor, f: MeetingFilters, today: string): Promise<number> {
+  return prisma.committeeMeeting.count({ where: meetingWhere(actor, f, today) });
+}
+
+export type MeetingRow = Awaited<ReturnType<typeof listMeetings>>['rows'][number];
+
+/** One page of the meetings the actor may see: the open ones soonest first, then the others latest first. */
+export async function listMeetings(prisma: Db, actor: Actor, ctx: { today: string }, f: MeetingFilters = {}, page: PageRequest = FIRST_PAGE) {
   assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
-  const rows = await prisma.committeeMeeting.findMany({
-    where: meetingsVisibleWhere(actor),
-    orderBy: [{ scheduledAt: 'desc' }],
-    take: Math.min(ctx.take ?? 300, 1000),
-    include: { items: { orderBy: { position: 'asc' }, select: { courtCaseNumber: true, title: true, trigger: true } } },
+  const where = meetingWhere(actor, f, ctx.today);
+  const segment = (part: Prisma.CommitteeMeetingWhereInput, orderBy: Prisma.CommitteeMeetingOrderByWithRelationInput[]) => ({
+    count: () => prisma.committeeMeeting.count({ where: { AND: [where, part] } }),
+    find: (w: { skip: number; take: number }) =>
+      prisma.committeeMeeting.findMany({
+        where: { AND: [where, part] },
+        orderBy,
+        ...w,
+        include: { items: { orderBy: { position: 'asc' as const }, select: { courtCaseNumber: true, title: true, trigger: true } } },
+      }),
   });
+  const open = [...OPEN_STATUSES];
+  const p = await pageOf(
+    [segment({ status: { in: open } }, [{ scheduledAt: 'asc' }, { id: 'asc' }]), segment({ status: { notIn: open } }, [{ scheduledAt: 'desc' }, { id: 'asc' }])],
+    page,
+  );
+  return mapPage(p, (rows) => meetingRows(prisma, rows, ctx.today));
+}
+
+async function meetingRows(
+  prisma: Db,
+  rows: (CommitteeMeeting & { items: { courtCaseNumber: string; title: string; trigger: string }[] })[],
+  today: string,
+) {
   const people = await names(prisma, rows.map((r) => r.attendeeId));
   const insts = await institutions(prisma, rows.flatMap((r) => [r.courtId, r.procuratorateId]));
-  const out = rows.map((m) => {
+  return rows.map((m) => {
     const facts = meetingFacts(m);
     return {
       id: m.id,
@@ -393,14 +431,12 @@ export async function listMeetings(prisma: Db, actor: Actor, ctx: { today: strin
       court: insts.get(m.courtId)!,
       procuratorate: insts.get(m.procuratorateId)!,
       attendee: m.attendeeId ? (people.get(m.attendeeId) ?? null) : null,
-      daysUntil: daysUntilMeeting(m.scheduledAt, ctx.today),
-      attendeeMissing: attendeeMissing(facts, ctx.today),
+      daysUntil: daysUntilMeeting(m.scheduledAt, today),
+      attendeeMissing: attendeeMissing(facts, today),
       waitingOn: waitingOn(facts),
       open: OPEN_STATUSES.includes(facts.status),
     };
   });
-  const open = out.filter((r) => r.open).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
-  return [...open, ...out.filter((r) => !r.open)];
 }
 
 /** One meeting as the actor may see it: agenda, outcome, materials only when allowed, timeline, next steps. */
@@ -534,19 +570,32 @@ export async function committeeOptions(prisma: Db, actor: Actor) {
   return { procuratorates, courts, cases };
 }
 
-export type RequestRow = Awaited<ReturnType<typeof listRequests>>[number];
+export type RequestRow = Awaited<ReturnType<typeof listRequests>>['rows'][number];
 
-export async function listRequests(prisma: Db, actor: Actor, opts: { take?: number } = {}) {
+/** The requests list filters as a `where`, on top of the visibility rule. */
+export function requestWhere(actor: Actor, f: RequestFilters): Prisma.AttendanceRequestWhereInput {
+  const and: Prisma.AttendanceRequestWhereInput[] = [requestsVisibleWhere(actor)];
+  if (f.requestStatus) and.push({ status: f.requestStatus });
+  return { AND: and };
+}
+
+/** One page of the attendance requests: the pending ones first, each part latest first. */
+export async function listRequests(prisma: Db, actor: Actor, f: RequestFilters = {}, page: PageRequest = FIRST_PAGE) {
   assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
-  const rows = await prisma.attendanceRequest.findMany({
-    where: requestsVisibleWhere(actor),
-    orderBy: [{ requestedAt: 'desc' }],
-    take: Math.min(opts.take ?? 300, 1000),
+  const where = requestWhere(actor, f);
+  const orderBy: Prisma.AttendanceRequestOrderByWithRelationInput[] = [{ requestedAt: 'desc' }, { id: 'asc' }];
+  const segment = (part: Prisma.AttendanceRequestWhereInput) => ({
+    count: () => prisma.attendanceRequest.count({ where: { AND: [where, part] } }),
+    find: (w: { skip: number; take: number }) => prisma.attendanceRequest.findMany({ where: { AND: [where, part] }, orderBy, ...w }),
   });
+  const p = await pageOf([segment({ status: 'pending' }), segment({ status: { not: 'pending' } })], page);
+  return mapPage(p, (rows) => requestRows(prisma, rows));
+}
+
+async function requestRows(prisma: Db, rows: AttendanceRequest[]) {
   const people = await names(prisma, rows.map((r) => r.requestedById));
   const insts = await institutions(prisma, rows.flatMap((r) => [r.courtId, r.procuratorateId]));
-  const pending = rows.filter((r) => r.status === 'pending');
-  return [...pending, ...rows.filter((r) => r.status !== 'pending')].map((r) => ({
+  return rows.map((r) => ({
     id: r.id,
     status: r.status,
     courtCaseNumber: r.courtCaseNumber,

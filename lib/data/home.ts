@@ -1,12 +1,18 @@
-/** What the home page shows besides the profile: upcoming calendar days and, for admins, counts. */
+/** What the home page shows besides the profile: upcoming calendar days, the work queue and, for admins, counts. */
 import { assertAllowed, can, decideFeature } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
-import { caseWhere } from './cases';
-import { meetingsVisibleWhere } from './committee';
+import { caseList } from '@/lib/lists/cases';
+import { meetingList, type MeetingFilter } from '@/lib/lists/committee';
+import { inquiryList, type InquiryFilter } from '@/lib/lists/inquiries';
+import { leadList } from '@/lib/lists/leads';
+import { applicationList } from '@/lib/lists/non-litigation';
+import { countCases } from './cases';
+import { countMeetings } from './committee';
 import type { Db } from './db';
-import { filterWhere as inquiryWhere } from './inquiries';
-import { filterWhere as leadWhere } from './leads';
-import { visibleWhere as nonLitigationWhere } from './non-litigation';
+import { countInquiries } from './inquiries';
+import { countLeads } from './leads';
+import { countApplications } from './non-litigation';
+import { queueItem, resolveQueue, type QueueItem } from './queue';
 
 export async function upcomingCalendarDays(prisma: Db, actor: Actor, today: string, take = 5) {
   assertAllowed(decideFeature(actor, 'calendar.view'), 'calendar.view');
@@ -28,68 +34,36 @@ export async function adminCounts(prisma: Db, actor: Actor) {
   return { active, inactive, lastCalendarYear: lastYear._max.year };
 }
 
-export interface QueueItem {
-  /** Message key under home.supervisionQueue. */
-  key: string;
-  count: number;
-  href: string;
-}
+export type { QueueItem };
 
 /**
- * What waits on the actor in the supervision workflows besides recommendations, counted in the
- * database through each workflow's own visibility rule (the same `where` its list uses).
+ * What waits on the actor in the supervision workflows besides recommendations: each item is a
+ * filter of that workflow's list, counted by the list's own count (its `where` starts from the
+ * workflow's visibility rule) and linked to the list showing exactly those rows.
  */
 export async function supervisionQueue(prisma: Db, actor: Actor, today: string): Promise<QueueItem[]> {
-  const day = new Date(`${today}T00:00:00.000Z`);
-  const specs: { key: string; href: string; count: () => Promise<number> }[] = [];
+  const court = actor.institutionKind === 'COURT';
+  const items: (() => Promise<QueueItem>)[] = [];
   if (can(actor, 'cases.list')) {
-    specs.push({
-      key: 'casesOverdue',
-      href: '/cases?overdue=1',
-      count: () => prisma.supervisionCase.count({ where: caseWhere(actor, { mine: true, overdue: true }, today) }),
-    });
+    items.push(queueItem('casesOverdue', caseList, { overdue: true }, (f) => countCases(prisma, actor, f, today)));
   }
   if (can(actor, 'inquiries.list')) {
-    const court = actor.institutionKind === 'COURT';
-    specs.push({
-      key: court ? 'inquiriesToAnswer' : 'inquiriesOverdue',
-      href: court ? '/inquiries?status=sent' : '/inquiries?overdue=1',
-      count: () => prisma.enforcementInquiry.count({ where: inquiryWhere(actor, court ? { status: 'sent' } : { overdue: true }, today) }),
-    });
+    const count = (f: InquiryFilter) => countInquiries(prisma, actor, f, today);
+    items.push(court ? queueItem('inquiriesToAnswer', inquiryList, { status: 'sent' }, count) : queueItem('inquiriesOverdue', inquiryList, { overdue: true }, count));
   }
   if (can(actor, 'leads.list')) {
-    specs.push({
-      key: 'leadsIncoming',
-      href: '/leads?box=incoming',
-      count: () =>
-        prisma.caseLead.count({ where: { AND: [leadWhere(actor, { box: 'incoming' }), { status: { in: ['sent', 'received'] } }] } }),
-    });
+    items.push(queueItem('leadsIncoming', leadList, { box: 'incoming', open: true }, (f) => countLeads(prisma, actor, f)));
   }
-  if (can(actor, 'committee.list')) {
-    const court = actor.institutionKind === 'COURT';
-    if (court || actor.role === 'PROCURATORATE_LEADER') {
-      specs.push({
-        key: court ? 'meetingsToRecord' : 'meetingsToName',
-        href: '/committee',
-        count: () =>
-          prisma.committeeMeeting.count({
-            where: {
-              AND: [
-                meetingsVisibleWhere(actor),
-                court ? { status: 'held' } : { status: 'notified', scheduledAt: { gte: day } },
-              ],
-            },
-          }),
-      });
-    }
+  if (can(actor, 'committee.list') && (court || actor.role === 'PROCURATORATE_LEADER')) {
+    const count = (f: MeetingFilter) => countMeetings(prisma, actor, f, today);
+    items.push(
+      court
+        ? queueItem('meetingsToRecord', meetingList, { status: 'held' }, count)
+        : queueItem('meetingsToName', meetingList, { status: 'notified', upcoming: true }, count),
+    );
   }
-  if (can(actor, 'nonLitigation.list') && actor.institutionKind === 'COURT') {
-    specs.push({
-      key: 'applicationsToAccept',
-      href: '/non-litigation?status=applied',
-      count: () => prisma.nonLitigationApplication.count({ where: { AND: [nonLitigationWhere(actor), { status: 'applied' }] } }),
-    });
+  if (can(actor, 'nonLitigation.list') && court) {
+    items.push(queueItem('applicationsToAccept', applicationList, { status: 'applied' }, (f) => countApplications(prisma, actor, f, today)));
   }
-  const counts = await Promise.all(specs.map((s) => s.count()));
-  return specs.map((s, i) => ({ key: s.key, href: s.href, count: counts[i]! }));
+  return resolveQueue(items);
 }

@@ -18,7 +18,6 @@ import {
   newInquiry,
   overdueDays,
   type InquiryFacts,
-  type InquiryStatus,
   type InquiryStep,
 } from '@/lib/domain/inquiries/machine';
 import * as S from '@/lib/domain/inquiries/schemas';
@@ -26,11 +25,15 @@ import { parseCourtCaseNumber } from '@/lib/domain/cases/numbers';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { StepDenial } from '@/lib/domain/workflow';
 import type { Actor } from '@/lib/domain/roles';
+import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
+import { inquiryList, type InquiryFilter } from '@/lib/lists/inquiries';
 import { canViewRecord } from '@/lib/domain/workflow';
 import type { EnforcementInquiry, Prisma } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
+import { mapPage, pageOf } from './page';
+import { queueItem, resolveQueue, type QueueItem } from './queue';
 import { FieldError, StepError } from './errors';
 import { names } from './names';
 import { calendarCovers } from './recommendations';
@@ -237,10 +240,8 @@ export async function recomputeInquiryDueDates(
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-export interface InquiryFilters {
-  status?: InquiryStatus;
-  overdue?: boolean;
-}
+/** The list's filters: the URL state of /inquiries (lib/lists/inquiries.ts), every field optional here. */
+export type InquiryFilters = Partial<InquiryFilter>;
 
 /** The visibility rule as a `where`: a record the actor may not see never leaves the database. */
 export function visibleWhere(actor: Actor): Prisma.EnforcementInquiryWhereInput {
@@ -255,16 +256,39 @@ export function filterWhere(actor: Actor, f: InquiryFilters, today: string): Pri
   return { AND: and };
 }
 
-export type InquiryRow = Awaited<ReturnType<typeof listInquiries>>[number];
+/** How many inquiries the list shows for this filter (all pages). */
+export function countInquiries(prisma: Db, actor: Actor, f: InquiryFilters, today: string): Promise<number> {
+  return prisma.enforcementInquiry.count({ where: filterWhere(actor, f, today) });
+}
+
+export type InquiryRow = Awaited<ReturnType<typeof listInquiries>>['rows'][number];
 
 /**
  * The inquiries the actor's institution sent or received. Open ones first (awaiting the answer,
  * by due date), then — for the procuratorate — answered ones waiting to be closed, then the rest
  * by the day they were sent, newest first.
  */
-export async function listInquiries(prisma: Db, actor: Actor, f: InquiryFilters, today: string) {
+export async function listInquiries(prisma: Db, actor: Actor, f: InquiryFilters, today: string, page: PageRequest = FIRST_PAGE) {
   assertAllowed(decideFeature(actor, 'inquiries.list'), 'inquiries.list');
-  const rows = await prisma.enforcementInquiry.findMany({ where: filterWhere(actor, f, today), take: 1000 });
+  const where = filterWhere(actor, f, today);
+  const court = actor.institutionKind === 'COURT';
+  const segment = (part: Prisma.EnforcementInquiryWhereInput, orderBy: Prisma.EnforcementInquiryOrderByWithRelationInput[]) => ({
+    count: () => prisma.enforcementInquiry.count({ where: { AND: [where, part] } }),
+    find: (w: { skip: number; take: number }) => prisma.enforcementInquiry.findMany({ where: { AND: [where, part] }, orderBy, ...w }),
+  });
+  const newest: Prisma.EnforcementInquiryOrderByWithRelationInput[] = [{ sentOn: 'desc' }, { id: 'asc' }];
+  const p = await pageOf(
+    [
+      segment({ status: 'sent' }, [{ dueDate: 'asc' }, { sentOn: 'asc' }, { id: 'asc' }]),
+      ...(court ? [] : [segment({ status: 'answered' }, newest)]),
+      segment({ status: { notIn: court ? ['sent'] : ['sent', 'answered'] } }, newest),
+    ],
+    page,
+  );
+  return mapPage(p, (rows) => inquiryRows(prisma, rows, today));
+}
+
+async function inquiryRows(prisma: Db, rows: EnforcementInquiry[], today: string) {
   const ids = rows.map((r) => r.id);
   const urges = ids.length
     ? await prisma.workflowEvent.groupBy({ by: ['recordId'], where: { recordType: RECORD_TYPE, recordId: { in: ids }, kind: 'urge' }, _count: { _all: true } })
@@ -275,9 +299,7 @@ export async function listInquiries(prisma: Db, actor: Actor, f: InquiryFilters,
     rows.flatMap((r) => [r.sentById, r.answeredById]),
     rows.flatMap((r) => [r.courtId, r.procuratorateId]),
   );
-  const court = actor.institutionKind === 'COURT';
-  const rank = (s: InquiryStatus) => (s === 'sent' ? 0 : s === 'answered' && !court ? 1 : 2);
-  const out = rows.map((r) => {
+  return rows.map((r) => {
     const facts = factsOf(r);
     const due = facts.dueDate;
     const overdue = overdueDays(facts, today);
@@ -301,27 +323,25 @@ export async function listInquiries(prisma: Db, actor: Actor, f: InquiryFilters,
       procuratorate: n.inst(r.procuratorateId),
     };
   });
-  out.sort((a, b) => {
-    const ra = rank(a.status);
-    const rb = rank(b.status);
-    if (ra !== rb) return ra - rb;
-    if (ra === 0) return a.dueDate!.localeCompare(b.dueDate!) || a.sentOn.localeCompare(b.sentOn);
-    return b.sentOn.localeCompare(a.sentOn);
-  });
-  return out;
 }
 
-/** Counts for the list header: open, overdue, answered late, closed. */
-export async function inquiryCounts(prisma: Db, actor: Actor, today: string) {
+/** The list header's figures (open, overdue, answered, closed), each a filter of the list, counted and linked. */
+export async function inquirySummary(prisma: Db, actor: Actor, today: string): Promise<QueueItem[]> {
   assertAllowed(decideFeature(actor, 'inquiries.list'), 'inquiries.list');
-  const base = visibleWhere(actor);
-  const [open, overdue, answered, closed] = await Promise.all([
-    prisma.enforcementInquiry.count({ where: { AND: [base, { status: 'sent' }] } }),
-    prisma.enforcementInquiry.count({ where: { AND: [base, { status: 'sent', dueDate: { lt: d(today) } }] } }),
-    prisma.enforcementInquiry.count({ where: { AND: [base, { status: 'answered' }] } }),
-    prisma.enforcementInquiry.count({ where: { AND: [base, { status: 'closed' }] } }),
+  const count = (f: InquiryFilter) => countInquiries(prisma, actor, f, today);
+  return resolveQueue([
+    queueItem('open', inquiryList, { status: 'sent' }, count),
+    queueItem('overdue', inquiryList, { overdue: true }, count),
+    queueItem('answered', inquiryList, { status: 'answered' }, count),
+    queueItem('closed', inquiryList, { status: 'closed' }, count),
   ]);
-  return { open, overdue, answered, closed };
+}
+
+/** The header's figures by key. */
+export async function inquiryCounts(prisma: Db, actor: Actor, today: string): Promise<Record<'open' | 'overdue' | 'answered' | 'closed', number>> {
+  const items = await inquirySummary(prisma, actor, today);
+  const of = (key: string) => items.find((i) => i.key === key)!.count;
+  return { open: of('open'), overdue: of('overdue'), answered: of('answered'), closed: of('closed') };
 }
 
 /** One inquiry as the actor may see it, with its timeline and the steps open to them. */

@@ -22,18 +22,20 @@ import {
   type LeadFacts,
   type LeadKind,
   type LeadOutcome,
-  type LeadStatus,
   type LeadStep,
 } from '@/lib/domain/leads/machine';
 import * as S from '@/lib/domain/leads/schemas';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { StepDenial } from '@/lib/domain/workflow';
 import type { Actor } from '@/lib/domain/roles';
+import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
+import type { LeadBox, LeadFilter } from '@/lib/lists/leads';
 import { canViewRecord } from '@/lib/domain/workflow';
 import type { CaseLead, Prisma } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import { openCase } from './case-open';
 import type { Db } from './db';
+import { mapPage, pageOf } from './page';
 import { FieldError, StepError } from './errors';
 import { names } from './names';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
@@ -217,13 +219,10 @@ export function isStepName(s: string): s is keyof typeof STEPS {
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-export type LeadBox = 'incoming' | 'outgoing';
+export type { LeadBox };
 
-export interface LeadFilters {
-  box?: LeadBox;
-  kind?: LeadKind;
-  status?: LeadStatus;
-}
+/** The list's filters: the URL state of /leads (lib/lists/leads.ts), every field optional here (no box: both). */
+export type LeadFilters = Partial<LeadFilter>;
 
 /** The visibility rule as a `where`: a record the actor may not see never leaves the database. */
 export function visibleWhere(actor: Actor): Prisma.CaseLeadWhereInput {
@@ -237,25 +236,42 @@ export function filterWhere(actor: Actor, f: LeadFilters): Prisma.CaseLeadWhereI
   if (f.box === 'outgoing') and.push({ fromKind: actor.institutionKind });
   if (f.kind) and.push({ kind: f.kind });
   if (f.status) and.push({ status: f.status });
+  if (f.open) and.push({ status: { in: ['sent', 'received'] } });
   return { AND: and };
 }
 
-export type LeadRow = Awaited<ReturnType<typeof listLeads>>[number];
+/** How many leads the list shows for this filter (all pages). */
+export function countLeads(prisma: Db, actor: Actor, f: LeadFilters): Promise<number> {
+  return prisma.caseLead.count({ where: filterWhere(actor, f) });
+}
+
+export type LeadRow = Awaited<ReturnType<typeof listLeads>>['rows'][number];
 
 /**
  * Leads of the actor's institution, incoming or outgoing. Incoming: the ones waiting for receipt
  * first, then those waiting for action, then the rest; newest first within each.
  */
-export async function listLeads(prisma: Db, actor: Actor, f: LeadFilters) {
+export async function listLeads(prisma: Db, actor: Actor, f: LeadFilters, page: PageRequest = FIRST_PAGE) {
   assertAllowed(decideFeature(actor, 'leads.list'), 'leads.list');
-  const rows = await prisma.caseLead.findMany({ where: filterWhere(actor, f), orderBy: [{ sentAt: 'desc' }], take: 1000 });
+  const where = filterWhere(actor, f);
+  const orderBy: Prisma.CaseLeadOrderByWithRelationInput[] = [{ sentAt: 'desc' }, { id: 'asc' }];
+  const segment = (part: Prisma.CaseLeadWhereInput) => ({
+    count: () => prisma.caseLead.count({ where: { AND: [where, part] } }),
+    find: (w: { skip: number; take: number }) => prisma.caseLead.findMany({ where: { AND: [where, part] }, orderBy, ...w }),
+  });
+  // Outgoing: newest first; otherwise by status (waiting for receipt, for action, done), newest first within each.
+  const segments = f.box === 'outgoing' ? [segment({})] : LEAD_STATUSES.map((status) => segment({ status }));
+  const p = await pageOf(segments, page);
+  return mapPage(p, (rows) => leadRows(prisma, actor, rows));
+}
+
+async function leadRows(prisma: Db, actor: Actor, rows: CaseLead[]) {
   const n = await names(
     prisma,
     rows.flatMap((r) => [r.sentById, r.receivedById, r.actedById]),
     rows.flatMap((r) => [r.procuratorateId, r.courtId]),
   );
-  const rank = (s: LeadStatus) => LEAD_STATUSES.indexOf(s);
-  const out = rows.map((r) => {
+  return rows.map((r) => {
     const direction = directionFor(actor, r);
     return {
       id: r.id,
@@ -274,8 +290,6 @@ export async function listLeads(prisma: Db, actor: Actor, f: LeadFilters) {
       actedBy: n.user(r.actedById),
     };
   });
-  if (f.box !== 'outgoing') out.sort((a, b) => rank(a.status) - rank(b.status) || b.sentAt.getTime() - a.sentAt.getTime());
-  return out;
 }
 
 /**

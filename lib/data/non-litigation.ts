@@ -27,7 +27,6 @@ import {
   type Checkpoint,
   type DatedEvent,
   type NonLitigationFacts,
-  type NonLitigationStatus,
   type NonLitigationStep,
   type RefusalGround,
 } from '@/lib/domain/non-litigation/machine';
@@ -35,11 +34,14 @@ import { currentStage, isApplicationOverdue, stagesWithState, type StageWithStat
 import * as S from '@/lib/domain/non-litigation/schemas';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
+import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
+import type { ApplicationFilter } from '@/lib/lists/non-litigation';
 import type { NonLitigationApplication, Prisma } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import { openCase } from './case-open';
 import type { Db, Tx } from './db';
+import { mapPage, pageOf } from './page';
 import { FieldError, StepError } from './errors';
 import { names } from './names';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type StepPlan, type WorkflowContext, type WorkflowSpec } from './workflow';
@@ -428,14 +430,8 @@ export async function openCaseFromFinding(prisma: Db, actor: Actor, raw: unknown
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-export interface ListFilters {
-  status?: NonLitigationStatus;
-  stalled?: boolean;
-  overdue?: boolean;
-  /** Procuratorate only: a checkpoint whose latest finding is a flag. */
-  flagged?: boolean;
-  take?: number;
-}
+/** The list's filters: the URL state of /non-litigation (lib/lists/non-litigation.ts), every field optional here. */
+export type ListFilters = Partial<ApplicationFilter>;
 
 /** The visibility rule as a `where`: each institution sees the applications of its pairs. */
 export function visibleWhere(actor: Actor): Prisma.NonLitigationApplicationWhereInput {
@@ -470,21 +466,62 @@ const stageSummary = (s: StageWithState | null, today: string) =>
       }
     : null;
 
-export type ApplicationRow = Awaited<ReturnType<typeof listApplications>>[number];
+export type ApplicationRow = Awaited<ReturnType<typeof listApplications>>['rows'][number];
 
-export async function listApplications(prisma: Db, actor: Actor, f: ListFilters, today: string) {
-  assertAllowed(decideFeature(actor, 'nonLitigation.list'), 'nonLitigation.list');
+/** The filters the database answers directly, on top of the visibility rule. */
+function storedWhere(actor: Actor, f: ListFilters): Prisma.NonLitigationApplicationWhereInput {
   const proc = actor.institutionKind === 'PROCURATORATE';
   const and: Prisma.NonLitigationApplicationWhereInput[] = [visibleWhere(actor)];
   if (f.status) and.push({ status: f.status });
   if (f.stalled) and.push({ status: 'stalled' });
   if (f.flagged && proc) and.push({ findings: { some: { flagged: true } } });
-  const rows = await prisma.nonLitigationApplication.findMany({
-    where: { AND: and },
-    orderBy: [{ updatedAt: 'desc' }],
-    take: Math.min(f.take ?? 500, 1000),
-    include: proc ? { findings: { select: { checkpoint: true, flagged: true, recordedAt: true } } } : undefined,
-  });
+  return { AND: and };
+}
+
+const withFindings = (proc: boolean) => (proc ? { findings: { select: { checkpoint: true, flagged: true, recordedAt: true } } } : undefined);
+
+/**
+ * The list filters as a `where`. "Overdue" (a statutory stage past its due day, computed from the
+ * stage events and the holiday calendar) and "flagged" (the latest finding of a checkpoint is a
+ * flag) are not stored columns: for those, the candidates the stored filters leave are read once
+ * and the matching ids become part of the `where`, so the list's count and its pages are still
+ * answered by the database over one `where`.
+ */
+export async function filterWhere(prisma: Db, actor: Actor, f: ListFilters, today: string): Promise<Prisma.NonLitigationApplicationWhereInput> {
+  const proc = actor.institutionKind === 'PROCURATORATE';
+  const where = storedWhere(actor, f);
+  if (!f.overdue && !(f.flagged && proc)) return where;
+  const candidates = await prisma.nonLitigationApplication.findMany({ where, include: withFindings(proc) });
+  const rows = await applicationRows(prisma, actor, candidates, today);
+  const ids = rows.filter((r) => (!f.overdue || r.overdue) && (!f.flagged || !proc || r.flaggedCheckpoints.length > 0)).map((r) => r.id);
+  return { AND: [where, { id: { in: ids } }] };
+}
+
+/** How many applications the list shows for this filter (all pages). */
+export async function countApplications(prisma: Db, actor: Actor, f: ListFilters, today: string): Promise<number> {
+  return prisma.nonLitigationApplication.count({ where: await filterWhere(prisma, actor, f, today) });
+}
+
+/** One page of the applications, the latest changed first. */
+export async function listApplications(prisma: Db, actor: Actor, f: ListFilters, today: string, page: PageRequest = FIRST_PAGE) {
+  assertAllowed(decideFeature(actor, 'nonLitigation.list'), 'nonLitigation.list');
+  const proc = actor.institutionKind === 'PROCURATORATE';
+  const where = await filterWhere(prisma, actor, f, today);
+  const p = await pageOf(
+    [
+      {
+        count: () => prisma.nonLitigationApplication.count({ where }),
+        find: (w) =>
+          prisma.nonLitigationApplication.findMany({ where, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], ...w, include: withFindings(proc) }),
+      },
+    ],
+    page,
+  );
+  return mapPage(p, (rows) => applicationRows(prisma, actor, rows, today));
+}
+
+async function applicationRows(prisma: Db, actor: Actor, rows: (NonLitigationApplication & { findings?: FindingLite[] })[], today: string) {
+  const proc = actor.institutionKind === 'PROCURATORATE';
   const [events, cal, cases] = await Promise.all([
     datedEvents(prisma, rows.map((r) => r.id)),
     calendarOf(prisma),
@@ -496,10 +533,10 @@ export async function listApplications(prisma: Db, actor: Actor, f: ListFilters,
       : Promise.resolve([]),
   ]);
   const caseNo = new Map(cases.map((c) => [c.id, c.number]));
-  const out = rows.map((r) => {
+  return rows.map((r) => {
     const facts = factsOf(r, events.get(r.id) ?? []);
     const stages = stagesWithState(facts, cal, today);
-    const findings = proc ? ((r as typeof r & { findings?: FindingLite[] }).findings ?? []) : [];
+    const findings = proc ? (r.findings ?? []) : [];
     const latest = latestFindings(findings);
     const flagged = CHECKPOINTS.filter((c) => latest[c]?.flagged);
     return {
@@ -519,7 +556,6 @@ export async function listApplications(prisma: Db, actor: Actor, f: ListFilters,
       case: proc && r.caseId ? { id: r.caseId, number: caseNo.get(r.caseId) ?? null } : null,
     };
   });
-  return out.filter((r) => (!f.overdue || r.overdue) && (!f.flagged || !proc || r.flaggedCheckpoints.length > 0));
 }
 
 /** One application as the actor may see it: facts, stage table, steps open to them, timeline; findings for the procuratorate. */
@@ -617,16 +653,4 @@ export async function caseHandlerOptions(prisma: Db, actor: Actor) {
     orderBy: [{ role: 'asc' }, { name: 'asc' }],
     select: { id: true, name: true, title: true },
   });
-}
-
-/** Counts for the home page / leaders: watched, refused, stalled, overdue. */
-export async function nonLitigationCounts(prisma: Db, actor: Actor, today: string) {
-  const rows = await listApplications(prisma, actor, {}, today);
-  return {
-    total: rows.length,
-    refused: rows.filter((r) => ['ruled_refuse', 'under_review'].includes(r.status)).length,
-    stalled: rows.filter((r) => r.status === 'stalled').length,
-    overdue: rows.filter((r) => r.overdue).length,
-    flagged: rows.filter((r) => r.flaggedCheckpoints.length > 0).length,
-  };
 }

@@ -39,9 +39,11 @@ import {
 } from '@/lib/domain/recommendations/machine';
 import { isoDate } from '@/lib/domain/recommendations/schemas';
 import type { Actor } from '@/lib/domain/roles';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { recommendationList, type RecommendationFilter } from '@/lib/lists/recommendations';
 import type { Db } from './db';
 import { FieldError } from './errors';
-import { filterWhere, type ListFilters } from './recommendations';
+import { filterWhere } from './recommendations';
 
 export interface OverviewPeriod {
   /** First service day counted, YYYY-MM-DD. */
@@ -194,22 +196,22 @@ export interface ListLink {
   rectified?: 'yes' | 'no' | 'evaluated';
 }
 
+/**
+ * The recommendations-list filter a figure counts: all of the institution's (not only the ones a
+ * procurator drafted), limited to the period's service dates when it has one.
+ */
+export function figureFilter(l: ListLink): RecommendationFilter {
+  const { period, ...rest } = l;
+  return recommendationList.complete({
+    ...rest,
+    ...(period ? { servedFrom: period.from, servedTo: period.to } : {}),
+    mine: false,
+  });
+}
+
 /** `/recommendations?…` listing exactly the recommendations a figure counts. */
 export function listHref(l: ListLink): string {
-  const q = new URLSearchParams();
-  if (l.status) q.set('status', l.status);
-  if (l.type) q.set('type', l.type);
-  if (l.overdue) q.set('overdue', '1');
-  if (l.period) {
-    q.set('servedFrom', l.period.from);
-    q.set('servedTo', l.period.to);
-  }
-  if (l.replied) q.set('replied', l.replied);
-  if (l.adoption) q.set('adoption', l.adoption);
-  if (l.rectified) q.set('rectified', l.rectified);
-  // All of the institution's, not only the ones a procurator drafted.
-  q.set('mine', '0');
-  return `/recommendations?${q.toString()}`;
+  return recommendationList.href(figureFilter(l));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,24 +235,31 @@ export async function recommendationOverview(
   }
   if (period.from > period.to) throw new FieldError('from', 'fromAfterTo');
 
-  const inPeriod: ListFilters = { servedFrom: period.from, servedTo: period.to };
-  const periodWhere = filterWhere(actor, inPeriod, today);
-  const repliedWhere = filterWhere(actor, { ...inPeriod, replied: 'any' }, today);
-  const onTimeWhere = {
-    AND: [repliedWhere, { OR: [{ dueDate: null }, { replyOn: { lte: prisma.recommendation.fields.dueDate } }] }],
-  };
-  const evaluatedWhere = { AND: [repliedWhere, { rectified: { not: null } }] };
-  const overdueWhere = filterWhere(actor, { overdue: true }, today);
+  const fields = prisma.recommendation.fields;
+  const whereOf = (l: ListLink) => filterWhere(actor, figureFilter(l), today, fields);
+  const inPeriod = (l: Omit<ListLink, 'period'> = {}) => whereOf({ ...l, period });
+  const overdueWhere = whereOf({ overdue: true });
 
-  const [byStatus, byType, byAdoption, onTime, byRectified, overdueTotal, overdueRows] = await prisma.$transaction(
-    (tx) =>
-      Promise.all([
-        tx.recommendation.groupBy({ by: ['status'], where: periodWhere, _count: { _all: true }, orderBy: { status: 'asc' } }),
-        tx.recommendation.groupBy({ by: ['type'], where: periodWhere, _count: { _all: true }, orderBy: { type: 'asc' } }),
-        tx.recommendation.groupBy({ by: ['replyAdoption'], where: repliedWhere, _count: { _all: true }, orderBy: { replyAdoption: 'asc' } }),
-        tx.recommendation.count({ where: onTimeWhere }),
-        tx.recommendation.groupBy({ by: ['rectified'], where: evaluatedWhere, _count: { _all: true }, orderBy: { rectified: 'asc' } }),
-        tx.recommendation.count({ where: overdueWhere }),
+  const [counts, overdueTotal, overdueRows] = await prisma.$transaction(
+    async (tx) => {
+      // Every linked figure is the count of its list's filter (figureFilter), in one snapshot.
+      const count = (where: Prisma.RecommendationWhereInput) => tx.recommendation.count({ where });
+      const [total, byStatus, byType, replied, onTime, late, adopted, partlyAdopted, notAdopted, evaluated, rectified] = await Promise.all([
+        count(inPeriod()),
+        Promise.all(RECOMMENDATION_STATUSES.map((status) => count(inPeriod({ status })))),
+        Promise.all(RECOMMENDATION_TYPES.map((type) => count(inPeriod({ type })))),
+        count(inPeriod({ replied: 'any' })),
+        count(inPeriod({ replied: 'onTime' })),
+        count(inPeriod({ replied: 'late' })),
+        count(inPeriod({ replied: 'any', adoption: 'adopted' })),
+        count(inPeriod({ replied: 'any', adoption: 'partly_adopted' })),
+        count(inPeriod({ replied: 'any', adoption: 'not_adopted' })),
+        count(inPeriod({ replied: 'any', rectified: 'evaluated' })),
+        count(inPeriod({ replied: 'any', rectified: 'yes' })),
+      ]);
+      return Promise.all([
+        { total, byStatus, byType, replied, onTime, late, adopted, partlyAdopted, notAdopted, evaluated, rectified },
+        count(overdueWhere),
         tx.recommendation.findMany({
           where: overdueWhere,
           orderBy: [{ dueDate: 'asc' }, { servedOn: 'asc' }, { number: 'asc' }, { id: 'asc' }],
@@ -269,41 +278,29 @@ export async function recommendationOverview(
             institution: { select: { name: true, nameEn: true } },
           },
         }),
-      ]),
+      ]);
+    },
     // One snapshot for every figure, so that the parts add up to the totals.
     { isolationLevel: 'RepeatableRead' },
   );
-
-  const statusCount = new Map(byStatus.map((g) => [g.status, g._count._all]));
-  const typeCount = new Map(byType.map((g) => [g.type, g._count._all]));
-  const adoption = new Map(byAdoption.map((g) => [g.replyAdoption, g._count._all]));
-  const rectifiedCount = new Map(byRectified.map((g) => [g.rectified, g._count._all]));
-
-  const total = byStatus.reduce((n, g) => n + g._count._all, 0);
-  const replied = byAdoption.reduce((n, g) => n + g._count._all, 0);
-  const adopted = adoption.get('adopted') ?? 0;
-  const partlyAdopted = adoption.get('partly_adopted') ?? 0;
-  const notAdopted = adoption.get('not_adopted') ?? 0;
-  const rectified = rectifiedCount.get(true) ?? 0;
-  const evaluated = rectified + (rectifiedCount.get(false) ?? 0);
+  const { total, replied, onTime, late, adopted, partlyAdopted, notAdopted, evaluated, rectified } = counts;
 
   return {
     period,
     today,
     total,
-    byStatus: RECOMMENDATION_STATUSES.filter((s) => SERVED_STATUSES.includes(s) || statusCount.has(s)).map((status) => ({
-      status,
-      count: statusCount.get(status) ?? 0,
-    })),
-    byType: RECOMMENDATION_TYPES.map((type) => ({ type, count: typeCount.get(type) ?? 0 })),
+    byStatus: RECOMMENDATION_STATUSES.map((status, i) => ({ status, count: counts.byStatus[i]! })).filter(
+      (g) => SERVED_STATUSES.includes(g.status) || g.count > 0,
+    ),
+    byType: RECOMMENDATION_TYPES.map((type, i) => ({ type, count: counts.byType[i]! })),
     replies: {
       replied,
       onTime,
-      late: replied - onTime,
+      late,
       adopted,
       partlyAdopted,
       notAdopted,
-      adoptionNotRecorded: adoption.get(null) ?? 0,
+      adoptionNotRecorded: replied - adopted - partlyAdopted - notAdopted,
       evaluated,
       rectified,
     },

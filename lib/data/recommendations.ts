@@ -23,11 +23,15 @@ import { formatRecommendationNumber, RECOMMENDATION_SEQUENCE } from '@/lib/domai
 import * as S from '@/lib/domain/recommendations/schemas';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
+import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
+import { approvalList, recommendationList, type RecommendationFilter } from '@/lib/lists/recommendations';
 import type { Prisma, Recommendation } from '@/lib/generated/prisma/client';
 import { auditTrail as readAuditTrail, writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
 import { FieldError } from './errors';
+import { mapPage, pageOf } from './page';
+import { queueItem, resolveQueue, type QueueItem } from './queue';
 import { runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
 /** Today in China (YYYY-MM-DD; the clock is passed in so tests can move it), request id, time. */
@@ -436,23 +440,11 @@ export const STEPS = {
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-export interface ListFilters {
-  status?: RecommendationStatus;
-  type?: RecommendationType;
-  overdue?: boolean;
-  /** Procurators: only the ones they drafted (default true for procurators). */
-  mine?: boolean;
-  /** Served within [from, to] (YYYY-MM-DD), for the overview's drill-down. */
-  servedFrom?: string;
-  servedTo?: string;
-  /** Replied: 'late' | 'onTime'; adoption filter. */
-  replied?: 'late' | 'onTime' | 'any';
-  adoption?: 'adopted' | 'partly_adopted' | 'not_adopted';
-  /** Evaluated replies: rectified or not, or any evaluation. */
-  rectified?: 'yes' | 'no' | 'evaluated';
-  addresseeCourtId?: string;
-  take?: number;
-}
+/**
+ * The list's filters: the URL state of /recommendations (lib/lists/recommendations.ts), every field
+ * optional here (absent = not filtered; `mine` absent = the whole institution's).
+ */
+export type ListFilters = Partial<RecommendationFilter>;
 
 /** The visibility rule as a `where`: a record the actor may not see never leaves the database. */
 export function visibleWhere(actor: Actor): Prisma.RecommendationWhereInput {
@@ -464,80 +456,96 @@ export function visibleWhere(actor: Actor): Prisma.RecommendationWhereInput {
 const AWAITING = AWAITING_REPLY as RecommendationStatus[];
 
 /**
- * The list filters as a `where`, on top of the visibility rule. Pass the client's field
- * references (`prisma.recommendation.fields`) to filter replies late / on time in the database.
+ * The list filters as a `where`, on top of the visibility rule; `fields` are the client's field
+ * references (`prisma.recommendation.fields`), to compare the reply day with the due date.
  */
 export function filterWhere(
   actor: Actor,
   f: ListFilters,
   today: string,
-  fields?: Db['recommendation']['fields'],
+  fields: Db['recommendation']['fields'],
 ): Prisma.RecommendationWhereInput {
   const and: Prisma.RecommendationWhereInput[] = [visibleWhere(actor)];
   if (f.mine && actor.role === 'PROCURATOR') and.push({ drafterId: actor.id });
   if (f.status) and.push({ status: f.status });
   if (f.type) and.push({ type: f.type });
   if (f.overdue) and.push({ status: { in: AWAITING }, dueDate: { lt: d(today) } });
+  if (f.pending === 'issue') and.push({ status: { in: ['approved', 'issued'] } });
+  if (f.pending === 'extension') and.push({ status: { in: AWAITING }, extensionRequestedAt: { not: null }, extensionMonths: 0 });
   if (f.servedFrom) and.push({ servedOn: { gte: d(f.servedFrom) } });
   if (f.servedTo) and.push({ servedOn: { lte: d(f.servedTo) } });
   if (f.replied) and.push({ replyOn: { not: null } });
-  if (f.replied === 'late' && fields) and.push({ replyOn: { gt: fields.dueDate } });
-  if (f.replied === 'onTime' && fields) and.push({ OR: [{ dueDate: null }, { replyOn: { lte: fields.dueDate } }] });
+  if (f.replied === 'late') and.push({ replyOn: { gt: fields.dueDate } });
+  if (f.replied === 'onTime') and.push({ OR: [{ dueDate: null }, { replyOn: { lte: fields.dueDate } }] });
   if (f.adoption) and.push({ replyAdoption: f.adoption });
   if (f.rectified === 'yes') and.push({ rectified: true });
   if (f.rectified === 'no') and.push({ rectified: false });
   if (f.rectified === 'evaluated') and.push({ rectified: { not: null } });
-  if (f.addresseeCourtId) and.push({ addresseeCourtId: f.addresseeCourtId });
+  if (f.addresseeCourt) and.push({ addresseeCourtId: f.addresseeCourt });
   return { AND: and };
 }
 
-export type RecommendationRow = Awaited<ReturnType<typeof listRecommendations>>[number];
-
-export async function listRecommendations(prisma: Db, actor: Actor, f: ListFilters, today: string) {
-  assertAllowed(decideFeature(actor, 'recommendations.list'), 'recommendations.list');
-  const court = actor.institutionKind === 'COURT';
-  const rows = await prisma.recommendation.findMany({
-    where: filterWhere(actor, f, today, prisma.recommendation.fields),
-    orderBy: court ? [{ dueDate: 'asc' }, { servedOn: 'asc' }] : [{ updatedAt: 'desc' }],
-    take: Math.min(f.take ?? 500, 1000),
-    select: {
-      id: true,
-      number: true,
-      title: true,
-      type: true,
-      status: true,
-      servedOn: true,
-      dueDate: true,
-      replyOn: true,
-      replyAdoption: true,
-      updatedAt: true,
-      drafter: { select: { name: true } },
-      addresseeCourt: { select: { name: true, nameEn: true } },
-      institution: { select: { name: true, nameEn: true } },
-    },
-  });
-  const out = rows.map((r) => {
-    const due = iso(r.dueDate);
-    const overdue = overdueDays({ status: r.status, dueDate: due }, today);
-    const replyOn = iso(r.replyOn);
-    return {
-      ...r,
-      servedOn: iso(r.servedOn),
-      dueDate: due,
-      replyOn,
-      daysOverdue: overdue,
-      daysLeft: due && AWAITING_REPLY.includes(r.status) && overdue === 0 ? daysLeft(due, today) : null,
-      repliedLate: replyOn !== null && due !== null && replyOn > due,
-    };
-  });
-  // Court: not yet acknowledged first, then by due date.
-  if (court) out.sort((a, b) => Number(b.status === 'served') - Number(a.status === 'served'));
-  return out;
+/** How many recommendations the list shows for this filter (all pages). */
+export function countRecommendations(prisma: Db, actor: Actor, f: ListFilters, today: string): Promise<number> {
+  return prisma.recommendation.count({ where: filterWhere(actor, f, today, prisma.recommendation.fields) });
 }
 
-export async function approvalQueue(prisma: Db, actor: Actor, today: string) {
+const LIST_SELECT = {
+  id: true,
+  number: true,
+  title: true,
+  type: true,
+  status: true,
+  servedOn: true,
+  dueDate: true,
+  replyOn: true,
+  replyAdoption: true,
+  updatedAt: true,
+  drafter: { select: { name: true } },
+  addresseeCourt: { select: { name: true, nameEn: true } },
+  institution: { select: { name: true, nameEn: true } },
+} satisfies Prisma.RecommendationSelect;
+
+export type RecommendationRow = Awaited<ReturnType<typeof listRecommendations>>['rows'][number];
+
+/**
+ * One page of the recommendations the actor may see, filtered. The court sees the ones not yet
+ * acknowledged first, then by reply deadline; the procuratorate the latest changed first.
+ */
+export async function listRecommendations(prisma: Db, actor: Actor, f: ListFilters, today: string, page: PageRequest = FIRST_PAGE) {
+  assertAllowed(decideFeature(actor, 'recommendations.list'), 'recommendations.list');
+  const where = filterWhere(actor, f, today, prisma.recommendation.fields);
+  const segment = (part: Prisma.RecommendationWhereInput, orderBy: Prisma.RecommendationOrderByWithRelationInput[]) => ({
+    count: () => prisma.recommendation.count({ where: { AND: [where, part] } }),
+    find: (w: { skip: number; take: number }) => prisma.recommendation.findMany({ where: { AND: [where, part] }, orderBy, ...w, select: LIST_SELECT }),
+  });
+  const byDeadline: Prisma.RecommendationOrderByWithRelationInput[] = [{ dueDate: 'asc' }, { servedOn: 'asc' }, { id: 'asc' }];
+  const segments =
+    actor.institutionKind === 'COURT'
+      ? [segment({ status: 'served' }, byDeadline), segment({ status: { not: 'served' } }, byDeadline)]
+      : [segment({}, [{ updatedAt: 'desc' }, { id: 'asc' }])];
+  const p = await pageOf(segments, page);
+  return mapPage(p, (rows) =>
+    rows.map((r) => {
+      const due = iso(r.dueDate);
+      const overdue = overdueDays({ status: r.status, dueDate: due }, today);
+      const replyOn = iso(r.replyOn);
+      return {
+        ...r,
+        servedOn: iso(r.servedOn),
+        dueDate: due,
+        replyOn,
+        daysOverdue: overdue,
+        daysLeft: due && AWAITING_REPLY.includes(r.status) && overdue === 0 ? daysLeft(due, today) : null,
+        repliedLate: replyOn !== null && due !== null && replyOn > due,
+      };
+    }),
+  );
+}
+
+export async function approvalQueue(prisma: Db, actor: Actor, today: string, page: PageRequest = FIRST_PAGE) {
   assertAllowed(decideFeature(actor, 'recommendations.approvals'), 'recommendations.approvals');
-  return listRecommendations(prisma, actor, { status: 'submitted' }, today);
+  return listRecommendations(prisma, actor, { status: 'submitted' }, today, page);
 }
 
 /** One recommendation as the actor may see it, with its timeline, its own institution's audit trail and the steps open to them. */
@@ -655,54 +663,40 @@ export async function draftOptions(prisma: Db, actor: Actor) {
   return { courts, cases };
 }
 
-export interface WorkItem {
-  /** Message key under recommendations.queue. */
-  key: string;
-  count: number;
-  href: string;
-}
+export type WorkItem = QueueItem;
 
 /**
- * What waits on this actor, for the home page: counted in the database from the same visibility
- * rule as the lists, per role.
+ * What waits on this actor, for the home page, per role: each item is a filter of the
+ * recommendations list (or the approval queue), counted by the list's own count and linked to it.
  */
 export async function workQueue(prisma: Db, actor: Actor, today: string): Promise<WorkItem[]> {
   if (!decideFeature(actor, 'recommendations.list').allowed) return [];
-  const base = visibleWhere(actor);
-  const mine: Prisma.RecommendationWhereInput = actor.role === 'PROCURATOR' ? { drafterId: actor.id } : {};
-  const count = (where: Prisma.RecommendationWhereInput) => prisma.recommendation.count({ where: { AND: [base, mine, where] } });
-  const overdue = { status: { in: AWAITING }, dueDate: { lt: d(today) } };
-  const specs: { key: string; where: Prisma.RecommendationWhereInput; href: string }[] =
+  const count = (f: ListFilters) => countRecommendations(prisma, actor, f, today);
+  const item = (key: string, filter: ListFilters) => queueItem(key, recommendationList, filter, count);
+  const leader = actor.role === 'PROCURATORATE_LEADER' || actor.role === 'COURT_LEADER';
+  const items =
     actor.institutionKind === 'PROCURATORATE'
       ? [
-          ...(actor.role === 'PROCURATORATE_LEADER'
+          ...(leader
             ? [
-                { key: 'toApprove', where: { status: 'submitted' as const }, href: '/recommendations/approvals' },
-                { key: 'objections', where: { status: 'objected' as const }, href: '/recommendations?status=objected&mine=0' },
+                queueItem('toApprove', approvalList, {}, async () => (await approvalQueue(prisma, actor, today)).total),
+                item('objections', { status: 'objected', mine: false }),
               ]
             : []),
-          { key: 'returned', where: { status: 'returned' as const }, href: '/recommendations?status=returned' },
-          { key: 'toIssue', where: { status: { in: ['approved', 'issued'] as RecommendationStatus[] } }, href: '/recommendations?status=approved' },
-          { key: 'toEvaluate', where: { status: 'replied' as const }, href: '/recommendations?status=replied' },
-          { key: 'overdue', where: overdue, href: '/recommendations?overdue=1' },
+          item('returned', { status: 'returned' }),
+          item('toIssue', { pending: 'issue' }),
+          item('toEvaluate', { status: 'replied' }),
+          item('overdue', { overdue: true }),
         ]
       : [
-          { key: 'toAcknowledge', where: { status: 'served' as const }, href: '/recommendations?status=served' },
-          { key: 'toReply', where: { status: 'acknowledged' as const }, href: '/recommendations?status=acknowledged' },
-          ...(actor.role === 'COURT_LEADER'
-            ? [
-                { key: 'toSign', where: { status: 'reply_submitted' as const }, href: '/recommendations?status=reply_submitted' },
-                {
-                  key: 'extensions',
-                  where: { status: { in: AWAITING }, extensionRequestedAt: { not: null }, extensionMonths: 0 },
-                  href: '/recommendations?type=enforcement',
-                },
-              ]
+          item('toAcknowledge', { status: 'served' }),
+          item('toReply', { status: 'acknowledged' }),
+          ...(leader
+            ? [item('toSign', { status: 'reply_submitted' }), item('extensions', { pending: 'extension' })]
             : []),
-          { key: 'overdue', where: overdue, href: '/recommendations?overdue=1' },
+          item('overdue', { overdue: true }),
         ];
-  const counts = await Promise.all(specs.map((s) => count(s.where)));
-  return specs.map((s, i) => ({ key: s.key, count: counts[i]!, href: s.href }));
+  return resolveQueue(items);
 }
 
 /**

@@ -20,17 +20,19 @@ import {
   type MatterFacts,
   type MatterStep,
   type RetrialDecision,
-  type RetrialKind,
   type RetrialStatus,
 } from '@/lib/domain/retrial/machine';
 import { applicationWindow, dueState, hearingNotice, reviewDue, reviewOpen, workingDayOnOrBefore } from '@/lib/domain/retrial/deadlines';
 import * as S from '@/lib/domain/retrial/schemas';
 import type { Actor } from '@/lib/domain/roles';
+import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
+import type { RetrialFilter } from '@/lib/lists/retrial';
 import type { EvidenceItem, Prisma, RetrialMatter } from '@/lib/generated/prisma/client';
 import { listAttachments, readAttachment, storeAttachment } from './attachments';
 import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
+import { mapPage, pageOf } from './page';
 import { FieldError } from './errors';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
@@ -348,28 +350,48 @@ export const RETRIAL_STEP_FUNCTIONS: Readonly<Record<MatterStep | ItemStep, (pri
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-export interface ListFilters {
-  kind?: RetrialKind;
-  status?: RetrialStatus;
-  overdue?: boolean;
-}
+/** The list's filters: the URL state of /retrial (lib/lists/retrial.ts), every field optional here. */
+export type ListFilters = Partial<RetrialFilter>;
 
 const visibleWhere = (actor: Actor): Prisma.RetrialMatterWhereInput => ({ OR: [{ procuratorateId: actor.institutionId }, { courtId: actor.institutionId }] });
 
-export async function listMatters(prisma: Db, actor: Actor, filters: ListFilters, today: string) {
+/** The list filters as a `where`, on top of the visibility rule. */
+export function filterWhere(actor: Actor, f: ListFilters, today: string): Prisma.RetrialMatterWhereInput {
+  const and: Prisma.RetrialMatterWhereInput[] = [visibleWhere(actor)];
+  if (f.kind) and.push({ kind: f.kind });
+  if (f.status) and.push({ status: f.status });
+  if (f.overdue) and.push({ status: { not: 'decided' }, reviewDue: { lt: d(today) } });
+  return { AND: and };
+}
+
+/** How many matters the list shows for this filter (all pages). */
+export function countMatters(prisma: Db, actor: Actor, f: ListFilters, today: string): Promise<number> {
+  return prisma.retrialMatter.count({ where: filterWhere(actor, f, today) });
+}
+
+/** One page of the matters, the latest filed first. */
+export async function listMatters(prisma: Db, actor: Actor, filters: ListFilters, today: string, page: PageRequest = FIRST_PAGE) {
   assertAllowed(decideFeature(actor, 'retrial.list'), 'retrial.list');
-  const rows = await prisma.retrialMatter.findMany({
-    where: {
-      AND: [
-        visibleWhere(actor),
-        filters.kind ? { kind: filters.kind } : {},
-        filters.status ? { status: filters.status } : {},
-        filters.overdue ? { status: { not: 'decided' }, reviewDue: { lt: d(today) } } : {},
-      ],
-    },
-    orderBy: [{ filedOn: 'desc' }, { createdAt: 'desc' }],
-    include: { evidence: { select: { accepted: true } } },
-  });
+  const where = filterWhere(actor, filters, today);
+  const p = await pageOf(
+    [
+      {
+        count: () => prisma.retrialMatter.count({ where }),
+        find: (w) =>
+          prisma.retrialMatter.findMany({
+            where,
+            orderBy: [{ filedOn: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
+            ...w,
+            include: { evidence: { select: { accepted: true } } },
+          }),
+      },
+    ],
+    page,
+  );
+  return mapPage(p, (rows) => matterRows(prisma, rows, today));
+}
+
+async function matterRows(prisma: Db, rows: (RetrialMatter & { evidence: { accepted: boolean | null }[] })[], today: string) {
   const inst = await prisma.institution.findMany({
     where: { id: { in: [...new Set(rows.flatMap((r) => [r.courtId, r.procuratorateId]))] } },
     select: { id: true, name: true, nameEn: true },
@@ -390,7 +412,7 @@ export async function listMatters(prisma: Db, actor: Actor, filters: ListFilters
     review: dueState(iso(r.reviewDue), today, reviewOpen(r.status)),
   }));
 }
-export type MatterRow = Awaited<ReturnType<typeof listMatters>>[number];
+export type MatterRow = Awaited<ReturnType<typeof listMatters>>['rows'][number];
 
 export async function getMatter(prisma: Db, actor: Actor, id: string, today: string) {
   assertAllowed(decideFeature(actor, 'retrial.list'), 'retrial.list');

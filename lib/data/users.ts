@@ -12,7 +12,9 @@ import {
 } from '@/lib/domain/signin';
 import { assertAllowed, decideFeature, decideUser } from '@/lib/domain/policy';
 import { ROLES, roleFitsInstitution, type Actor } from '@/lib/domain/roles';
+import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import type { Db } from './db';
+import { pageOf } from './page';
 import { writeAudit } from './audit';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import { ConflictError, FieldError } from './errors';
@@ -160,11 +162,16 @@ export async function getDirectory(prisma: Db, actor: Actor) {
   });
 }
 
-/** Every account of both institutions, for the administrator. */
-export async function listUsers(prisma: Db, actor: Actor) {
+/** One page of the accounts of both institutions, for the administrator. */
+export async function listUsers(prisma: Db, actor: Actor, page: PageRequest = FIRST_PAGE) {
   assertAllowed(decideFeature(actor, 'users.manage'), 'users.manage');
+  return pageOf([{ count: () => prisma.user.count(), find: (w) => findUsers(prisma, w) }], page);
+}
+
+function findUsers(prisma: Db, w: { skip: number; take: number }) {
   return prisma.user.findMany({
-    orderBy: [{ institution: { kind: 'desc' } }, { active: 'desc' }, { username: 'asc' }],
+    orderBy: [{ institution: { kind: 'desc' } }, { active: 'desc' }, { username: 'asc' }, { id: 'asc' }],
+    ...w,
     select: {
       id: true,
       username: true,

@@ -220,17 +220,17 @@ describe('who sees what', () => {
     const id = await schedule({ files: [file()] });
     for (const who of ['li.wen', 'zhao.mingyuan']) {
       await expect(C.getMeeting(t.prisma, A[who]!, id, ctx())).rejects.toBeInstanceOf(ForbiddenError);
-      expect((await C.listMeetings(t.prisma, A[who]!, { today: TODAY })).some((r) => r.id === id)).toBe(false);
+      expect((await C.listMeetings(t.prisma, A[who]!, { today: TODAY })).rows.some((r) => r.id === id)).toBe(false);
     }
     const att = await t.prisma.attachment.findFirstOrThrow({ where: { recordId: id } });
     await expect(C.downloadMaterial(t.prisma, A['zhao.mingyuan']!, id, att.id)).rejects.toBeInstanceOf(ForbiddenError);
     // It cannot name an attendee either.
     await expect(step(C.nameAttendee, 'zhao.mingyuan', id, { attendeeId: A['zhao.mingyuan']!.id })).rejects.toBeInstanceOf(ForbiddenError);
     // The court does.
-    expect((await C.listMeetings(t.prisma, A['lin.xue']!, { today: TODAY })).some((r) => r.id === id)).toBe(true);
+    expect((await C.listMeetings(t.prisma, A['lin.xue']!, { today: TODAY })).rows.some((r) => r.id === id)).toBe(true);
     // After notification it does.
     await step(C.notify, 'xu.jing', id);
-    expect((await C.listMeetings(t.prisma, A['li.wen']!, { today: TODAY })).some((r) => r.id === id)).toBe(true);
+    expect((await C.listMeetings(t.prisma, A['li.wen']!, { today: TODAY })).rows.some((r) => r.id === id)).toBe(true);
   });
 
   it('materials: the named attendee and leaders yes; a procurator who is not named no (not even listed)', async () => {
@@ -345,7 +345,7 @@ describe('requests to attend', () => {
   it('a procurator asks; a court leader accepts, linking a meeting; the other side sees it all', async () => {
     const sc = await t.prisma.supervisionCase.findFirstOrThrow({ where: { courtCaseNumber: '(2025)青0103民初4410号' } });
     const { id } = await C.requestAttendance(t.prisma, A['li.wen']!, { courtId, courtCaseNumber: '(2025)青0103民初4410号', reason: '该案系本院提出再审检察建议的案件，申请列席。', caseId: sc.id }, ctx());
-    expect((await C.listRequests(t.prisma, A['xu.jing']!)).some((r) => r.id === id)).toBe(true);
+    expect((await C.listRequests(t.prisma, A['xu.jing']!)).rows.some((r) => r.id === id)).toBe(true);
     const req = () => t.prisma.attendanceRequest.findUniqueOrThrow({ where: { id } });
     const v = (await req()).version;
     // Court staff may not answer; nor the procuratorate.
@@ -393,12 +393,12 @@ describe('requests to attend', () => {
 describe('lists and flags', () => {
   it('days until the meeting; a meeting without attendee is flagged from 1 day before', async () => {
     const id = await notified({ scheduledAt: '2026-11-28T15:00' });
-    const row = (await C.listMeetings(t.prisma, A['zhao.mingyuan']!, { today: TODAY })).find((r) => r.id === id)!;
+    const row = (await C.listMeetings(t.prisma, A['zhao.mingyuan']!, { today: TODAY })).rows.find((r) => r.id === id)!;
     expect(row).toMatchObject({ daysUntil: 1, attendeeMissing: true, waitingOn: 'procuratorate', open: true });
     await step(C.nameAttendee, 'zhao.mingyuan', id, { attendeeId: A['zhao.mingyuan']!.id });
-    const again = (await C.listMeetings(t.prisma, A['zhao.mingyuan']!, { today: TODAY })).find((r) => r.id === id)!;
+    const again = (await C.listMeetings(t.prisma, A['zhao.mingyuan']!, { today: TODAY })).rows.find((r) => r.id === id)!;
     expect(again).toMatchObject({ attendeeMissing: false, attendee: { name: '赵明远' } });
-    const later = (await C.listMeetings(t.prisma, A['zhao.mingyuan']!, { today: '2026-11-20' })).find((r) => r.id === id)!;
+    const later = (await C.listMeetings(t.prisma, A['zhao.mingyuan']!, { today: '2026-11-20' })).rows.find((r) => r.id === id)!;
     expect(later.daysUntil).toBe(8);
   });
 });
@@ -414,7 +414,7 @@ describe('demo seed', () => {
     expect(await seedCommittee(t.prisma, { today: '2027-03-15' })).toEqual({ meetingsAdded: 0, requestsAdded: 0 });
     expect(await counts()).toEqual(after);
 
-    const rows = await C.listMeetings(t.prisma, A['xu.jing']!, { today: TODAY });
+    const rows = (await C.listMeetings(t.prisma, A['xu.jing']!, { today: TODAY })).rows;
     const seeded = rows.filter((r) => r.items.some((i) => ['(2026)青0103刑初88号', '(2026)青0103刑初215号', '(2026)青0103民初877号', '(2025)青0103民初2117号', '(2025)青0103行初112号', '(2025)青0103民初5521号'].includes(i.courtCaseNumber) || i.title.includes('检察机关申请列席')));
     expect(seeded.map((r) => r.status).sort()).toEqual(['attendee_named', 'cancelled', 'confirmed', 'confirmed', 'notified', 'recorded', 'scheduled']);
     expect(seeded.find((r) => r.status === 'notified')).toMatchObject({ daysUntil: 1, attendeeMissing: true });
@@ -434,7 +434,7 @@ describe('demo seed', () => {
       for (const it of m!.items) expect(it.attendeeOpinion && it.decision).toBeTruthy();
       expect(m!.timeline.map((e) => e.kind)).toEqual(['notify', 'nameAttendee', 'hold', 'recordOutcome', 'confirm']);
     }
-    const reqs = await C.listRequests(t.prisma, A['wang.jianguo']!);
+    const reqs = (await C.listRequests(t.prisma, A['wang.jianguo']!)).rows;
     const statuses = reqs.filter((r) => ['(2025)青0103行初45号', '(2026)青0103执562号'].includes(r.courtCaseNumber) || r.reason.includes('再审检察建议，申请人提交了'));
     expect(statuses.map((r) => r.status).sort()).toEqual(['accepted', 'declined', 'pending']);
   });

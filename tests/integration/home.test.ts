@@ -21,21 +21,21 @@ describe('home page queues', () => {
   it('count exactly what the lists behind their links show', async () => {
     const proc = await actorOf('li.wen');
     const q = Object.fromEntries((await supervisionQueue(t.prisma, proc, TODAY)).map((x) => [x.key, x.count]));
-    expect(q.casesOverdue).toBe((await listCases(t.prisma, proc, { mine: true, overdue: true }, TODAY)).length);
-    expect(q.inquiriesOverdue).toBe((await listInquiries(t.prisma, proc, { overdue: true }, TODAY)).length);
-    const incoming = await listLeads(t.prisma, proc, { box: 'incoming' });
+    expect(q.casesOverdue).toBe((await listCases(t.prisma, proc, { mine: true, overdue: true }, TODAY)).rows.length);
+    expect(q.inquiriesOverdue).toBe((await listInquiries(t.prisma, proc, { overdue: true }, TODAY)).rows.length);
+    const incoming = (await listLeads(t.prisma, proc, { box: 'incoming' })).rows;
     expect(q.leadsIncoming).toBe(incoming.filter((l) => l.status !== 'acted').length);
     expect(q.meetingsToName).toBeUndefined(); // a procurator does not name the attendee
 
     const court = await actorOf('lin.xue');
     const c = Object.fromEntries((await supervisionQueue(t.prisma, court, TODAY)).map((x) => [x.key, x.count]));
-    expect(c.inquiriesToAnswer).toBe((await listInquiries(t.prisma, court, { status: 'sent' }, TODAY)).length);
+    expect(c.inquiriesToAnswer).toBe((await listInquiries(t.prisma, court, { status: 'sent' }, TODAY)).rows.length);
     expect(c.inquiriesToAnswer).toBeGreaterThan(0);
     expect(c.casesOverdue).toBeUndefined(); // the court has no supervision cases
 
     const rec = Object.fromEntries((await workQueue(t.prisma, court, TODAY)).map((x) => [x.key, x.count]));
-    expect(rec.toAcknowledge).toBe((await listRecommendations(t.prisma, court, { status: 'served' }, TODAY)).length);
-    expect(rec.overdue).toBe((await listRecommendations(t.prisma, court, { overdue: true }, TODAY)).length);
+    expect(rec.toAcknowledge).toBe((await listRecommendations(t.prisma, court, { status: 'served' }, TODAY)).rows.length);
+    expect(rec.overdue).toBe((await listRecommendations(t.prisma, court, { overdue: true }, TODAY)).rows.length);
     expect(rec.overdue).toBeGreaterThan(0);
   });
 

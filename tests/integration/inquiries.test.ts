@@ -276,7 +276,7 @@ describe('answering, urging, closing', () => {
     const id = await send({ courtCaseNumber: '(2026)青0103执713号' });
     for (const who of ['far.procurator', 'far.leader', 'far.judge', 'far.president']) {
       await expect(I.getInquiry(t.prisma, A[who]!, id, TODAY)).rejects.toBeInstanceOf(ForbiddenError);
-      const list = await I.listInquiries(t.prisma, A[who]!, {}, TODAY);
+      const list = (await I.listInquiries(t.prisma, A[who]!, {}, TODAY)).rows;
       expect(list.some((r) => r.id === id)).toBe(false);
     }
     await refused(() => step(I.answerInquiry, 'far.judge', id, { answer: '答复', answeredOn: TODAY }), ForbiddenError, { reason: 'notVisible' });
@@ -310,20 +310,20 @@ describe('answering, urging, closing', () => {
 
 describe('lists and recomputing', () => {
   it('court view: open ones first by due date; filters status and overdue', async () => {
-    const rows = await I.listInquiries(t.prisma, A['jiang.tao']!, {}, TODAY);
+    const rows = (await I.listInquiries(t.prisma, A['jiang.tao']!, {}, TODAY)).rows;
     expect(rows.length).toBeGreaterThan(3);
     const open = rows.filter((r) => r.status === 'sent');
     expect(rows.slice(0, open.length).every((r) => r.status === 'sent')).toBe(true);
     const dues = open.map((r) => r.dueDate!);
     expect(dues).toEqual([...dues].sort());
-    const overdue = await I.listInquiries(t.prisma, A['jiang.tao']!, { overdue: true }, TODAY);
+    const overdue = (await I.listInquiries(t.prisma, A['jiang.tao']!, { overdue: true }, TODAY)).rows;
     expect(overdue.length).toBeGreaterThan(0);
     expect(overdue.every((r) => r.status === 'sent' && r.daysOverdue > 0)).toBe(true);
-    const closed = await I.listInquiries(t.prisma, A['zhou.hao']!, { status: 'closed' }, TODAY);
+    const closed = (await I.listInquiries(t.prisma, A['zhou.hao']!, { status: 'closed' }, TODAY)).rows;
     expect(closed.length).toBeGreaterThan(0);
     expect(closed.every((r) => r.status === 'closed')).toBe(true);
     // The procuratorate sees the same inquiries (it sent them all).
-    const p = await I.listInquiries(t.prisma, A['zhao.mingyuan']!, {}, TODAY);
+    const p = (await I.listInquiries(t.prisma, A['zhao.mingyuan']!, {}, TODAY)).rows;
     expect(new Set(p.map((r) => r.id))).toEqual(new Set(rows.map((r) => r.id)));
     const counts = await I.inquiryCounts(t.prisma, A['zhao.mingyuan']!, TODAY);
     expect(counts.overdue).toBe(overdue.length);
@@ -359,7 +359,7 @@ describe('demo seed', () => {
     expect(await seedInquiries(t.prisma, { today: TODAY })).toEqual({ added: 0, existing: 6 });
     expect(await t.prisma.workflowEvent.count({ where: { recordType: 'EnforcementInquiry' } })).toBe(eventsAfterFirst);
 
-    const rows = await I.listInquiries(t.prisma, A['zhou.hao']!, {}, TODAY);
+    const rows = (await I.listInquiries(t.prisma, A['zhou.hao']!, {}, TODAY)).rows;
     const by = (n: string) => rows.find((r) => r.courtCaseNumber === n)!;
     expect(by('(2024)青0103执1876号')).toMatchObject({ status: 'closed', answeredLate: false });
     expect(by('(2026)青0103执562号')).toMatchObject({ status: 'answered', answeredLate: true, urges: 1 });

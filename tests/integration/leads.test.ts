@@ -118,9 +118,9 @@ describe('procuratorate → court', () => {
     expect(await t.prisma.auditEvent.findFirstOrThrow({ where: { requestId: c0.requestId } })).toMatchObject({ action: 'CaseLead.send', recordId: id, actorId: A['li.wen']!.id });
 
     // The court sees it at once, in its incoming box; the procuratorate in its outgoing box.
-    expect((await L.listLeads(t.prisma, A['lin.xue']!, { box: 'incoming' })).some((l) => l.id === id)).toBe(true);
-    expect((await L.listLeads(t.prisma, A['lin.xue']!, { box: 'outgoing' })).some((l) => l.id === id)).toBe(false);
-    expect((await L.listLeads(t.prisma, A['sun.lixin']!, { box: 'outgoing' })).some((l) => l.id === id)).toBe(true);
+    expect((await L.listLeads(t.prisma, A['lin.xue']!, { box: 'incoming' })).rows.some((l) => l.id === id)).toBe(true);
+    expect((await L.listLeads(t.prisma, A['lin.xue']!, { box: 'outgoing' })).rows.some((l) => l.id === id)).toBe(false);
+    expect((await L.listLeads(t.prisma, A['sun.lixin']!, { box: 'outgoing' })).rows.some((l) => l.id === id)).toBe(true);
     const seen = await L.getLead(t.prisma, A['lin.xue']!, id);
     expect(seen).toMatchObject({ direction: 'incoming', actions: ['receive'], case: null });
     // The procuratorate's case stays its own.
@@ -256,7 +256,7 @@ describe('refusals', () => {
     const id = await send('zhou.hao');
     for (const who of ['far.procurator', 'far.judge', 'far.president']) {
       await expect(L.getLead(t.prisma, A[who]!, id)).rejects.toBeInstanceOf(ForbiddenError);
-      expect((await L.listLeads(t.prisma, A[who]!, {})).some((l) => l.id === id)).toBe(false);
+      expect((await L.listLeads(t.prisma, A[who]!, {})).rows.some((l) => l.id === id)).toBe(false);
       await refused(() => step(L.receiveLead, who, id), ForbiddenError, { reason: 'notVisible' });
     }
     await step(L.receiveLead, 'jiang.tao', id);
@@ -304,8 +304,8 @@ describe('lists, counts and the demo seed', () => {
     // Counts match the lists, seen from each side.
     for (const who of ['sun.lixin', 'chen.zhiqiang']) {
       const c = await L.leadCounts(t.prisma, A[who]!);
-      const inc = await L.listLeads(t.prisma, A[who]!, { box: 'incoming' });
-      const out = await L.listLeads(t.prisma, A[who]!, { box: 'outgoing' });
+      const inc = (await L.listLeads(t.prisma, A[who]!, { box: 'incoming' })).rows;
+      const out = (await L.listLeads(t.prisma, A[who]!, { box: 'outgoing' })).rows;
       expect(c.total.incoming).toBe(inc.length);
       expect(c.total.outgoing).toBe(out.length);
       expect(c.kinds.pension_fraud.total).toBe([...inc, ...out].filter((l) => l.kind === 'pension_fraud').length);
@@ -314,7 +314,7 @@ describe('lists, counts and the demo seed', () => {
       const ranks = inc.map((l) => ['sent', 'received', 'acted'].indexOf(l.status));
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     }
-    const pf = await L.listLeads(t.prisma, A['li.wen']!, { kind: 'pension_fraud', status: 'acted' });
+    const pf = (await L.listLeads(t.prisma, A['li.wen']!, { kind: 'pension_fraud', status: 'acted' })).rows;
     expect(pf.length).toBeGreaterThan(0);
     expect(pf.every((l) => l.kind === 'pension_fraud' && l.status === 'acted')).toBe(true);
   });

@@ -249,7 +249,7 @@ describe('court steps', () => {
     expect(view!.overdue).toBe(true);
     await step(N.startEnforcement, 'jiang.tao', id, { enforcementStartedOn: '2026-11-26', enforcedBy: 'court' }, ctx('2026-11-26'));
     await step(N.markStalled, 'jiang.tao', id, { stalledOn: '2026-11-27', reasons: '被执行人下落不明' });
-    const stalled = await N.listApplications(t.prisma, A['zhou.hao']!, { stalled: true }, TODAY);
+    const stalled = (await N.listApplications(t.prisma, A['zhou.hao']!, { stalled: true }, TODAY)).rows;
     expect(stalled.map((r) => r.id)).toContain(id);
     const e = await expectThrows(step(N.resumeEnforcement, 'jiang.tao', id, { resumedOn: '2026-11-26' }), FieldError);
     expect([e.field, e.code]).toEqual(['resumedOn', 'dateOutOfOrder']);
@@ -380,20 +380,20 @@ describe('lists and visibility', () => {
       { procuratorateId: procId, agency: '西宁市城中区应急管理局', respondent: '某加油站', decisionRef: '城应急罚〔2026〕803号', subject: '停业整顿', decisionFinalOn: '2026-10-01', appliedOn: '2026-11-02' },
       ctx('2026-11-02'),
     );
-    const rows = await N.listApplications(t.prisma, A['yang.fan']!, { overdue: true }, TODAY);
+    const rows = (await N.listApplications(t.prisma, A['yang.fan']!, { overdue: true }, TODAY)).rows;
     const row = rows.find((r) => r.id === overdue.id);
     // Received 11-02: acceptance due 11-09, 18 days overdue on 11-27.
     expect(row).toMatchObject({ overdue: true, current: { key: 'acceptance', due: '2026-11-09', state: 'overdue', daysOverdue: 18 }, flaggedCheckpoints: [], case: null });
     expect(rows.every((r) => r.overdue)).toBe(true);
     await N.recordFinding(t.prisma, A['wu.yating']!, { id: overdue.id, checkpoint: 'court_accepted', result: 'flagged', note: '逾期未受理' }, ctx());
-    const flagged = await N.listApplications(t.prisma, A['wu.yating']!, { flagged: true }, TODAY);
+    const flagged = (await N.listApplications(t.prisma, A['wu.yating']!, { flagged: true }, TODAY)).rows;
     expect(flagged.find((r) => r.id === overdue.id)).toMatchObject({ flaggedCheckpoints: ['court_accepted'] });
     expect(flagged.every((r) => r.flaggedCheckpoints.length > 0)).toBe(true);
     // A later "ok" on the same checkpoint clears the flag.
     await N.recordFinding(t.prisma, A['wu.yating']!, { id: overdue.id, checkpoint: 'court_accepted', result: 'ok', note: '已受理' }, ctx());
-    expect((await N.listApplications(t.prisma, A['wu.yating']!, { flagged: true }, TODAY)).map((r) => r.id)).not.toContain(overdue.id);
+    expect((await N.listApplications(t.prisma, A['wu.yating']!, { flagged: true }, TODAY)).rows.map((r) => r.id)).not.toContain(overdue.id);
     // The court's list carries no findings at all.
-    expect((await N.listApplications(t.prisma, A['yang.fan']!, { flagged: true }, TODAY)).every((r) => r.flaggedCheckpoints.length === 0)).toBe(true);
+    expect((await N.listApplications(t.prisma, A['yang.fan']!, { flagged: true }, TODAY)).rows.every((r) => r.flaggedCheckpoints.length === 0)).toBe(true);
     await expectThrows(N.listApplications(t.prisma, A['admin']!, {}, TODAY), ForbiddenError);
     await expectThrows(N.getApplication(t.prisma, A['admin']!, overdue.id, TODAY), ForbiddenError);
     expect(await N.getApplication(t.prisma, A['yang.fan']!, '00000000-0000-4000-8000-000000000000', TODAY)).toBeNull();
@@ -410,7 +410,7 @@ describe('demo seed', () => {
     expect(await seedNonLitigation(t.prisma, { today: '2027-03-15' })).toEqual({ added: 0, skipped: 9 });
     expect(await counts()).toEqual(before);
 
-    const rows = await N.listApplications(t.prisma, A['wu.yating']!, {}, TODAY);
+    const rows = (await N.listApplications(t.prisma, A['wu.yating']!, {}, TODAY)).rows;
     const demo = rows.filter((r) => !r.respondent.startsWith('测试') && !['马某某', '某公司', '某加油站'].includes(r.respondent));
     expect(demo).toHaveLength(9);
     const by = (respondent: string) => demo.find((r) => r.respondent === respondent)!;

@@ -341,7 +341,7 @@ describe('the full lifecycle', () => {
 // Visibility
 
 describe('who sees what', () => {
-  const listed = async (who: string, id: string, f: R.ListFilters = {}) => (await R.listRecommendations(t.prisma, A[who]!, f, TODAY)).some((r) => r.id === id);
+  const listed = async (who: string, id: string, f: R.ListFilters = {}) => (await R.listRecommendations(t.prisma, A[who]!, f, TODAY)).rows.some((r) => r.id === id);
 
   it('before service the court gets ForbiddenError and does not find the record in its list; after service it does', async () => {
     const id = await make('issued');
@@ -368,7 +368,7 @@ describe('who sees what', () => {
 
   it('the approval queue shows the submitted drafts to leaders only', async () => {
     const id = await make('submitted');
-    expect((await R.approvalQueue(t.prisma, A['zhao.mingyuan']!, TODAY)).some((r) => r.id === id)).toBe(true);
+    expect((await R.approvalQueue(t.prisma, A['zhao.mingyuan']!, TODAY)).rows.some((r) => r.id === id)).toBe(true);
     await expect(R.approvalQueue(t.prisma, A['li.wen']!, TODAY)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(R.approvalQueue(t.prisma, A['wang.jianguo']!, TODAY)).rejects.toBeInstanceOf(ForbiddenError);
   });
@@ -675,7 +675,7 @@ describe('another procuratorate and another court', () => {
   it('listRecommendations never returns another institution’s records, on either side', async () => {
     const ours = await make('served');
     for (const a of Object.values(F)) {
-      const rows = await R.listRecommendations(t.prisma, a, {}, TODAY);
+      const rows = (await R.listRecommendations(t.prisma, a, {}, TODAY)).rows;
       expect(rows.some((r) => r.id === ours)).toBe(false);
       const ids = rows.map((r) => r.id);
       const recs = await t.prisma.recommendation.findMany({ where: { id: { in: ids } } });
@@ -684,14 +684,14 @@ describe('another procuratorate and another court', () => {
         else expect(r.addresseeCourtId).toBe(a.institutionId);
       }
     }
-    expect((await R.listRecommendations(t.prisma, F['east.judge']!, {}, TODAY)).map((r) => r.id)).toContain(foreignRec);
+    expect((await R.listRecommendations(t.prisma, F['east.judge']!, {}, TODAY)).rows.map((r) => r.id)).toContain(foreignRec);
     for (const who of ['li.wen', 'zhao.mingyuan', 'lin.xue', 'wang.jianguo']) {
-      const rows = await R.listRecommendations(t.prisma, A[who]!, { take: 1000 }, TODAY);
+      const rows = (await R.listRecommendations(t.prisma, A[who]!, {}, TODAY, { page: 1, size: 100 })).rows;
       expect(rows.map((r) => r.id), who).not.toContain(foreignRec);
       expect(rows.map((r) => r.id), who).toContain(ours);
       await expect(R.getRecommendation(t.prisma, A[who]!, foreignRec, TODAY), who).rejects.toBeInstanceOf(ForbiddenError);
     }
-    expect((await R.approvalQueue(t.prisma, F['east.leader']!, TODAY)).every((r) => r.id !== ours)).toBe(true);
+    expect((await R.approvalQueue(t.prisma, F['east.leader']!, TODAY)).rows.every((r) => r.id !== ours)).toBe(true);
   });
 
   it('our users cannot act on their records either', async () => {
@@ -780,12 +780,12 @@ describe('overdue replies: urge, escalate', () => {
     const id = await make('acknowledged', { issuedOn: '2026-01-09', servedOn: '2026-01-12' });
     expect((await rec(id)).dueDate).toEqual(new Date('2026-03-12T00:00:00Z'));
     for (const who of ['li.wen', 'zhao.mingyuan', 'lin.xue', 'wang.jianguo']) {
-      const rows = await R.listRecommendations(t.prisma, A[who]!, { overdue: true }, TODAY);
+      const rows = (await R.listRecommendations(t.prisma, A[who]!, { overdue: true }, TODAY)).rows;
       expect(rows.find((r) => r.id === id), who).toMatchObject({ dueDate: '2026-03-12', daysOverdue: 260, daysLeft: null });
     }
     // Not overdue on the due day itself, overdue the day after.
-    expect((await R.listRecommendations(t.prisma, A['li.wen']!, { overdue: true }, '2026-03-12')).some((r) => r.id === id)).toBe(false);
-    expect((await R.listRecommendations(t.prisma, A['li.wen']!, { overdue: true }, '2026-03-13')).find((r) => r.id === id)).toMatchObject({ daysOverdue: 1 });
+    expect((await R.listRecommendations(t.prisma, A['li.wen']!, { overdue: true }, '2026-03-12')).rows.some((r) => r.id === id)).toBe(false);
+    expect((await R.listRecommendations(t.prisma, A['li.wen']!, { overdue: true }, '2026-03-13')).rows.find((r) => r.id === id)).toMatchObject({ daysOverdue: 1 });
 
     await expect(step(R.urge, 'wu.yating', id, {})).rejects.toMatchObject({ name: 'ForbiddenError', reason: 'notOwner' });
     await step(R.urge, 'li.wen', id, { comment: '请尽快回复' });
@@ -812,10 +812,10 @@ describe('overdue replies: urge, escalate', () => {
 
     // Once replied, it leaves the overdue list (the late reply is flagged).
     await step(R.submitReply, 'lin.xue', id, { adoption: 'adopted', measures: '已整改' });
-    expect((await R.listRecommendations(t.prisma, A['li.wen']!, { overdue: true }, TODAY)).some((x) => x.id === id)).toBe(true);
+    expect((await R.listRecommendations(t.prisma, A['li.wen']!, { overdue: true }, TODAY)).rows.some((x) => x.id === id)).toBe(true);
     await step(R.signReply, 'wang.jianguo', id, { replyOn: TODAY });
-    expect((await R.listRecommendations(t.prisma, A['li.wen']!, { overdue: true }, TODAY)).some((x) => x.id === id)).toBe(false);
-    expect((await R.listRecommendations(t.prisma, A['li.wen']!, { replied: 'late' }, TODAY)).find((x) => x.id === id)).toMatchObject({ repliedLate: true, daysOverdue: 0 });
+    expect((await R.listRecommendations(t.prisma, A['li.wen']!, { overdue: true }, TODAY)).rows.some((x) => x.id === id)).toBe(false);
+    expect((await R.listRecommendations(t.prisma, A['li.wen']!, { replied: 'late' }, TODAY)).rows.find((x) => x.id === id)).toMatchObject({ repliedLate: true, daysOverdue: 0 });
     const ev = await t.prisma.workflowEvent.findFirstOrThrow({ where: { recordType: 'Recommendation', recordId: id, kind: 'signReply' } });
     expect(ev.data).toMatchObject({ late: true });
   });

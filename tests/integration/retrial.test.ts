@@ -150,7 +150,7 @@ describe('filing', () => {
     expect(m.applicationWindowEnd!.toISOString().slice(0, 10)).toBe('2026-12-15');
     expect(m.reviewDue!.toISOString().slice(0, 10)).toBe('2027-02-22'); // Feb 20, 2027 is a Saturday
     expect(await R.getMatter(t.prisma, A['li.wen']!, id, TODAY)).toMatchObject({ id, kind: 'party_application' });
-    expect((await R.listMatters(t.prisma, A['li.wen']!, { kind: 'party_application' }, TODAY)).some((r) => r.id === id)).toBe(true);
+    expect((await R.listMatters(t.prisma, A['li.wen']!, { kind: 'party_application' }, TODAY)).rows.some((r) => r.id === id)).toBe(true);
   });
 
   it('filed after the 6-month window → FieldError(filedOn, outsideApplicationWindow), nothing written; a later date of learning reopens it', async () => {
@@ -295,7 +295,7 @@ describe('determinations', () => {
     expect(view?.timeline.map((x) => x.kind)).toEqual(['file', 'addItem', 'addItem', 'startReview', 'determine']);
     // The other court cannot open the matter at all.
     await expect(R.getMatter(t.prisma, A['gao.feng']!, id, TODAY)).rejects.toBeInstanceOf(ForbiddenError);
-    expect((await R.listMatters(t.prisma, A['gao.feng']!, {}, TODAY)).some((r) => r.id === id)).toBe(false);
+    expect((await R.listMatters(t.prisma, A['gao.feng']!, {}, TODAY)).rows.some((r) => r.id === id)).toBe(false);
   });
 
   it('not before the review has started', async () => {
@@ -386,13 +386,13 @@ describe('the retrial decision', () => {
   it('lists: filters by kind, status and overdue (derived from the review due date and today)', async () => {
     const { id } = await R.fileMatter(t.prisma, A['li.wen']!, protest({ filedOn: '2026-10-09', courtCaseNumber: '(2025)青0103民初7009号' }), ctx());
     // 30 days from Oct 9 → Nov 8 (Sunday) → Monday Nov 9; overdue on Nov 27.
-    const overdue = await R.listMatters(t.prisma, A['lin.xue']!, { overdue: true }, TODAY);
+    const overdue = (await R.listMatters(t.prisma, A['lin.xue']!, { overdue: true }, TODAY)).rows;
     const row = overdue.find((r) => r.id === id);
     expect(row?.review).toEqual({ dueDate: '2026-11-09', daysLeft: 0, daysOverdue: 18 });
     expect(overdue.every((r) => r.review.daysOverdue > 0 && r.status !== 'decided')).toBe(true);
-    expect((await R.listMatters(t.prisma, A['lin.xue']!, { overdue: true }, '2026-11-09')).some((r) => r.id === id)).toBe(false);
-    expect((await R.listMatters(t.prisma, A['lin.xue']!, { kind: 'party_application' }, TODAY)).some((r) => r.id === id)).toBe(false);
-    expect((await R.listMatters(t.prisma, A['lin.xue']!, { status: 'filed', kind: 'protest' }, TODAY)).some((r) => r.id === id)).toBe(true);
+    expect((await R.listMatters(t.prisma, A['lin.xue']!, { overdue: true }, '2026-11-09')).rows.some((r) => r.id === id)).toBe(false);
+    expect((await R.listMatters(t.prisma, A['lin.xue']!, { kind: 'party_application' }, TODAY)).rows.some((r) => r.id === id)).toBe(false);
+    expect((await R.listMatters(t.prisma, A['lin.xue']!, { status: 'filed', kind: 'protest' }, TODAY)).rows.some((r) => r.id === id)).toBe(true);
     await expect(R.listMatters(t.prisma, A['admin']!, {}, TODAY)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
@@ -411,7 +411,7 @@ describe('demo seed', () => {
 
     const seeded = await t.prisma.retrialMatter.findMany({ where: { courtCaseNumber: { in: DEMO_RETRIAL.map((s) => s.courtCaseNumber) } }, include: { evidence: true } });
     expect(seeded.filter((m) => m.status === 'decided').map((m) => m.decision).sort()).toEqual(['refused', 'retrial_ordered']);
-    const rows = await R.listMatters(t.prisma, A['lin.xue']!, { overdue: true }, TODAY);
+    const rows = (await R.listMatters(t.prisma, A['lin.xue']!, { overdue: true }, TODAY)).rows;
     expect(rows.filter((r) => seeded.some((m) => m.id === r.id)).map((r) => r.courtCaseNumber)).toEqual(['(2025)青0103民初3012号']);
     // Linked to the seeded recommendations and their cases; decided matters have every item determined.
     expect(seeded.filter((m) => m.recommendationId && m.caseId).length).toBe(3);

@@ -201,7 +201,7 @@ describe('demo recommendations seed', () => {
       if ((INTERNAL_STATUSES as readonly string[]).includes(r.status)) expect(r.servedOn).toBeNull();
     }
     const clerk = await t.prisma.user.findUniqueOrThrow({ where: { username: 'lin.xue' } });
-    const courtList = await listRecommendations(t.prisma, (await loadActor(t.prisma, clerk.id))!, {}, TODAY);
+    const courtList = (await listRecommendations(t.prisma, (await loadActor(t.prisma, clerk.id))!, {}, TODAY)).rows;
     expect(courtList.length).toBe(recs.filter((r) => r.servedOn).length);
     for (const row of courtList) expect(INTERNAL_STATUSES).not.toContain(row.status);
   });

@@ -4,14 +4,15 @@ import { CaseTable } from '@/modules/cases/components/CaseTable';
 import { tagLabel } from '@/modules/cases/components/labels';
 import { Card } from '@/components/ui/Card';
 import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
+import { Pager } from '@/components/ui/Pager';
 import { caseOptions, listCases } from '@/lib/data/cases';
 import { db } from '@/lib/data/db';
 import { CASE_STAGES, TAG_FILTERS } from '@/lib/domain/cases/machine';
 import { CASE_KINDS } from '@/lib/domain/cases/numbers';
 import { todayInChina } from '@/lib/domain/dates';
-import type { SearchParams } from '@/lib/web/params';
+import { caseList } from '@/lib/lists/cases';
+import type { SearchParams } from '@/lib/lists/define';
 import { requireFeature } from '@/lib/web/session';
-import { parseCaseListParams } from '@/modules/cases/params';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');
@@ -22,9 +23,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const actor = await requireFeature('cases.list');
   const today = todayInChina();
   const isProcurator = actor.role === 'PROCURATOR';
-  const filters = parseCaseListParams(await searchParams, isProcurator);
-  const [t, rows, options] = await Promise.all([getTranslations('cases'), listCases(db(), actor, filters, today), caseOptions(db(), actor)]);
-  const named = filters.handlerId ? options.procurators.find((p) => p.id === filters.handlerId) : undefined;
+  const { filter: filters, page } = caseList.parse(await searchParams);
+  const [t, list, options] = await Promise.all([getTranslations('cases'), listCases(db(), actor, filters, today, page), caseOptions(db(), actor)]);
+  const named = filters.procurator ? options.procurators.find((p) => p.id === filters.procurator) : undefined;
   const heading = named ? t('list.handlerTitle', { name: named.name }) : isProcurator && filters.mine ? t('list.mineTitle') : t('list.allTitle');
   const tagFilterLabel = (f: string) => (f === 'pension_fraud' ? t('tag.pension_fraud') : tagLabel(t, f));
   return (
@@ -38,14 +39,16 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           {t('list.new')}
         </Link>
       </div>
-      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref="/cases">
+      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref={caseList.href({})}
+        hidden={caseList.hidden(filters, page, isProcurator ? ['kind', 'stage', 'tag', 'procurator', 'overdue', 'mine'] : ['kind', 'stage', 'tag', 'procurator', 'overdue'])}
+      >
         <SelectFilter name="kind" label={t('fields.kind')} value={filters.kind ?? ''} any={t('list.any')} options={optionsOf(CASE_KINDS, (k) => t(`kind.${k}`))} />
         <SelectFilter name="stage" label={t('fields.stage')} value={filters.stage ?? ''} any={t('list.any')} options={optionsOf(CASE_STAGES, (s) => t(`stage.${s}`))} />
         <SelectFilter name="tag" label={t('fields.tag')} value={filters.tag ?? ''} any={t('list.any')} options={optionsOf(TAG_FILTERS, tagFilterLabel)} />
         <SelectFilter
           name="procurator"
           label={t('fields.handler')}
-          value={filters.handlerId ?? ''}
+          value={filters.procurator ?? ''}
           any={t('list.anyHandler')}
           options={options.procurators.map((p) => ({ value: p.id, label: p.name }))}
         />
@@ -62,8 +65,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           />
         )}
       </FilterForm>
-      <Card id="results" title={t('list.count', { count: rows.length })}>
-        <CaseTable rows={rows} caption={heading} />
+      <Card id="results" title={t('list.count', { count: list.total })}>
+        <CaseTable rows={list.rows} caption={heading} />
+        <Pager list={caseList} filter={filters} page={list} label={heading} />
       </Card>
     </div>
   );

@@ -3,10 +3,14 @@ import { getTranslations } from 'next-intl/server';
 import { MeetingTable } from '@/modules/committee/components/MeetingTable';
 import { RequestTable } from '@/modules/committee/components/RequestTable';
 import { Card } from '@/components/ui/Card';
+import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
+import { Pager } from '@/components/ui/Pager';
 import { listMeetings, listRequests } from '@/lib/data/committee';
 import { db } from '@/lib/data/db';
-import { canRequestAttendance, canSchedule } from '@/lib/domain/committee/machine';
+import { canRequestAttendance, canSchedule, COMMITTEE_STATUSES } from '@/lib/domain/committee/machine';
 import { todayInChina } from '@/lib/domain/dates';
+import { meetingList, requestList } from '@/lib/lists/committee';
+import type { SearchParams } from '@/lib/lists/define';
 import { requireFeature } from '@/lib/web/session';
 
 export async function generateMetadata() {
@@ -14,13 +18,25 @@ export async function generateMetadata() {
   return { title: t('committee') };
 }
 
-export default async function CommitteePage() {
+/**
+ * Meetings (open ones first, soonest first; then the others) and attendance requests: two lists
+ * on one page, each with its own filters and pages in the URL.
+ */
+export default async function CommitteePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireFeature('committee.list');
   const today = todayInChina();
-  const [t, meetings, requests] = await Promise.all([getTranslations('committee'), listMeetings(db(), actor, { today }), listRequests(db(), actor)]);
+  const sp = await searchParams;
+  const m = meetingList.parse(sp);
+  const r = requestList.parse(sp);
+  const [t, meetings, requests] = await Promise.all([
+    getTranslations('committee'),
+    listMeetings(db(), actor, { today }, m.filter, m.page),
+    listRequests(db(), actor, r.filter, r.page),
+  ]);
   const side = actor.institutionKind === 'COURT' ? 'court' : 'procuratorate';
-  const open = meetings.filter((m) => m.open);
-  const past = meetings.filter((m) => !m.open);
+  // The page's rows split by state (the open ones come first in the list's order).
+  const open = meetings.rows.filter((x) => x.open);
+  const past = meetings.rows.filter((x) => !x.open);
   const flagged = open.filter((m) => m.attendeeMissing).length;
   return (
     <div className="space-y-6">
@@ -47,14 +63,29 @@ export default async function CommitteePage() {
           {t('list.flagged', { count: flagged })}
         </p>
       )}
+      <FilterForm
+        label={t('list.filters')}
+        apply={t('list.apply')}
+        reset={t('list.reset')}
+        resetHref={meetingList.href({})}
+        hidden={[
+          ...meetingList.hidden(m.filter, m.page, ['status', 'upcoming']),
+          ...requestList.hidden(r.filter, r.page, []),
+        ]}
+      >
+        <SelectFilter name="status" label={t('list.statusFilter')} value={m.filter.status ?? ''} any={t('list.any')} options={optionsOf(COMMITTEE_STATUSES, (x) => t(`status.${x}`))} />
+        <CheckboxFilter name="upcoming" label={t('list.upcomingOnly')} checked={m.filter.upcoming} />
+      </FilterForm>
       <Card id="open" title={t('list.open', { count: open.length })}>
         <MeetingTable rows={open} side={side} caption={t('list.openCaption')} testId="open-meetings" />
       </Card>
       <Card id="past" title={t('list.past', { count: past.length })}>
         <MeetingTable rows={past} side={side} caption={t('list.pastCaption')} testId="past-meetings" />
+        <Pager list={meetingList} filter={m.filter} page={meetings} label={t('list.title')} />
       </Card>
-      <Card id="requests" title={t('requests.title', { count: requests.length })}>
-        <RequestTable rows={requests} side={side} caption={t('requests.caption')} />
+      <Card id="requests" title={t('requests.title', { count: requests.total })}>
+        <RequestTable rows={requests.rows} side={side} caption={t('requests.caption')} />
+        <Pager list={requestList} filter={r.filter} page={requests} label={t('requests.caption')} />
       </Card>
     </div>
   );

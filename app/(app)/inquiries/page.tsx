@@ -3,11 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import { InquiryTable } from '@/modules/inquiries/components/InquiryTable';
 import { Card } from '@/components/ui/Card';
 import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
+import { Pager } from '@/components/ui/Pager';
 import { db } from '@/lib/data/db';
-import { inquiryCounts, listInquiries, type InquiryFilters } from '@/lib/data/inquiries';
+import { inquirySummary, listInquiries } from '@/lib/data/inquiries';
 import { todayInChina } from '@/lib/domain/dates';
-import { decide, INQUIRY_STATUSES, newInquiry, type InquiryStatus } from '@/lib/domain/inquiries/machine';
-import { among, one, type SearchParams } from '@/lib/web/params';
+import { decide, INQUIRY_STATUSES, newInquiry } from '@/lib/domain/inquiries/machine';
+import type { SearchParams } from '@/lib/lists/define';
+import { inquiryList } from '@/lib/lists/inquiries';
 import { requireFeature } from '@/lib/web/session';
 
 export async function generateMetadata() {
@@ -15,32 +17,18 @@ export async function generateMetadata() {
   return { title: t('inquiries') };
 }
 
-/** List filters from the URL; anything malformed is ignored rather than failing the page. */
-function parseFilters(sp: SearchParams): InquiryFilters {
-  return {
-    status: among<InquiryStatus>(INQUIRY_STATUSES, one(sp.status)),
-    overdue: one(sp.overdue) === '1',
-  };
-}
-
 export default async function InquiriesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireFeature('inquiries.list');
   const today = todayInChina();
-  const filters = parseFilters(await searchParams);
-  const [t, rows, counts] = await Promise.all([
+  const { filter: filters, page } = inquiryList.parse(await searchParams);
+  const [t, list, summary] = await Promise.all([
     getTranslations('inquiries'),
-    listInquiries(db(), actor, filters, today),
-    inquiryCounts(db(), actor, today),
+    listInquiries(db(), actor, filters, today, page),
+    inquirySummary(db(), actor, today),
   ]);
   const side = actor.institutionKind === 'COURT' ? 'court' : 'procuratorate';
   const heading = side === 'court' ? t('list.courtTitle') : t('list.procuratorateTitle');
   const maySend = decide(actor, 'send', newInquiry(actor, ''), today).ok;
-  const summary: { key: 'open' | 'overdue' | 'answered' | 'closed'; href: string; count: number }[] = [
-    { key: 'open', href: '/inquiries?status=sent', count: counts.open },
-    { key: 'overdue', href: '/inquiries?overdue=1', count: counts.overdue },
-    { key: 'answered', href: '/inquiries?status=answered', count: counts.answered },
-    { key: 'closed', href: '/inquiries?status=closed', count: counts.closed },
-  ];
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -73,13 +61,14 @@ export default async function InquiriesPage({ searchParams }: { searchParams: Pr
         </ul>
       </section>
 
-      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref="/inquiries">
+      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref={inquiryList.href({})} hidden={inquiryList.hidden(filters, page, ['status', 'overdue'])}>
         <SelectFilter name="status" label={t('fields.status')} value={filters.status ?? ''} any={t('list.any')} options={optionsOf(INQUIRY_STATUSES, (s) => t(`status.${s}`))} />
         <CheckboxFilter name="overdue" label={t('list.overdueOnly')} checked={filters.overdue} />
       </FilterForm>
 
-      <Card id="results" title={t('list.count', { count: rows.length })}>
-        <InquiryTable rows={rows} side={side} caption={heading} />
+      <Card id="results" title={t('list.count', { count: list.total })}>
+        <InquiryTable rows={list.rows} side={side} caption={heading} />
+        <Pager list={inquiryList} filter={filters} page={list} label={heading} />
       </Card>
     </div>
   );

@@ -3,11 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import { ApplicationTable } from '@/modules/non-litigation/components/ApplicationTable';
 import { Card } from '@/components/ui/Card';
 import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
+import { Pager } from '@/components/ui/Pager';
 import { db } from '@/lib/data/db';
-import { listApplications, type ListFilters } from '@/lib/data/non-litigation';
+import { listApplications } from '@/lib/data/non-litigation';
 import { todayInChina } from '@/lib/domain/dates';
-import { decideRegister, NON_LITIGATION_STATUSES, type NonLitigationStatus } from '@/lib/domain/non-litigation/machine';
-import { among, one, type SearchParams } from '@/lib/web/params';
+import { decideRegister, NON_LITIGATION_STATUSES } from '@/lib/domain/non-litigation/machine';
+import type { SearchParams } from '@/lib/lists/define';
+import { applicationList } from '@/lib/lists/non-litigation';
 import { requireFeature } from '@/lib/web/session';
 
 export async function generateMetadata() {
@@ -15,21 +17,11 @@ export async function generateMetadata() {
   return { title: t('nonLitigation') };
 }
 
-/** List filters from the URL; anything malformed is ignored. */
-function parseFilters(sp: SearchParams): ListFilters {
-  return {
-    status: among<NonLitigationStatus>(NON_LITIGATION_STATUSES, one(sp.status)),
-    overdue: one(sp.overdue) === '1',
-    stalled: one(sp.stalled) === '1',
-    flagged: one(sp.flagged) === '1',
-  };
-}
-
 export default async function NonLitigationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireFeature('nonLitigation.list');
   const today = todayInChina();
-  const filters = parseFilters(await searchParams);
-  const [t, rows] = await Promise.all([getTranslations('nonLitigation'), listApplications(db(), actor, filters, today)]);
+  const { filter: filters, page } = applicationList.parse(await searchParams);
+  const [t, list] = await Promise.all([getTranslations('nonLitigation'), listApplications(db(), actor, filters, today, page)]);
   const side = actor.institutionKind === 'COURT' ? 'court' : 'procuratorate';
   const check = (name: 'overdue' | 'stalled' | 'flagged') => <CheckboxFilter name={name} label={t(`list.${name}Only`)} checked={filters[name]} />;
   return (
@@ -45,14 +37,15 @@ export default async function NonLitigationPage({ searchParams }: { searchParams
           </Link>
         )}
       </div>
-      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref="/non-litigation">
+      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref={applicationList.href({})} hidden={applicationList.hidden(filters, page, side === 'procuratorate' ? ['status', 'overdue', 'stalled', 'flagged'] : ['status', 'overdue', 'stalled'])}>
         <SelectFilter name="status" label={t('fields.status')} value={filters.status ?? ''} any={t('list.any')} options={optionsOf(NON_LITIGATION_STATUSES, (s) => t(`status.${s}`))} />
         {check('overdue')}
         {check('stalled')}
         {side === 'procuratorate' && check('flagged')}
       </FilterForm>
-      <Card id="results" title={t('list.count', { count: rows.length })}>
-        <ApplicationTable rows={rows} side={side} caption={t('list.title')} />
+      <Card id="results" title={t('list.count', { count: list.total })}>
+        <ApplicationTable rows={list.rows} side={side} caption={t('list.title')} />
+        <Pager list={applicationList} filter={filters} page={list} label={t('list.title')} />
       </Card>
     </div>
   );

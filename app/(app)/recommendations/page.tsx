@@ -3,15 +3,16 @@ import { getTranslations } from 'next-intl/server';
 import { RecommendationTable } from '@/modules/recommendations/components/RecommendationTable';
 import { Card } from '@/components/ui/Card';
 import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
+import { Pager } from '@/components/ui/Pager';
 import { db } from '@/lib/data/db';
 import { listRecommendations } from '@/lib/data/recommendations';
 import { todayInChina } from '@/lib/domain/dates';
 import { RECOMMENDATION_TYPES } from '@/lib/domain/deadlines/periods';
 import { INTERNAL_STATUSES, RECOMMENDATION_STATUSES } from '@/lib/domain/recommendations/machine';
 import { can } from '@/lib/domain/policy';
-import type { SearchParams } from '@/lib/web/params';
+import type { SearchParams } from '@/lib/lists/define';
+import { recommendationList } from '@/lib/lists/recommendations';
 import { requireFeature } from '@/lib/web/session';
-import { parseListParams } from '@/modules/recommendations/params';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');
@@ -22,12 +23,13 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   const actor = await requireFeature('recommendations.list');
   const today = todayInChina();
   const isProcurator = actor.role === 'PROCURATOR';
-  const filters = parseListParams(await searchParams, isProcurator);
-  const [t, rows] = await Promise.all([getTranslations('recommendations'), listRecommendations(db(), actor, filters, today)]);
+  const { filter: filters, page } = recommendationList.parse(await searchParams);
+  const [t, list] = await Promise.all([getTranslations('recommendations'), listRecommendations(db(), actor, filters, today, page)]);
   const side = actor.institutionKind === 'COURT' ? 'court' : 'procuratorate';
   const heading = side === 'court' ? t('list.courtTitle') : isProcurator && filters.mine ? t('list.mineTitle') : t('list.allTitle');
   const statuses = side === 'court' ? RECOMMENDATION_STATUSES.filter((s) => !INTERNAL_STATUSES.includes(s)) : RECOMMENDATION_STATUSES;
   const extra = [
+    filters.pending && t(`list.pending.${filters.pending}`),
     filters.servedFrom && t('list.servedFrom', { date: filters.servedFrom }),
     filters.servedTo && t('list.servedTo', { date: filters.servedTo }),
     filters.replied && t(`list.replied.${filters.replied}`),
@@ -47,7 +49,9 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
           </Link>
         )}
       </div>
-      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref="/recommendations">
+      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref={recommendationList.href({})}
+        hidden={recommendationList.hidden(filters, page, isProcurator ? ['status', 'type', 'overdue', 'mine'] : ['status', 'type', 'overdue'])}
+      >
         <SelectFilter name="status" label={t('fields.status')} value={filters.status ?? ''} any={t('list.any')} options={optionsOf(statuses, (s) => t(`status.${s}`))} />
         <SelectFilter name="type" label={t('fields.type')} value={filters.type ?? ''} any={t('list.any')} options={optionsOf(RECOMMENDATION_TYPES, (x) => t(`type.${x}`))} />
         <CheckboxFilter name="overdue" label={t('list.overdueOnly')} checked={filters.overdue} />
@@ -62,15 +66,11 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
             ]}
           />
         )}
-        {filters.servedFrom && <input type="hidden" name="servedFrom" value={filters.servedFrom} />}
-        {filters.servedTo && <input type="hidden" name="servedTo" value={filters.servedTo} />}
-        {filters.replied && <input type="hidden" name="replied" value={filters.replied} />}
-        {filters.adoption && <input type="hidden" name="adoption" value={filters.adoption} />}
-        {filters.rectified && <input type="hidden" name="rectified" value={filters.rectified} />}
       </FilterForm>
-      <Card id="results" title={t('list.count', { count: rows.length })}>
+      <Card id="results" title={t('list.count', { count: list.total })}>
         {extra.length > 0 && <p className="mb-3 text-sm text-slate-600">{t('list.alsoFiltered', { what: extra.join(' · ') })}</p>}
-        <RecommendationTable rows={rows} side={side} caption={heading} />
+        <RecommendationTable rows={list.rows} side={side} caption={heading} />
+        <Pager list={recommendationList} filter={filters} page={list} label={heading} />
       </Card>
     </div>
   );

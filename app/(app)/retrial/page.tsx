@@ -3,11 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import { MatterTable } from '@/modules/retrial/components/MatterTable';
 import { Card } from '@/components/ui/Card';
 import { CheckboxFilter, FilterForm, optionsOf, SelectFilter } from '@/components/ui/Filters';
+import { Pager } from '@/components/ui/Pager';
 import { db } from '@/lib/data/db';
-import { listMatters, type ListFilters } from '@/lib/data/retrial';
+import { listMatters } from '@/lib/data/retrial';
 import { todayInChina } from '@/lib/domain/dates';
-import { fileableKinds, RETRIAL_KINDS, RETRIAL_STATUSES, type RetrialKind, type RetrialStatus } from '@/lib/domain/retrial/machine';
-import { among, one, type SearchParams } from '@/lib/web/params';
+import { fileableKinds, RETRIAL_KINDS, RETRIAL_STATUSES } from '@/lib/domain/retrial/machine';
+import type { SearchParams } from '@/lib/lists/define';
+import { retrialList } from '@/lib/lists/retrial';
 import { requireFeature } from '@/lib/web/session';
 
 export async function generateMetadata() {
@@ -15,19 +17,10 @@ export async function generateMetadata() {
   return { title: t('retrial') };
 }
 
-/** List filters from the URL; anything malformed is ignored rather than failing the page. */
-function parseFilters(sp: SearchParams): ListFilters {
-  return {
-    kind: among<RetrialKind>(RETRIAL_KINDS, one(sp.kind)),
-    status: among<RetrialStatus>(RETRIAL_STATUSES, one(sp.status)),
-    overdue: one(sp.overdue) === '1',
-  };
-}
-
 export default async function RetrialPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireFeature('retrial.list');
-  const filters = parseFilters(await searchParams);
-  const [t, rows] = await Promise.all([getTranslations('retrial'), listMatters(db(), actor, filters, todayInChina())]);
+  const { filter: filters, page } = retrialList.parse(await searchParams);
+  const [t, list] = await Promise.all([getTranslations('retrial'), listMatters(db(), actor, filters, todayInChina(), page)]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -41,13 +34,14 @@ export default async function RetrialPage({ searchParams }: { searchParams: Prom
           </Link>
         )}
       </div>
-      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref="/retrial">
+      <FilterForm label={t('list.filters')} apply={t('list.apply')} reset={t('list.reset')} resetHref={retrialList.href({})} hidden={retrialList.hidden(filters, page, ['kind', 'status', 'overdue'])}>
         <SelectFilter name="kind" label={t('fields.kind')} value={filters.kind ?? ''} any={t('list.any')} options={optionsOf(RETRIAL_KINDS, (k) => t(`kind.${k}`))} />
         <SelectFilter name="status" label={t('fields.status')} value={filters.status ?? ''} any={t('list.any')} options={optionsOf(RETRIAL_STATUSES, (s) => t(`status.${s}`))} />
         <CheckboxFilter name="overdue" label={t('list.overdueOnly')} checked={filters.overdue} />
       </FilterForm>
-      <Card id="results" title={t('list.count', { count: rows.length })}>
-        <MatterTable rows={rows} caption={t('list.title')} />
+      <Card id="results" title={t('list.count', { count: list.total })}>
+        <MatterTable rows={list.rows} caption={t('list.title')} />
+        <Pager list={retrialList} filter={filters} page={list} label={t('list.title')} />
       </Card>
     </div>
   );

@@ -1,9 +1,12 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/Card';
+import { Pager } from '@/components/ui/Pager';
 import { UserActiveToggle } from '@/modules/admin/components/UserActiveToggle';
 import { UserCreateForm } from '@/modules/admin/components/UserCreateForm';
 import { db } from '@/lib/data/db';
 import { listInstitutions, listUsers } from '@/lib/data/users';
+import type { SearchParams } from '@/lib/lists/define';
+import { userList } from '@/lib/lists/users';
 import { requireFeature } from '@/lib/web/session';
 import { createUserAction, setUserActiveAction } from '@/modules/admin/actions';
 
@@ -12,19 +15,20 @@ export async function generateMetadata() {
   return { title: t('users') };
 }
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireFeature('users.manage');
+  const { filter, page } = userList.parse(await searchParams);
   const [t, locale, users, institutions] = await Promise.all([
     getTranslations(),
     getLocale(),
-    listUsers(db(), actor),
+    listUsers(db(), actor, page),
     listInstitutions(db(), actor),
   ]);
   const en = locale === 'en';
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('users.title')}</h1>
-      <Card id="list" title={t('users.listTitle', { count: users.length })}>
+      <Card id="list" title={t('users.listTitle', { count: users.total })}>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="text-slate-500">
@@ -41,7 +45,7 @@ export default async function UsersPage() {
               </tr>
             </thead>
             <tbody>
-              {users.map((u) => (
+              {users.rows.map((u) => (
                 <tr key={u.id} className={`border-t border-slate-100 ${u.active ? '' : 'text-slate-400'}`}>
                   <td className="py-1 pr-3"><code>{u.username}</code></td>
                   <td className="py-1 pr-3">{u.name}</td>
@@ -59,6 +63,7 @@ export default async function UsersPage() {
             </tbody>
           </table>
         </div>
+        <Pager list={userList} filter={filter} page={users} label={t('users.title')} />
       </Card>
       <Card id="create" title={t('users.createTitle')}>
         <UserCreateForm
