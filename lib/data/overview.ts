@@ -79,10 +79,12 @@ export interface RecommendationOverview {
   today: string;
   /** Served within the period. */
   total: number;
+  /** Each figure's link: the recommendations list filtered to what it counts. */
+  links: Record<FigureKey, string>;
   /** Every status a served recommendation can have (zeros included), in lifecycle order. */
-  byStatus: { status: RecommendationStatus; count: number }[];
+  byStatus: { status: RecommendationStatus; count: number; href: string }[];
   /** Every type (zeros included). */
-  byType: { type: RecommendationType; count: number }[];
+  byType: { type: RecommendationType; count: number; href: string }[];
   replies: {
     replied: number;
     onTime: number;
@@ -101,7 +103,7 @@ export interface RecommendationOverview {
     fullAdoption: Ratio;
     rectification: Ratio;
   };
-  overdue: { total: number; limit: number; rows: OverdueRow[] };
+  overdue: { total: number; href: string; limit: number; rows: OverdueRow[] };
 }
 
 /** The overdue list shows at most this many rows (the most overdue ones). */
@@ -209,6 +211,24 @@ export function figureFilter(l: ListLink): RecommendationFilter {
   });
 }
 
+/**
+ * The figures of a period, each declared once as a filter of the recommendations list: its count
+ * is that filter's count and its link is that filter's URL.
+ */
+export const FIGURES = {
+  total: {},
+  replied: { replied: 'any' },
+  onTime: { replied: 'onTime' },
+  late: { replied: 'late' },
+  adopted: { replied: 'any', adoption: 'adopted' },
+  partlyAdopted: { replied: 'any', adoption: 'partly_adopted' },
+  notAdopted: { replied: 'any', adoption: 'not_adopted' },
+  evaluated: { replied: 'any', rectified: 'evaluated' },
+  rectified: { replied: 'any', rectified: 'yes' },
+} as const satisfies Record<string, Omit<ListLink, 'period'>>;
+export type FigureKey = keyof typeof FIGURES;
+const FIGURE_KEYS = Object.keys(FIGURES) as FigureKey[];
+
 /** `/recommendations?…` listing exactly the recommendations a figure counts. */
 export function listHref(l: ListLink): string {
   return recommendationList.href(figureFilter(l));
@@ -244,19 +264,12 @@ export async function recommendationOverview(
     async (tx) => {
       // Every linked figure is the count of its list's filter (figureFilter), in one snapshot.
       const count = (where: Prisma.RecommendationWhereInput) => tx.recommendation.count({ where });
-      const [total, byStatus, byType, replied, onTime, late, adopted, partlyAdopted, notAdopted, evaluated, rectified] = await Promise.all([
-        count(inPeriod()),
+      const [figures, byStatus, byType] = await Promise.all([
+        Promise.all(FIGURE_KEYS.map((key) => count(inPeriod(FIGURES[key])))),
         Promise.all(RECOMMENDATION_STATUSES.map((status) => count(inPeriod({ status })))),
         Promise.all(RECOMMENDATION_TYPES.map((type) => count(inPeriod({ type })))),
-        count(inPeriod({ replied: 'any' })),
-        count(inPeriod({ replied: 'onTime' })),
-        count(inPeriod({ replied: 'late' })),
-        count(inPeriod({ replied: 'any', adoption: 'adopted' })),
-        count(inPeriod({ replied: 'any', adoption: 'partly_adopted' })),
-        count(inPeriod({ replied: 'any', adoption: 'not_adopted' })),
-        count(inPeriod({ replied: 'any', rectified: 'evaluated' })),
-        count(inPeriod({ replied: 'any', rectified: 'yes' })),
       ]);
+      const [total, replied, onTime, late, adopted, partlyAdopted, notAdopted, evaluated, rectified] = figures as [number, number, number, number, number, number, number, number, number];
       return Promise.all([
         { total, byStatus, byType, replied, onTime, late, adopted, partlyAdopted, notAdopted, evaluated, rectified },
         count(overdueWhere),
@@ -289,10 +302,11 @@ export async function recommendationOverview(
     period,
     today,
     total,
-    byStatus: RECOMMENDATION_STATUSES.map((status, i) => ({ status, count: counts.byStatus[i]! })).filter(
+    links: Object.fromEntries(FIGURE_KEYS.map((key) => [key, listHref({ ...FIGURES[key], period })])) as Record<FigureKey, string>,
+    byStatus: RECOMMENDATION_STATUSES.map((status, i) => ({ status, count: counts.byStatus[i]!, href: listHref({ status, period }) })).filter(
       (g) => SERVED_STATUSES.includes(g.status) || g.count > 0,
     ),
-    byType: RECOMMENDATION_TYPES.map((type, i) => ({ type, count: counts.byType[i]! })),
+    byType: RECOMMENDATION_TYPES.map((type, i) => ({ type, count: counts.byType[i]!, href: listHref({ type, period }) })),
     replies: {
       replied,
       onTime,
@@ -312,6 +326,7 @@ export async function recommendationOverview(
     },
     overdue: {
       total: overdueTotal,
+      href: listHref({ overdue: true }),
       limit: OVERDUE_LIMIT,
       rows: overdueRows.map((r) => {
         const dueDate = iso(r.dueDate)!;

@@ -5,6 +5,10 @@ import { listInquiries } from '@/lib/data/inquiries';
 import { listLeads } from '@/lib/data/leads';
 import { listRecommendations, workQueue } from '@/lib/data/recommendations';
 import type { Actor } from '@/lib/domain/roles';
+import { caseList } from '@/lib/lists/cases';
+import { inquiryList } from '@/lib/lists/inquiries';
+import { leadList } from '@/lib/lists/leads';
+import { recommendationList } from '@/lib/lists/recommendations';
 import { seed } from '@/prisma/seed/seed';
 import { actorOf as sharedActorOf, openTestDb, type TestDb } from './support';
 
@@ -19,24 +23,35 @@ afterAll(async () => t?.close());
 
 describe('home page queues', () => {
   it('count exactly what the lists behind their links show', async () => {
+    // Each item's link, parsed by its list's own parser, handed to the list function: its total is the count.
     const proc = await actorOf('li.wen');
-    const q = Object.fromEntries((await supervisionQueue(t.prisma, proc, TODAY)).map((x) => [x.key, x.count]));
-    expect(q.casesOverdue).toBe((await listCases(t.prisma, proc, { mine: true, overdue: true }, TODAY)).rows.length);
-    expect(q.inquiriesOverdue).toBe((await listInquiries(t.prisma, proc, { overdue: true }, TODAY)).rows.length);
-    const incoming = (await listLeads(t.prisma, proc, { box: 'incoming' })).rows;
-    expect(q.leadsIncoming).toBe(incoming.filter((l) => l.status !== 'acted').length);
+    const sup = await supervisionQueue(t.prisma, proc, TODAY);
+    const q = Object.fromEntries(sup.map((x) => [x.key, x]));
+    const query = (href: string) => href.split('?')[1] ?? '';
+    expect(q.casesOverdue!.href.startsWith(caseList.path + '?')).toBe(true);
+    const cases = caseList.parse(query(q.casesOverdue!.href));
+    expect(q.casesOverdue!.count).toBe((await listCases(t.prisma, proc, cases.filter, TODAY, cases.page)).total);
+    const inq = inquiryList.parse(query(q.inquiriesOverdue!.href));
+    expect(q.inquiriesOverdue!.count).toBe((await listInquiries(t.prisma, proc, inq.filter, TODAY, inq.page)).total);
+    const leads = leadList.parse(query(q.leadsIncoming!.href));
+    const incoming = await listLeads(t.prisma, proc, leads.filter, leads.page);
+    expect(q.leadsIncoming!.count).toBe(incoming.total);
+    expect(incoming.rows.every((l) => l.direction === 'incoming' && l.status !== 'acted')).toBe(true);
     expect(q.meetingsToName).toBeUndefined(); // a procurator does not name the attendee
 
     const court = await actorOf('lin.xue');
-    const c = Object.fromEntries((await supervisionQueue(t.prisma, court, TODAY)).map((x) => [x.key, x.count]));
-    expect(c.inquiriesToAnswer).toBe((await listInquiries(t.prisma, court, { status: 'sent' }, TODAY)).rows.length);
-    expect(c.inquiriesToAnswer).toBeGreaterThan(0);
+    const c = Object.fromEntries((await supervisionQueue(t.prisma, court, TODAY)).map((x) => [x.key, x]));
+    const toAnswer = inquiryList.parse(query(c.inquiriesToAnswer!.href));
+    expect(c.inquiriesToAnswer!.count).toBe((await listInquiries(t.prisma, court, toAnswer.filter, TODAY, toAnswer.page)).total);
+    expect(c.inquiriesToAnswer!.count).toBeGreaterThan(0);
     expect(c.casesOverdue).toBeUndefined(); // the court has no supervision cases
 
-    const rec = Object.fromEntries((await workQueue(t.prisma, court, TODAY)).map((x) => [x.key, x.count]));
-    expect(rec.toAcknowledge).toBe((await listRecommendations(t.prisma, court, { status: 'served' }, TODAY)).rows.length);
-    expect(rec.overdue).toBe((await listRecommendations(t.prisma, court, { overdue: true }, TODAY)).rows.length);
-    expect(rec.overdue).toBeGreaterThan(0);
+    const rec = Object.fromEntries((await workQueue(t.prisma, court, TODAY)).map((x) => [x.key, x]));
+    for (const key of ['toAcknowledge', 'overdue']) {
+      const { filter, page } = recommendationList.parse(query(rec[key]!.href));
+      expect(rec[key]!.count, key).toBe((await listRecommendations(t.prisma, court, filter, TODAY, page)).total);
+    }
+    expect(rec.overdue!.count).toBeGreaterThan(0);
   });
 
   it('the administrator has no work queue', async () => {

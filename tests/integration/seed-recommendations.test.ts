@@ -201,8 +201,10 @@ describe('demo recommendations seed', () => {
       if ((INTERNAL_STATUSES as readonly string[]).includes(r.status)) expect(r.servedOn).toBeNull();
     }
     const clerk = await t.prisma.user.findUniqueOrThrow({ where: { username: 'lin.xue' } });
-    const courtList = (await listRecommendations(t.prisma, (await loadActor(t.prisma, clerk.id))!, {}, TODAY)).rows;
+    const courtPage = await listRecommendations(t.prisma, (await loadActor(t.prisma, clerk.id))!, {}, TODAY, { page: 1, size: 100 });
+    const courtList = courtPage.rows;
     expect(courtList.length).toBe(recs.filter((r) => r.servedOn).length);
+    expect(courtPage.total).toBe(courtList.length);
     for (const row of courtList) expect(INTERNAL_STATUSES).not.toContain(row.status);
   });
 

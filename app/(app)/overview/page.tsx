@@ -4,7 +4,7 @@ import { DateText } from '@/components/DateText';
 import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { db } from '@/lib/data/db';
-import { listHref, parsePeriod, PERIOD_YEARS, recommendationOverview, type ListLink, type Ratio } from '@/lib/data/overview';
+import { parsePeriod, PERIOD_YEARS, recommendationOverview, type Ratio } from '@/lib/data/overview';
 import { isoToUtcDate, todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
 
@@ -48,7 +48,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const pct = (r: number) => format.number(r, { style: 'percent', maximumFractionDigits: 1 });
   const from = day(period.from);
   const to = day(period.to);
-  const inPeriod = (l: Omit<ListLink, 'period'> = {}) => listHref({ ...l, period });
   const errorOf = (field: 'from' | 'to') => errors.find((e) => e.field === field);
   const fieldLabel = { from: t('period.from'), to: t('period.to') };
 
@@ -59,12 +58,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     </Link>
   );
 
-  const replied = { href: inPeriod({ replied: 'any' }), label: t('rates.repliedLabel', { count: o.replies.replied }) };
+  const replied = { href: o.links.replied, label: t('rates.repliedLabel', { count: o.replies.replied }) };
   const rates: { key: 'onTime' | 'adoption' | 'fullAdoption' | 'rectification'; ratio: Ratio; count?: { href: string; label: string }; total?: { href: string; label: string } }[] = [
     {
       key: 'onTime',
       ratio: o.rates.onTime,
-      count: { href: inPeriod({ replied: 'onTime' }), label: t('rates.onTime.countLabel', { count: o.rates.onTime.count }) },
+      count: { href: o.links.onTime, label: t('rates.onTime.countLabel', { count: o.rates.onTime.count }) },
       total: replied,
     },
     // (adopted + partly adopted) has no single list: the Replies table links each part.
@@ -72,27 +71,27 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     {
       key: 'fullAdoption',
       ratio: o.rates.fullAdoption,
-      count: { href: inPeriod({ replied: 'any', adoption: 'adopted' }), label: t('rates.fullAdoption.countLabel', { count: o.rates.fullAdoption.count }) },
+      count: { href: o.links.adopted, label: t('rates.fullAdoption.countLabel', { count: o.rates.fullAdoption.count }) },
       total: replied,
     },
     {
       key: 'rectification',
       ratio: o.rates.rectification,
-      count: { href: inPeriod({ replied: 'any', rectified: 'yes' }), label: t('rates.rectification.countLabel', { count: o.rates.rectification.count }) },
-      total: { href: inPeriod({ replied: 'any', rectified: 'evaluated' }), label: t('rates.rectification.totalLabel', { count: o.rates.rectification.of }) },
+      count: { href: o.links.rectified, label: t('rates.rectification.countLabel', { count: o.rates.rectification.count }) },
+      total: { href: o.links.evaluated, label: t('rates.rectification.totalLabel', { count: o.rates.rectification.of }) },
     },
   ];
 
   const replyRows: { key: 'replied' | 'onTime' | 'late' | 'adopted' | 'partlyAdopted' | 'notAdopted' | 'adoptionNotRecorded' | 'evaluated' | 'rectified'; count: number; href?: string; indent?: boolean }[] = [
-    { key: 'replied', count: o.replies.replied, href: inPeriod({ replied: 'any' }) },
-    { key: 'onTime', count: o.replies.onTime, href: inPeriod({ replied: 'onTime' }), indent: true },
-    { key: 'late', count: o.replies.late, href: inPeriod({ replied: 'late' }), indent: true },
-    { key: 'adopted', count: o.replies.adopted, href: inPeriod({ replied: 'any', adoption: 'adopted' }), indent: true },
-    { key: 'partlyAdopted', count: o.replies.partlyAdopted, href: inPeriod({ replied: 'any', adoption: 'partly_adopted' }), indent: true },
-    { key: 'notAdopted', count: o.replies.notAdopted, href: inPeriod({ replied: 'any', adoption: 'not_adopted' }), indent: true },
+    { key: 'replied', count: o.replies.replied, href: o.links.replied },
+    { key: 'onTime', count: o.replies.onTime, href: o.links.onTime, indent: true },
+    { key: 'late', count: o.replies.late, href: o.links.late, indent: true },
+    { key: 'adopted', count: o.replies.adopted, href: o.links.adopted, indent: true },
+    { key: 'partlyAdopted', count: o.replies.partlyAdopted, href: o.links.partlyAdopted, indent: true },
+    { key: 'notAdopted', count: o.replies.notAdopted, href: o.links.notAdopted, indent: true },
     ...(o.replies.adoptionNotRecorded > 0 ? [{ key: 'adoptionNotRecorded' as const, count: o.replies.adoptionNotRecorded, indent: true }] : []),
-    { key: 'evaluated', count: o.replies.evaluated, href: inPeriod({ replied: 'any', rectified: 'evaluated' }), indent: true },
-    { key: 'rectified', count: o.replies.rectified, href: inPeriod({ replied: 'any', rectified: 'yes' }), indent: true },
+    { key: 'evaluated', count: o.replies.evaluated, href: o.links.evaluated, indent: true },
+    { key: 'rectified', count: o.replies.rectified, href: o.links.rectified, indent: true },
   ];
 
   return (
@@ -153,7 +152,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <p className="text-lg">
         {t('total.summary', { from, to })}{' '}
-        <Link href={inPeriod()} aria-label={t('total.linkLabel', { count: o.total, from, to })} className={`font-semibold ${LINK}`}>
+        <Link href={o.links.total} aria-label={t('total.linkLabel', { count: o.total, from, to })} className={`font-semibold ${LINK}`}>
           {t('total.link', { count: o.total })}
         </Link>
       </p>
@@ -255,7 +254,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               id: 'by-status',
               rows: o.byStatus.map((s) => {
                 const label = t(`status.${s.status}`);
-                return { key: s.status, label, count: s.count, href: inPeriod({ status: s.status }), linkLabel: t('byStatus.linkLabel', { status: label, count: s.count }) };
+                return { key: s.status, label, count: s.count, href: s.href, linkLabel: t('byStatus.linkLabel', { status: label, count: s.count }) };
               }),
               head: t('byStatus.status'),
             },
@@ -264,7 +263,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               id: 'by-type',
               rows: o.byType.map((x) => {
                 const label = t(`type.${x.type}`);
-                return { key: x.type, label, count: x.count, href: inPeriod({ type: x.type }), linkLabel: t('byType.linkLabel', { type: label, count: x.count }) };
+                return { key: x.type, label, count: x.count, href: x.href, linkLabel: t('byType.linkLabel', { type: label, count: x.count }) };
               }),
               head: t('byType.type'),
             },
@@ -296,7 +295,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 <tr className="border-t border-slate-300">
                   <th scope="row" className="py-1 pr-3 text-left font-medium">{t(`${b.key}.total`)}</th>
                   <td className="py-1 text-right font-medium tabular-nums">
-                    {countLink(o.total, inPeriod(), t('total.linkLabel', { count: o.total, from, to }))}
+                    {countLink(o.total, o.links.total, t('total.linkLabel', { count: o.total, from, to }))}
                   </td>
                 </tr>
               </tfoot>
@@ -312,7 +311,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         ) : (
           <>
             <p className="mt-2 text-sm">
-              <Link href={listHref({ overdue: true })} aria-label={t('overdue.countLabel', { count: o.overdue.total })} className={`font-semibold ${LINK}`}>
+              <Link href={o.overdue.href} aria-label={t('overdue.countLabel', { count: o.overdue.total })} className={`font-semibold ${LINK}`}>
                 {t('overdue.count', { count: o.overdue.total })}
               </Link>
             </p>
