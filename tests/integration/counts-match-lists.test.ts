@@ -17,7 +17,7 @@ import { loadActor } from '@/lib/data/users';
 import { can } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { caseList } from '@/lib/lists/cases';
-import { meetingList, requestList } from '@/lib/lists/committee';
+import { meetingList } from '@/lib/lists/committee';
 import { inquiryList } from '@/lib/lists/inquiries';
 import { leadList } from '@/lib/lists/leads';
 import { applicationList } from '@/lib/lists/non-litigation';
