@@ -19,14 +19,14 @@ test('pages through a list without JavaScript state: the filter travels with eve
   await expect(showing).toBeVisible();
   const total = Number((await showing.textContent())!.match(/of (\d+)/)![1]);
   expect(total).toBeGreaterThan(10);
-  const firstPage = await page.locator('#results tbody tr').allTextContents();
+  const firstPage = await page.getByRole('table', { name: 'Recommendations of the procuratorate' }).locator('tbody tr').allTextContents();
   expect(firstPage).toHaveLength(10);
 
   await pager.getByRole('link', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page).toHaveURL(/mine=0/);
   await expect(pager.getByText(new RegExp(`^Showing 11–${Math.min(20, total)} of ${total}`))).toBeVisible();
-  const secondPage = await page.locator('#results tbody tr').allTextContents();
+  const secondPage = await page.getByRole('table', { name: 'Recommendations of the procuratorate' }).locator('tbody tr').allTextContents();
   expect(secondPage.length).toBeGreaterThan(0);
   expect(secondPage.some((row) => firstPage.includes(row))).toBe(false);
   // The form still shows the filter, and applying it again keeps the page size.
