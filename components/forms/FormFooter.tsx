@@ -2,7 +2,6 @@
 
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import type { ActionResult } from '@/lib/web/action';
 
 /**
  * The end of a form: the submit button (disabled while the action runs) and, announced politely,
@@ -12,7 +11,7 @@ export function FormFooter({
   pending,
   label,
   pendingLabel,
-  state,
+  problem,
   message,
   className = 'flex items-center gap-4',
 }: {
@@ -20,7 +19,8 @@ export function FormFooter({
   label: ReactNode;
   /** The button's text while the action runs; `label` when absent. */
   pendingLabel?: ReactNode;
-  state: ActionResult<unknown> | null;
+  /** The form's error code (`useActionForm().problem`). */
+  problem: string | undefined;
   /** The form error code in words; the shared errors.* by default. */
   message?: (code: string) => ReactNode;
   className?: string;
@@ -32,9 +32,9 @@ export function FormFooter({
         {pending && pendingLabel !== undefined ? pendingLabel : label}
       </button>
       <div aria-live="polite">
-        {state && !state.ok && (
+        {problem && (
           <p role="alert" className="text-sm text-red-700">
-            {(message ?? te)(state.formError ?? 'checkFields')}
+            {(message ?? te)(problem)}
           </p>
         )}
       </div>

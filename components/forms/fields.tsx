@@ -1,66 +1,139 @@
 'use client';
 
+import { useForm, type Submission } from '@conform-to/react';
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
-import type { ActionResult } from '@/lib/web/action';
+import { startTransition, useActionState, useEffect, useRef, type ReactNode } from 'react';
+import type { ZodType } from 'zod';
+import { parseForm, type ActionState } from '@/lib/web/forms';
 
 /** The look of a full-width text input, select or textarea in the app's forms. */
 export const INPUT_CLASS = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm';
 
-export type FieldErrors = Readonly<Record<string, string | undefined>>;
+export type FormAction<T> = (prev: ActionState<T> | null, form: FormData) => Promise<ActionState<T>>;
 
-/** The field errors of a refused submission, or none. */
-export function fieldErrorsOf(state: ActionResult<unknown> | null): FieldErrors {
-  return state && !state.ok ? state.fieldErrors : {};
+/** The names of a form's fields (what the client may check; the rest is the server's). */
+function fieldNames(form: HTMLFormElement): Set<string> {
+  const names = new Set<string>();
+  for (const el of Array.from(form.elements)) {
+    const name = (el as HTMLInputElement).name;
+    if (name) names.add(name);
+  }
+  return names;
 }
 
 /**
- * The plumbing every form field repeats, for fields whose ids are `<prefix>-<name>`:
- * - `field(name, help?)`: id, name, aria-invalid and aria-describedby (the error `<id>-error`, and
- *   the help text `<id>-help` when `help` is set; `helpFirst` puts the help before the error), className;
- * - `label(name, text, required?)`: the label, with the asterisk of a required field;
- * - `help(name, text)`: the help text the field points at;
- * - `error(name)`: the field's error, in words (`message`; the shared errors.* by default).
+ * A form on a server action, through Conform: `<form {...props}>` posts to the action (so it
+ * works without JavaScript: React renders the action's hidden fields and the server answers
+ * with the page and the action's state); with JavaScript, `schema` (the one the data layer
+ * parses with) checks the fields first, on submit and on blur, and the answer arrives without
+ * a page load. A refused submission keeps what the user typed, marks the fields
+ * (`aria-invalid`, `aria-describedby` to the error) and focuses the first invalid one; a
+ * success resets the form. Field ids are `<id>-<name>`, errors `<id>-<name>-error`, help texts
+ * `<id>-<name>-help`.
+ *
+ * - `field(name, help?)`: id, name, the value to show (defaultValue), aria attributes, className;
+ * - `label(name, text, required?)`, `help(name, text)`, `error(name)`: the pieces around it;
+ * - `problem`: the form's error code ('checkFields' when only fields were refused);
+ * - `value(name)`: the value to show of a field (for checkboxes, radios and controlled selects).
  */
-export function useFieldHelpers(
-  prefix: string,
-  errors: FieldErrors,
-  options: { message?: (code: string) => string; helpFirst?: boolean } = {},
-) {
-  const te = useTranslations('errors');
-  const message = options.message ?? ((code: string) => te(code));
-  const id = (name: string) => `${prefix}-${name}`;
-  const field = (name: string, help = false) => {
-    const ids = [errors[name] ? `${id(name)}-error` : '', help ? `${id(name)}-help` : ''];
-    if (options.helpFirst) ids.reverse();
-    return {
-      id: id(name),
-      name,
-      'aria-invalid': errors[name] ? true : undefined,
-      'aria-describedby': ids.filter(Boolean).join(' ') || undefined,
-      className: INPUT_CLASS,
-    };
+export function useActionForm<T>({
+  id,
+  action,
+  schema,
+  defaultValue,
+  namespace,
+  message: ownMessage,
+  helpFirst,
+}: {
+  id: string;
+  action: FormAction<T>;
+  schema?: ZodType;
+  defaultValue?: Record<string, string | undefined>;
+  /** The feature whose own error codes (`<namespace>.errors.*`) come before the shared ones (errors.*). */
+  namespace?: string;
+  /** An error code in words, when the feature's own rule differs from `namespace`'s. */
+  message?: (code: string) => string;
+  /** Puts the help text before the error in aria-describedby. */
+  helpFirst?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [form, fields] = useForm<Record<string, string>>({
+    id,
+    lastResult: state,
+    defaultValue,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: schema
+      ? ({ form: el, formData }) => parseForm(formData, schema, fieldNames(el)) as Submission<Record<string, string>>
+      : undefined,
+    onSubmit(event, { formData }) {
+      // With JavaScript: no page load, and no automatic form reset of a refused submission.
+      event.preventDefault();
+      startTransition(() => formAction(formData));
+    },
+  });
+  useEffect(() => {
+    if (state?.status === 'success') formRef.current?.reset();
+  }, [state]);
+
+  const namespaced = useErrorMessage(namespace);
+  const message = ownMessage ?? namespaced;
+  const fid = (name: string) => `${id}-${name}`;
+  const errorCode = (name: string) => fields[name]?.errors?.[0];
+  const value = (name: string): string | undefined => {
+    const v = fields[name]?.initialValue as unknown;
+    return typeof v === 'string' ? v : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').at(-1) : undefined;
   };
+  const describedBy = (name: string, help = false) => {
+    const ids = [errorCode(name) ? `${fid(name)}-error` : '', help ? `${fid(name)}-help` : ''];
+    if (helpFirst) ids.reverse();
+    return ids.filter(Boolean).join(' ') || undefined;
+  };
+  const aria = (name: string, help = false) => ({
+    'aria-invalid': errorCode(name) ? true : undefined,
+    'aria-describedby': describedBy(name, help),
+  });
+  const field = (name: string, help = false) => ({
+    id: fid(name),
+    name,
+    defaultValue: value(name),
+    ...aria(name, help),
+    className: INPUT_CLASS,
+  });
   const label = (name: string, text: ReactNode, required = true) => (
-    <label htmlFor={id(name)} className="block text-sm font-medium">
+    <label htmlFor={fid(name)} className="block text-sm font-medium">
       {text}
       {required && <span aria-hidden="true" className="text-red-700"> *</span>}
     </label>
   );
   const help = (name: string, text: ReactNode) => (
-    <p id={`${id(name)}-help`} className="mt-1 text-xs text-slate-500">
+    <p id={`${fid(name)}-help`} className="mt-1 text-xs text-slate-500">
       {text}
     </p>
   );
   const error = (name: string) => {
-    const code = errors[name];
+    const code = errorCode(name);
     return code ? (
-      <p id={`${id(name)}-error`} className="mt-1 text-sm text-red-700">
+      <p id={`${fid(name)}-error`} className="mt-1 text-sm text-red-700">
         {message(code)}
       </p>
     ) : null;
   };
-  return { field, label, help, error };
+  const hasFieldErrors = Object.entries(form.allErrors).some(([k, v]) => k !== '' && v && v.length > 0);
+  const problem = form.errors?.[0] ?? (hasFieldErrors ? 'checkFields' : undefined);
+  const props = { id, ref: formRef, action: formAction, onSubmit: form.onSubmit, noValidate: true };
+  return { props, state, pending, field, aria, label, help, error, value, problem, message };
+}
+
+/** An error code in words: the feature's own codes first (`<namespace>.errors.*`), then the shared ones (errors.*). */
+export function useErrorMessage(namespace?: string) {
+  const t = useTranslations(namespace ?? 'errors');
+  const te = useTranslations('errors');
+  return (code: string) => {
+    const own = `errors.${code}`;
+    return namespace && t.has(own) ? t(own) : te(code);
+  };
 }
 
 /** The `<option>`s of a select over records with an id and a label. */

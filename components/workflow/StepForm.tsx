@@ -1,10 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useEffect, useId } from 'react';
-import { useActionState, useRef, startTransition } from 'react';
-import type { StepActionResult } from '@/lib/web/action';
+import { useId } from 'react';
+import { useActionForm, type FormAction } from '@/components/forms/fields';
+import type { StepActionResult } from '@/lib/web/forms';
 
 export type { StepActionResult };
 
@@ -19,12 +18,9 @@ export interface StepFormProps {
   help?: string;
   fields: StepField[];
   buttons: { step: string; label: string; tone?: 'primary' | 'secondary' | 'danger' }[];
-  action: (prev: StepActionResult | null, form: FormData) => Promise<StepActionResult>;
-  /** Where to go when the step created a new record (default: /recommendations/<newId>). */
-  newRecordBase?: string;
+  action: FormAction<{ id: string; newId?: string }>;
   /** Extra hidden inputs (e.g. the item a step is about). */
   hidden?: Record<string, string>;
-  /** Allows file fields (multipart). */
   testId?: string;
 }
 
@@ -34,33 +30,15 @@ const TONE = {
   danger: 'bg-red-700 text-white hover:bg-red-800',
 };
 
-/** One step on a recommendation: its fields, its button(s), and the localized outcome. */
-export function StepForm({ id, version, title, help, fields, buttons, action, newRecordBase = '/recommendations', hidden, testId }: StepFormProps) {
-  const t = useTranslations('errors');
+/** One step on a record: its fields, its button(s), and the localized outcome (a Conform form on the step's action). */
+export function StepForm({ id, version, title, help, fields, buttons, action, hidden, testId }: StepFormProps) {
   const tc = useTranslations('common');
-  const router = useRouter();
   const uid = useId();
-  const [state, dispatch, pending] = useActionState(action, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
-
-  useEffect(() => {
-    if (!state?.ok || !state.data) return;
-    formRef.current?.reset();
-    if (state.data.newId) router.push(`${newRecordBase}/${state.data.newId}`);
-    else router.refresh();
-  }, [state, router, newRecordBase]);
-
-  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const data = new FormData(e.currentTarget, submitter);
-    startTransition(() => dispatch(data));
-  }
-
-  const fid = (name: string) => `${uid}-${name}`;
+  const defaultValue = Object.fromEntries(fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.name, f.defaultValue]));
+  const form = useActionForm({ id: uid, action, defaultValue });
+  const { state, pending, problem, message, value } = form;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate data-testid={testId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`${uid}-title`}>
+    <form {...form.props} data-testid={testId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`${uid}-title`}>
       <h3 id={`${uid}-title`} className="font-semibold">
         {title}
       </h3>
@@ -71,22 +49,16 @@ export function StepForm({ id, version, title, help, fields, buttons, action, ne
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {fields.map((f) => {
-        const err = errors[f.name];
-        const common = {
-          id: fid(f.name),
-          name: f.name,
-          'aria-invalid': err ? true : undefined,
-          'aria-describedby': err ? `${fid(f.name)}-error` : undefined,
-        };
+        const common = form.field(f.name);
         return (
           <div key={f.name}>
             {f.kind === 'radio' ? (
-              <fieldset aria-invalid={err ? true : undefined} aria-describedby={err ? `${fid(f.name)}-error` : undefined}>
+              <fieldset {...form.aria(f.name)}>
                 <legend className="text-sm font-medium">{f.label}</legend>
                 <div className="mt-1 flex flex-wrap gap-4">
                   {f.options.map((o) => (
                     <label key={o.value} className="flex items-center gap-2 text-sm">
-                      <input type="radio" name={f.name} value={o.value} defaultChecked={o.value === f.defaultValue} />
+                      <input type="radio" name={f.name} value={o.value} defaultChecked={o.value === value(f.name)} />
                       {o.label}
                     </label>
                   ))}
@@ -94,14 +66,11 @@ export function StepForm({ id, version, title, help, fields, buttons, action, ne
               </fieldset>
             ) : (
               <>
-                <label htmlFor={fid(f.name)} className="block text-sm font-medium">
-                  {f.label}
-                  {f.required && <span aria-hidden="true" className="text-red-700"> *</span>}
-                </label>
+                {form.label(f.name, f.label, f.required ?? false)}
                 {f.kind === 'textarea' ? (
-                  <textarea {...common} rows={4} defaultValue={f.defaultValue} maxLength={f.maxLength} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm" />
+                  <textarea {...common} rows={4} maxLength={f.maxLength} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm" />
                 ) : f.kind === 'select' ? (
-                  <select {...common} defaultValue={f.defaultValue ?? ''} className="mt-1 block w-full max-w-full rounded border border-slate-300 px-3 py-2 text-sm">
+                  <select {...common} defaultValue={value(f.name) ?? ''} className="mt-1 block w-full max-w-full rounded border border-slate-300 px-3 py-2 text-sm">
                     {!f.defaultValue && <option value="">{tc('choose')}</option>}
                     {f.options.map((o) => (
                       <option key={o.value} value={o.value}>
@@ -109,17 +78,15 @@ export function StepForm({ id, version, title, help, fields, buttons, action, ne
                       </option>
                     ))}
                   </select>
+                ) : f.kind === 'file' ? (
+                  <input {...common} type="file" defaultValue={undefined} className="mt-1 block w-full max-w-md rounded border border-slate-300 px-3 py-2 text-sm" />
                 ) : (
-                  <input {...common} type={f.kind} defaultValue={f.defaultValue} maxLength={'maxLength' in f ? f.maxLength : undefined} className="mt-1 block w-full max-w-md rounded border border-slate-300 px-3 py-2 text-sm" />
+                  <input {...common} type={f.kind} maxLength={'maxLength' in f ? f.maxLength : undefined} className="mt-1 block w-full max-w-md rounded border border-slate-300 px-3 py-2 text-sm" />
                 )}
                 {'help' in f && f.help && <p className="mt-1 text-xs text-slate-500">{f.help}</p>}
               </>
             )}
-            {err && (
-              <p id={`${fid(f.name)}-error`} className="mt-1 text-sm text-red-700">
-                {t(err)}
-              </p>
-            )}
+            {form.error(f.name)}
           </div>
         );
       })}
@@ -137,12 +104,12 @@ export function StepForm({ id, version, title, help, fields, buttons, action, ne
           </button>
         ))}
         <div aria-live="polite" className="text-sm">
-          {state && !state.ok && (state.formError || Object.keys(errors).length > 0) && (
+          {problem && (
             <p role="alert" className="text-red-700">
-              {t(state.formError ?? 'checkFields')}
+              {message(problem)}
             </p>
           )}
-          {state?.ok && (
+          {state?.status === 'success' && (
             <p role="status" className="text-green-800">
               {tc('done')}
             </p>

@@ -13,7 +13,6 @@ export function StepList<A extends string>({
   specs,
   action,
   none,
-  newRecordBase,
   testIds = false,
 }: {
   record: { id: string; version: number };
@@ -22,7 +21,6 @@ export function StepList<A extends string>({
   action: StepFormProps['action'];
   /** Shown when no step is open to this user; null shows nothing. */
   none: string | null;
-  newRecordBase?: string;
   /** Give each form the test id `step-<name>` unless its spec names one. */
   testIds?: boolean;
 }) {
@@ -31,7 +29,7 @@ export function StepList<A extends string>({
   return (
     <div className="space-y-4">
       {shown.map((a) => (
-        <StepForm key={a} id={record.id} version={record.version} action={action} newRecordBase={newRecordBase} {...(testIds ? { testId: `step-${a}` } : {})} {...specs[a]!} />
+        <StepForm key={a} id={record.id} version={record.version} action={action} {...(testIds ? { testId: `step-${a}` } : {})} {...specs[a]!} />
       ))}
     </div>
   );

@@ -13,6 +13,7 @@ import {
 import { assertAllowed, decideFeature, decideUser } from '@/lib/domain/policy';
 import { ROLES, roleFitsInstitution, type Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
+import { newUserInput } from '@/lib/domain/users/schemas';
 import type { Db } from './db';
 import { pageOf } from './page';
 import { writeAudit } from './audit';
@@ -201,25 +202,7 @@ export async function listInstitutions(prisma: Db, actor: Actor) {
   });
 }
 
-export const newUserInput = z.object({
-  username: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(3, { error: 'tooShort' })
-    .max(32, { error: 'tooLong' })
-    .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'usernameFormat' }),
-  name: z.string().trim().min(1, { error: 'required' }).max(64, { error: 'tooLong' }),
-  title: z.string().trim().max(64, { error: 'tooLong' }).optional().transform((s) => s || null),
-  role: z.enum(ROLES, { error: 'invalidChoice' }),
-  institutionId: z.uuid({ error: 'invalidChoice' }),
-  departmentId: z
-    .union([z.uuid({ error: 'invalidChoice' }), z.literal('')])
-    .optional()
-    .transform((s) => s || null),
-  password: z.string().min(10, { error: 'passwordTooShort' }).max(256, { error: 'tooLong' }),
-});
-export type NewUserInput = z.input<typeof newUserInput>;
+export { newUserInput, type NewUserInput } from '@/lib/domain/users/schemas';
 
 export async function createUser(prisma: Db, actor: Actor, raw: unknown, requestId?: string) {
   assertAllowed(decideUser(actor, 'user.create', null), 'user.create');

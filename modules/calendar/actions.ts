@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/lib/data/db';
 import { importHolidayCsv } from '@/lib/data/calendar';
-import { runAction, type ActionResult } from '@/lib/web/action';
+import { runAction, type ActionState } from '@/lib/web/action';
 import { FieldError } from '@/lib/data/errors';
 
 export type ImportSummary =
@@ -14,8 +14,8 @@ export type ImportSummary =
 const MAX_BYTES = 256 * 1024;
 const fileSchema = z.instanceof(File, { error: 'required' });
 
-export async function importCalendarAction(_prev: ActionResult<ImportSummary> | null, form: FormData) {
-  return runAction<ImportSummary>('calendar.import', async (actor, { requestId }) => {
+export async function importCalendarAction(_prev: ActionState<ImportSummary> | null, form: FormData) {
+  return runAction<ImportSummary>('calendar.import', form, async (actor, { requestId }) => {
     const parsed = fileSchema.safeParse(form.get('file'));
     if (!parsed.success || parsed.data.size === 0) throw new FieldError('file', 'required');
     if (parsed.data.size > MAX_BYTES) throw new FieldError('file', 'fileTooLarge');

@@ -5,10 +5,10 @@ import { answerRequest, isMeetingStep, MEETING_STEPS, requestAttendance, schedul
 import { db } from '@/lib/data/db';
 import { StepError } from '@/lib/data/errors';
 import { todayInChina } from '@/lib/domain/dates';
-import { formObject, runAction, type ActionResult } from '@/lib/web/action';
+import { formObject, redirectOnSuccess, runAction, type ActionState } from '@/lib/web/action';
 
-export type CreateResult = ActionResult<{ id: string }>;
-export type StepResult = ActionResult<{ id: string; newId?: string }>;
+export type CreateResult = ActionState<{ id: string }>;
+export type StepResult = ActionState<{ id: string; newId?: string }>;
 
 /** The uploaded files of a form field (an empty file input sends one nameless, empty file). */
 async function filesOf(form: FormData, name = 'files') {
@@ -19,16 +19,17 @@ async function filesOf(form: FormData, name = 'files') {
 }
 
 export async function scheduleMeetingAction(_prev: CreateResult | null, form: FormData): Promise<CreateResult> {
-  return runAction('committee.schedule', async (actor, { requestId }) => {
+  const state = await runAction('committee.schedule', form, async (actor, { requestId }) => {
     const r = await scheduleMeeting(db(), actor, { ...formObject(form), files: await filesOf(form) }, { today: todayInChina(), requestId });
     revalidatePath('/committee');
     return { id: r.id };
   });
+  return redirectOnSuccess(state, (d) => `/committee/${d.id}`);
 }
 
 /** Every step on a meeting: the form names the step; the data layer decides. */
 export async function meetingStepAction(_prev: StepResult | null, form: FormData): Promise<StepResult> {
-  return runAction('committee.step', async (actor, { requestId }) => {
+  return runAction('committee.step', form, async (actor, { requestId }) => {
     const input = formObject(form);
     if (!isMeetingStep(input.step)) throw new StepError('unknownStep');
     const raw = input.step === 'uploadMaterial' ? { ...input, files: await filesOf(form) } : input;
@@ -40,16 +41,17 @@ export async function meetingStepAction(_prev: StepResult | null, form: FormData
 }
 
 export async function requestAttendanceAction(_prev: CreateResult | null, form: FormData): Promise<CreateResult> {
-  return runAction('committee.request', async (actor, { requestId }) => {
+  const state = await runAction('committee.request', form, async (actor, { requestId }) => {
     const r = await requestAttendance(db(), actor, formObject(form), { today: todayInChina(), requestId });
     revalidatePath('/committee');
     return { id: r.id };
   });
+  return redirectOnSuccess(state, (d) => `/committee/requests/${d.id}`);
 }
 
 /** A court leader accepts or declines a request (the button names which). */
 export async function answerRequestAction(_prev: StepResult | null, form: FormData): Promise<StepResult> {
-  return runAction('committee.answer', async (actor, { requestId }) => {
+  return runAction('committee.answer', form, async (actor, { requestId }) => {
     const r = await answerRequest(db(), actor, formObject(form), { today: todayInChina(), requestId });
     revalidatePath(`/committee/requests/${r.id}`);
     revalidatePath('/committee');

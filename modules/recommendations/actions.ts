@@ -6,22 +6,23 @@ import { createDraft, STEPS } from '@/lib/data/recommendations';
 import { StepError } from '@/lib/data/errors';
 import { todayInChina } from '@/lib/domain/dates';
 import { RECOMMENDATION_ACTIONS, type RecommendationAction } from '@/lib/domain/recommendations/machine';
-import { formObject, runAction, type ActionResult } from '@/lib/web/action';
+import { formObject, redirectOnSuccess, runAction, type ActionState } from '@/lib/web/action';
 
-export type DraftResult = ActionResult<{ id: string }>;
-export type StepResult = ActionResult<{ id: string; newId?: string }>;
+export type DraftResult = ActionState<{ id: string }>;
+export type StepResult = ActionState<{ id: string; newId?: string }>;
 
 export async function createDraftAction(_prev: DraftResult | null, form: FormData): Promise<DraftResult> {
-  return runAction('recommendation.create', async (actor, { requestId }) => {
+  const state = await runAction('recommendation.create', form, async (actor, { requestId }) => {
     const r = await createDraft(db(), actor, formObject(form), { today: todayInChina(), requestId });
     revalidatePath('/recommendations');
     return { id: r.id };
   });
+  return redirectOnSuccess(state, (d) => `/recommendations/${d.id}`);
 }
 
 /** Every step on an existing recommendation: the form names the step; the data layer decides. */
 export async function stepAction(_prev: StepResult | null, form: FormData): Promise<StepResult> {
-  return runAction('recommendation.step', async (actor, { requestId }) => {
+  const state = await runAction('recommendation.step', form, async (actor, { requestId }) => {
     const input = formObject(form);
     const action = input.step as RecommendationAction;
     if (!(RECOMMENDATION_ACTIONS as readonly string[]).includes(action)) throw new StepError('unknownStep');
@@ -30,4 +31,8 @@ export async function stepAction(_prev: StepResult | null, form: FormData): Prom
     revalidatePath('/recommendations');
     return { id: result.id, newId: result.newId };
   });
+  return redirectOnSuccess(state, (d) =>
+    // A step that made a new recommendation goes there; an edit goes back to the record.
+    d.newId ? `/recommendations/${d.newId}` : form.get('step') === 'edit' ? `/recommendations/${d.id}` : undefined,
+  );
 }

@@ -5,25 +5,26 @@ import { db } from '@/lib/data/db';
 import { StepError } from '@/lib/data/errors';
 import { addEvidenceItem, fileMatter, RETRIAL_STEP_FUNCTIONS } from '@/lib/data/retrial';
 import { todayInChina } from '@/lib/domain/dates';
-import { formObject, runAction, type ActionResult } from '@/lib/web/action';
+import { formObject, redirectOnSuccess, runAction, type ActionState } from '@/lib/web/action';
 
-export type FileResult = ActionResult<{ id: string }>;
-export type RetrialStepResult = ActionResult<{ id: string; newId?: string }>;
+export type FileResult = ActionState<{ id: string }>;
+export type RetrialStepResult = ActionState<{ id: string; newId?: string }>;
 
 /** The steps a form may name; each goes to its data-layer function, which decides. */
 const FORM_STEPS = ['startReview', 'decide', 'setHearing', 'determine'] as const;
 
 export async function fileMatterAction(_prev: FileResult | null, form: FormData): Promise<FileResult> {
-  return runAction('retrial.file', async (actor, { requestId }) => {
+  const state = await runAction('retrial.file', form, async (actor, { requestId }) => {
     const r = await fileMatter(db(), actor, formObject(form), { today: todayInChina(), requestId });
     revalidatePath('/retrial');
     return { id: r.id };
   });
+  return redirectOnSuccess(state, (d) => `/retrial/${d.id}`);
 }
 
 /** Adds an evidence item, with the chosen file if any. */
 export async function addItemAction(_prev: RetrialStepResult | null, form: FormData): Promise<RetrialStepResult> {
-  return runAction('retrial.addItem', async (actor, { requestId }) => {
+  return runAction('retrial.addItem', form, async (actor, { requestId }) => {
     const f = form.get('file');
     const file =
       f && typeof f === 'object' && 'arrayBuffer' in f && f.size > 0
@@ -38,7 +39,7 @@ export async function addItemAction(_prev: RetrialStepResult | null, form: FormD
 
 /** Every other step: the form names the step (the button), the data layer decides. */
 export async function stepAction(_prev: RetrialStepResult | null, form: FormData): Promise<RetrialStepResult> {
-  return runAction('retrial.step', async (actor, { requestId }) => {
+  return runAction('retrial.step', form, async (actor, { requestId }) => {
     const input = formObject(form);
     const step = input.step as (typeof FORM_STEPS)[number];
     if (!(FORM_STEPS as readonly string[]).includes(step)) throw new StepError('unknownStep');

@@ -1,10 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import type { ActionResult } from '@/lib/web/action';
+import { useActionForm, type FormAction } from '@/components/forms/fields';
 
-type Action = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
+type Action = FormAction<undefined>;
 
 export function UserActiveToggle({
   action,
@@ -20,9 +19,12 @@ export function UserActiveToggle({
   name: string;
 }) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, null);
+  const form = useActionForm({ id: `active-${userId}`, action });
+  const { state, pending } = form;
+  // One button, no fields to mark: the refusal's first code, field or form.
+  const code = state?.status === 'error' ? (Object.values(state.error ?? {}).flat().find(Boolean) ?? 'unexpected') : undefined;
   return (
-    <form action={formAction} className="inline">
+    <form {...form.props} className="inline">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="active" value={active ? 'false' : 'true'} />
@@ -34,9 +36,9 @@ export function UserActiveToggle({
       >
         {t(active ? 'users.deactivate' : 'users.activate')}
       </button>
-      {state && !state.ok && (
+      {code && (
         <span role="alert" className="ml-2 text-xs text-red-700">
-          {t(`errors.${state.formError ?? Object.values(state.fieldErrors)[0] ?? 'unexpected'}`)}
+          {t(`errors.${code}`)}
         </span>
       )}
     </form>

@@ -2,12 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useFormAction } from '@/components/useFormAction';
-import type { ActionResult } from '@/lib/web/action';
-import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
+import { Options, useActionForm, type FormAction } from '@/components/forms/fields';
+import { newUserInput } from '@/lib/domain/users/schemas';
 
 type Institution = { id: string; kind: string; label: string; departments: { id: string; label: string }[] };
-type Action = (prev: ActionResult<{ username: string }> | null, form: FormData) => Promise<ActionResult<{ username: string }>>;
+type Action = FormAction<{ username: string }>;
 
 const ROLES_BY_KIND: Record<string, string[]> = {
   PROCURATORATE: ['PROCURATOR', 'PROCURATORATE_LEADER', 'ADMIN'],
@@ -16,15 +15,13 @@ const ROLES_BY_KIND: Record<string, string[]> = {
 
 export function UserCreateForm({ action, institutions }: { action: Action; institutions: Institution[] }) {
   const t = useTranslations();
-  const { state, pending, formRef, onSubmit } = useFormAction(action);
-  const [institutionId, setInstitutionId] = useState(institutions[0]?.id ?? '');
+  const form = useActionForm({ id: 'new', action, schema: newUserInput, defaultValue: { departmentId: '', role: '' } });
+  const { state, pending, field, error, problem } = form;
+  const [institutionId, setInstitutionId] = useState(form.value('institutionId') ?? institutions[0]?.id ?? '');
   const institution = institutions.find((i) => i.id === institutionId);
-  const errors = fieldErrorsOf(state);
-  const fields = useFieldHelpers('new', errors);
-  const { field, error } = fields;
-  const label = (name: string, key: string) => fields.label(name, t(key), false);
+  const label = (name: string, key: string) => form.label(name, t(key), false);
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
+    <form {...form.props} className="grid gap-4 md:grid-cols-2">
       <div>
         {label('username', 'users.username')}
         <input {...field('username')} autoComplete="off" maxLength={32} required />
@@ -37,14 +34,14 @@ export function UserCreateForm({ action, institutions }: { action: Action; insti
       </div>
       <div>
         {label('institutionId', 'users.institution')}
-        <select {...field('institutionId')} value={institutionId} onChange={(e) => setInstitutionId(e.target.value)}>
+        <select {...field('institutionId')} defaultValue={undefined} value={institutionId} onChange={(e) => setInstitutionId(e.target.value)}>
           <Options items={institutions} />
         </select>
         {error('institutionId')}
       </div>
       <div>
         {label('departmentId', 'users.department')}
-        <select {...field('departmentId')} key={institutionId} defaultValue="">
+        <select {...field('departmentId')} key={institutionId}>
           <option value="">{t('users.noDepartment')}</option>
           <Options items={institution?.departments ?? []} />
         </select>
@@ -52,7 +49,7 @@ export function UserCreateForm({ action, institutions }: { action: Action; insti
       </div>
       <div>
         {label('role', 'users.role')}
-        <select {...field('role')} key={`role-${institutionId}`} defaultValue="">
+        <select {...field('role')} key={`role-${institutionId}`}>
           <option value="" disabled>
             {t('common.choose')}
           </option>
@@ -71,7 +68,7 @@ export function UserCreateForm({ action, institutions }: { action: Action; insti
       </div>
       <div>
         {label('password', 'users.initialPassword')}
-        <input {...field('password')} type="password" autoComplete="new-password" minLength={10} maxLength={256} required />
+        <input {...field('password')} defaultValue={undefined} type="password" autoComplete="new-password" minLength={10} maxLength={256} required />
         {error('password')}
       </div>
       <div className="flex items-end">
@@ -84,14 +81,14 @@ export function UserCreateForm({ action, institutions }: { action: Action; insti
         </button>
       </div>
       <div aria-live="polite" className="md:col-span-2">
-        {state?.ok && state.data && (
+        {state?.status === 'success' && state.data && (
           <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">
             {t('users.created', { username: state.data.username })}
           </p>
         )}
-        {state && !state.ok && (
+        {problem && (
           <p role="alert" className="text-sm text-red-700">
-            {t(`errors.${state.formError ?? 'checkFields'}`)}
+            {t(`errors.${problem}`)}
           </p>
         )}
       </div>

@@ -1,19 +1,20 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useFormAction } from '@/components/useFormAction';
+import { useActionForm, type FormAction } from '@/components/forms/fields';
 import type { ImportSummary } from '@/modules/calendar/actions';
-import type { ActionResult } from '@/lib/web/action';
 
-type Action = (prev: ActionResult<ImportSummary> | null, form: FormData) => Promise<ActionResult<ImportSummary>>;
+type Action = FormAction<ImportSummary>;
 
 export function CalendarImportForm({ action }: { action: Action }) {
   const t = useTranslations();
-  const { state, pending, formRef, onSubmit } = useFormAction(action);
-  const fileError = state && !state.ok ? state.fieldErrors.file : undefined;
-  const summary = state?.ok ? state.data : undefined;
+  const form = useActionForm({ id: 'calendar', action });
+  const { state, pending } = form;
+  const fileError = state?.error?.file?.[0];
+  const formError = state?.error?.['']?.[0];
+  const summary = state?.status === 'success' ? state.data : undefined;
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-3">
+    <form {...form.props} className="space-y-3">
       <div>
         <label htmlFor="calendar-file" className="block text-sm font-medium">
           {t('calendar.file')}
@@ -25,7 +26,7 @@ export function CalendarImportForm({ action }: { action: Action }) {
           accept=".csv,text/csv"
           required
           aria-invalid={fileError ? true : undefined}
-          aria-describedby="calendar-file-help"
+          aria-describedby={fileError ? 'calendar-file-error calendar-file-help' : 'calendar-file-help'}
           className="mt-1 block text-sm"
         />
         <p id="calendar-file-help" className="mt-1 text-xs text-slate-500">
@@ -41,13 +42,13 @@ export function CalendarImportForm({ action }: { action: Action }) {
       </button>
       <div aria-live="polite">
         {fileError && (
-          <p role="alert" className="text-sm text-red-700">
+          <p id="calendar-file-error" role="alert" className="text-sm text-red-700">
             {t('calendar.file')}: {t(`errors.${fileError}`)}
           </p>
         )}
-        {state && !state.ok && state.formError && (
+        {formError && (
           <p role="alert" className="text-sm text-red-700">
-            {t(`errors.${state.formError}`)}
+            {t(`errors.${formError}`)}
           </p>
         )}
         {summary?.kind === 'done' && (

@@ -77,7 +77,6 @@ export async function CaseStepPanel({ c }: { c: CaseView }) {
       steps={c.actions}
       specs={specs}
       action={caseStepAction}
-      newRecordBase="/cases"
       testIds
       none={c.stage === 'closed' ? t('steps.closedNone') : t('steps.none')}
     />

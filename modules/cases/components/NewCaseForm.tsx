@@ -1,11 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FormFooter } from '@/components/forms/FormFooter';
-import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
-import { useFormAction } from '@/components/useFormAction';
+import { Options, useActionForm } from '@/components/forms/fields';
+import { openCaseInput } from '@/lib/domain/cases/schemas';
 import type { OpenCaseResult } from '@/modules/cases/actions';
 
 type Option = { id: string; label: string };
@@ -29,23 +28,18 @@ export function NewCaseForm({
   today: string;
 }) {
   const t = useTranslations('cases');
-  const router = useRouter();
-  const { state, pending, formRef, onSubmit } = useFormAction(action);
-  const [courtId, setCourtId] = useState(courts[0]?.id ?? '');
+  const form = useActionForm({ id: 'case', action, schema: openCaseInput, defaultValue: { kind: 'civil', acceptedOn: today, courtDepartmentId: '', handlerId: defaultHandlerId, pensionFraud: '' } });
+  const { pending } = form;
+  const [courtId, setCourtId] = useState(form.value('courtId') ?? courts[0]?.id ?? '');
   const court = courts.find((c) => c.id === courtId);
-  const errors = fieldErrorsOf(state);
-  const { field, label, help, error } = useFieldHelpers('case', errors);
-
-  useEffect(() => {
-    if (state?.ok && state.data) router.push(`/cases/${state.data.id}`);
-  }, [state, router]);
+  const { field, label, help, error } = form;
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" data-testid="new-case-form">
+    <form {...form.props} className="space-y-5" data-testid="new-case-form">
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           {label('kind', t('fields.kind'))}
-          <select {...field('kind', true)} defaultValue="civil">
+          <select {...field('kind', true)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`kind.${k}`)}
@@ -57,7 +51,7 @@ export function NewCaseForm({
         </div>
         <div>
           {label('acceptedOn', t('fields.acceptedOn'))}
-          <input {...field('acceptedOn', true)} type="date" defaultValue={today} max={today} required />
+          <input {...field('acceptedOn', true)} type="date" max={today} required />
           {help('acceptedOn', t('form.acceptedOnHelp'))}
           {error('acceptedOn')}
         </div>
@@ -73,14 +67,14 @@ export function NewCaseForm({
         </div>
         <div>
           {label('courtId', t('fields.court'))}
-          <select {...field('courtId')} value={courtId} onChange={(e) => setCourtId(e.target.value)}>
+          <select {...field('courtId')} defaultValue={undefined} value={courtId} onChange={(e) => setCourtId(e.target.value)}>
             <Options items={courts} />
           </select>
           {error('courtId')}
         </div>
         <div>
           {label('courtDepartmentId', t('fields.courtDepartment'), false)}
-          <select {...field('courtDepartmentId')} key={courtId} defaultValue="">
+          <select {...field('courtDepartmentId')} key={courtId}>
             <option value="">{t('form.noDepartment')}</option>
             <Options items={court?.departments ?? []} />
           </select>
@@ -88,7 +82,7 @@ export function NewCaseForm({
         </div>
         <div>
           {label('handlerId', t('fields.handler'))}
-          <select {...field('handlerId')} defaultValue={defaultHandlerId}>
+          <select {...field('handlerId')}>
             <Options items={procurators} />
           </select>
           {error('handlerId')}
@@ -105,11 +99,11 @@ export function NewCaseForm({
         <p className="text-xs text-slate-500">{t('form.tagsHelp')}</p>
         <div className="mt-3 flex flex-wrap gap-6">
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="falseLitigation" value="yes" />
+            <input type="checkbox" name="falseLitigation" value="yes" defaultChecked={form.value('falseLitigation') === 'yes'} />
             {t('tag.false_litigation')}
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="socialConflict" value="yes" />
+            <input type="checkbox" name="socialConflict" value="yes" defaultChecked={form.value('socialConflict') === 'yes'} />
             {t('tag.social_conflict')}
           </label>
         </div>
@@ -117,7 +111,7 @@ export function NewCaseForm({
           <label htmlFor="case-pensionFraud" className="block text-sm font-medium">
             {t('fields.pensionFraud')}
           </label>
-          <select {...field('pensionFraud')} defaultValue="">
+          <select {...field('pensionFraud')}>
             <option value="">{t('form.noPensionFraud')}</option>
             {SUBTYPES.map((s) => (
               <option key={s} value={s}>
@@ -128,7 +122,7 @@ export function NewCaseForm({
           {error('pensionFraud')}
         </div>
       </fieldset>
-      <FormFooter pending={pending} label={t('form.save')} pendingLabel={t('form.saving')} state={state} />
+      <FormFooter pending={pending} label={t('form.save')} pendingLabel={t('form.saving')} problem={form.problem} />
     </form>
   );
 }

@@ -101,7 +101,7 @@ export async function MeetingSteps({ m }: { m: MeetingView }) {
   return (
     <div className="space-y-4">
       {m.steps.map((s) => (
-        <StepForm key={s} id={m.id} version={m.version} action={meetingStepAction} testId={`step-${s}`} newRecordBase="/committee" {...specs[s]()} />
+        <StepForm key={s} id={m.id} version={m.version} action={meetingStepAction} testId={`step-${s}`} {...specs[s]()} />
       ))}
     </div>
   );

@@ -1,13 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { FormFooter } from '@/components/forms/FormFooter';
-import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
-import { useErrorText } from '@/components/forms/useErrorText';
-import { useFormAction } from '@/components/useFormAction';
-import type { ActionResult } from '@/lib/web/action';
+import { Options, useActionForm, type FormAction } from '@/components/forms/fields';
+import { requestInput } from '@/lib/domain/committee/schemas';
 
 type Option = { id: string; label: string };
 const LIMITS = { courtCaseNumber: 64, reason: 5000 };
@@ -18,28 +15,21 @@ export function RequestForm({
   courts,
   cases,
 }: {
-  action: (prev: ActionResult<{ id: string }> | null, form: FormData) => Promise<ActionResult<{ id: string }>>;
+  action: FormAction<{ id: string }>;
   courts: Option[];
   cases: (Option & { courtCaseNumber: string | null })[];
 }) {
   const t = useTranslations('committee');
   const tc = useTranslations('common');
-  const router = useRouter();
-  const { state, pending, formRef, onSubmit } = useFormAction(action);
-  const errors = fieldErrorsOf(state);
-  const message = useErrorText('committee');
-  const { field: attrs, label, error } = useFieldHelpers('rq', errors, { message });
+  const form = useActionForm({ id: 'rq', action, schema: requestInput, defaultValue: { courtId: courts[0]?.id, caseId: '' }, namespace: 'committee' });
+  const { pending, field: attrs, label, error } = form;
   const numberRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    if (state?.ok && state.data) router.push(`/committee/requests/${state.data.id}`);
-  }, [state, router]);
-
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-3xl space-y-5" data-testid="request-form">
+    <form {...form.props} className="max-w-3xl space-y-5" data-testid="request-form">
       <div>
         {label('courtId', t('fields.court'))}
-        <select {...attrs('courtId')} defaultValue={courts[0]?.id}>
+        <select {...attrs('courtId')}>
           <Options items={courts} />
         </select>
         {error('courtId')}
@@ -48,7 +38,7 @@ export function RequestForm({
         {label('caseId', t('fields.supervisionCase'), false)}
         <select
           {...attrs('caseId')}
-          defaultValue=""
+         
           onChange={(e) => {
             // Choosing a supervision case fills in its court case number when none is typed yet.
             const c = cases.find((x) => x.id === e.target.value);
@@ -71,7 +61,7 @@ export function RequestForm({
         <p className="mt-1 text-xs text-slate-500">{t('requests.reasonHelp')}</p>
         {error('reason')}
       </div>
-      <FormFooter pending={pending} label={t('requests.submit')} pendingLabel={tc('working')} state={state} className="flex flex-wrap items-center gap-4" />
+      <FormFooter pending={pending} label={t('requests.submit')} pendingLabel={tc('working')} problem={form.problem} className="flex flex-wrap items-center gap-4" />
     </form>
   );
 }

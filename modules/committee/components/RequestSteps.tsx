@@ -18,7 +18,6 @@ export async function RequestSteps({ r }: { r: RequestView }) {
           version={r.version}
           action={answerRequestAction}
           testId="step-accept"
-          newRecordBase="/committee/requests"
           title={t('steps.accept.title')}
           help={t('steps.accept.help')}
           fields={[
@@ -39,7 +38,6 @@ export async function RequestSteps({ r }: { r: RequestView }) {
           version={r.version}
           action={answerRequestAction}
           testId="step-decline"
-          newRecordBase="/committee/requests"
           title={t('steps.decline.title')}
           help={t('steps.decline.help')}
           fields={[{ kind: 'textarea', name: 'answer', label: t('fields.declineReasons'), required: true, maxLength: LIMITS.answer }]}

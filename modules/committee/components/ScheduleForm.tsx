@@ -1,13 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { FormFooter } from '@/components/forms/FormFooter';
-import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
-import { useErrorText } from '@/components/forms/useErrorText';
-import { useFormAction } from '@/components/useFormAction';
-import type { ActionResult } from '@/lib/web/action';
+import { Options, useActionForm, type FormAction } from '@/components/forms/fields';
+import { scheduleInput } from '@/lib/domain/committee/schemas';
 
 type Option = { id: string; label: string };
 
@@ -20,32 +17,25 @@ export function ScheduleForm({
   procuratorates,
   minLocal,
 }: {
-  action: (prev: ActionResult<{ id: string }> | null, form: FormData) => Promise<ActionResult<{ id: string }>>;
+  action: FormAction<{ id: string }>;
   procuratorates: Option[];
   /** Now, as a datetime-local value (the meeting must be later). */
   minLocal: string;
 }) {
   const t = useTranslations('committee');
   const tc = useTranslations('common');
-  const router = useRouter();
-  const { state, pending, formRef, onSubmit } = useFormAction(action);
-  const errors = fieldErrorsOf(state);
-  const message = useErrorText('committee');
-  const { field: attrs, label, error } = useFieldHelpers('cm', errors, { message });
+  const form = useActionForm({ id: 'cm', action, schema: scheduleInput, defaultValue: { procuratorateId: procuratorates[0]?.id }, namespace: 'committee' });
+  const { pending, field: attrs, label, error } = form;
   // Stable keys for the rows; names are numbered by position so errors point at the row shown.
   const next = useRef(1);
   const [rows, setRows] = useState<number[]>([0]);
 
-  useEffect(() => {
-    if (state?.ok && state.data) router.push(`/committee/${state.data.id}`);
-  }, [state, router]);
-
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6" data-testid="schedule-form">
+    <form {...form.props} className="space-y-6" data-testid="schedule-form">
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           {label('procuratorateId', t('fields.procuratorate'))}
-          <select {...attrs('procuratorateId')} defaultValue={procuratorates[0]?.id}>
+          <select {...attrs('procuratorateId')}>
             <Options items={procuratorates} />
           </select>
           {error('procuratorateId')}
@@ -63,7 +53,7 @@ export function ScheduleForm({
         </div>
       </div>
 
-      <fieldset className="rounded border border-slate-200 p-4" aria-describedby={errors.items ? 'cm-items-error' : undefined}>
+      <fieldset className="rounded border border-slate-200 p-4" {...form.aria('items')}>
         <legend className="px-1 text-sm font-medium">{t('form.agendaLegend')}</legend>
         <p className="text-xs text-slate-500">{t('form.agendaHelp')}</p>
         {error('items')}
@@ -87,7 +77,7 @@ export function ScheduleForm({
                     </div>
                     <div>
                       {label(n('trigger'), t('fields.trigger'))}
-                      <select {...attrs(n('trigger'))} defaultValue="other_procuratorial">
+                      <select {...attrs(n('trigger'))} defaultValue={form.value(n('trigger')) ?? 'other_procuratorial'}>
                         {TRIGGERS.map((x) => (
                           <option key={x} value={x}>
                             {t(`trigger.${x}`)}
@@ -124,12 +114,12 @@ export function ScheduleForm({
 
       <div>
         {label('files', t('fields.materials'), false)}
-        <input {...attrs('files')} type="file" multiple accept=".pdf,.doc,.docx,.txt,.png,.jpg,.jpeg" className="mt-1 block text-sm" />
+        <input {...attrs('files')} defaultValue={undefined} type="file" multiple accept=".pdf,.doc,.docx,.txt,.png,.jpg,.jpeg" className="mt-1 block text-sm" />
         <p className="mt-1 text-xs text-slate-500">{t('form.materialsHelp')}</p>
         {error('files')}
       </div>
 
-      <FormFooter pending={pending} label={t('form.submit')} pendingLabel={tc('working')} state={state} className="flex flex-wrap items-center gap-4" />
+      <FormFooter pending={pending} label={t('form.submit')} pendingLabel={tc('working')} problem={form.problem} className="flex flex-wrap items-center gap-4" />
     </form>
   );
 }

@@ -1,11 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FormFooter } from '@/components/forms/FormFooter';
-import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
-import { useFormAction } from '@/components/useFormAction';
+import { Options, useActionForm } from '@/components/forms/fields';
+import { sendInput } from '@/lib/domain/inquiries/schemas';
 import type { SendResult } from '@/modules/inquiries/actions';
 
 type Option = { id: string; label: string };
@@ -25,29 +24,23 @@ export function InquiryForm({
 }) {
   const t = useTranslations('inquiries');
   const te = useTranslations('errors');
-  const router = useRouter();
-  const { state, pending, formRef, onSubmit } = useFormAction(action);
-  const [caseNumber, setCaseNumber] = useState('');
-  const errors = fieldErrorsOf(state);
-
-  useEffect(() => {
-    if (state?.ok && state.data) router.push(`/inquiries/${state.data.id}`);
-  }, [state, router]);
 
   const message = (code: string) => (te.has(code) ? te(code) : t.has(`errors.${code}`) ? t(`errors.${code}`) : te('invalid'));
-  const fields = useFieldHelpers('inq', errors, { message, helpFirst: true });
+  const form = useActionForm({ id: 'inq', action, schema: sendInput, defaultValue: { courtId: courts[0]?.id ?? '', caseId: '', sentOn: today }, message, helpFirst: true });
+  const { pending } = form;
+  const [caseNumber, setCaseNumber] = useState(form.value('courtCaseNumber') ?? '');
   // Every field here has its help text.
-  const field = (name: string) => fields.field(name, true);
-  const label = (name: string, key: string, required = true) => fields.label(name, t(key), required);
-  const help = (name: string, key: string) => fields.help(name, t(key));
-  const { error } = fields;
+  const field = (name: string) => form.field(name, true);
+  const label = (name: string, key: string, required = true) => form.label(name, t(key), required);
+  const help = (name: string, key: string) => form.help(name, t(key));
+  const { error } = form;
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" data-testid="inquiry-form">
+    <form {...form.props} className="space-y-5" data-testid="inquiry-form">
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           {label('courtId', 'fields.court')}
-          <select {...field('courtId')} defaultValue={courts[0]?.id ?? ''}>
+          <select {...field('courtId')}>
             <Options items={courts} />
           </select>
           {help('courtId', 'form.courtHelp')}
@@ -57,7 +50,7 @@ export function InquiryForm({
           {label('caseId', 'fields.case', false)}
           <select
             {...field('caseId')}
-            defaultValue=""
+           
             onChange={(e) => {
               // Picking a case fills in its court case number when none has been typed yet.
               const c = cases.find((x) => x.id === e.target.value);
@@ -73,7 +66,7 @@ export function InquiryForm({
         <div>
           {label('courtCaseNumber', 'fields.courtCaseNumber')}
           <input
-            {...field('courtCaseNumber')}
+            {...field('courtCaseNumber')} defaultValue={undefined}
             value={caseNumber}
             onChange={(e) => setCaseNumber(e.target.value)}
             maxLength={LIMITS.courtCaseNumber}
@@ -85,7 +78,7 @@ export function InquiryForm({
         </div>
         <div>
           {label('sentOn', 'fields.sentOn')}
-          <input {...field('sentOn')} type="date" defaultValue={today} max={today} />
+          <input {...field('sentOn')} type="date" max={today} />
           {help('sentOn', 'form.sentOnHelp')}
           {error('sentOn')}
         </div>
@@ -96,7 +89,7 @@ export function InquiryForm({
         {help('question', 'form.questionHelp')}
         {error('question')}
       </div>
-      <FormFooter pending={pending} label={t('form.submit')} pendingLabel={t('form.sending')} state={state} />
+      <FormFooter pending={pending} label={t('form.submit')} pendingLabel={t('form.sending')} problem={form.problem} />
     </form>
   );
 }

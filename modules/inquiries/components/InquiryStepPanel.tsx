@@ -45,5 +45,5 @@ export async function InquiryStepPanel({ inquiry, today }: { inquiry: InquiryVie
     },
   };
   const shown = inquiry.actions.filter((a): a is Exclude<InquiryStep, 'send'> => a !== 'send');
-  return <StepList record={inquiry} steps={shown} specs={specs} action={inquiryStepAction} newRecordBase="/inquiries" none={t('detail.none')} />;
+  return <StepList record={inquiry} steps={shown} specs={specs} action={inquiryStepAction} none={t('detail.none')} />;
 }

@@ -1,11 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FormFooter } from '@/components/forms/FormFooter';
-import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
-import { useFormAction } from '@/components/useFormAction';
+import { Options, useActionForm } from '@/components/forms/fields';
+import { sendInput } from '@/lib/domain/leads/schemas';
 import type { SendLeadResult } from '@/modules/leads/actions';
 
 type Option = { id: string; label: string };
@@ -26,26 +25,27 @@ export function LeadForm({
 }) {
   const t = useTranslations('leads');
   const te = useTranslations('errors');
-  const router = useRouter();
-  const { state, pending, formRef, onSubmit } = useFormAction(action);
-  const [kind, setKind] = useState<string>('false_litigation');
-  const errors = fieldErrorsOf(state);
-  const fields = useFieldHelpers('lead', errors, { message: (code) => (te.has(code) ? te(code) : te('invalid')), helpFirst: true });
+  const form = useActionForm({
+    id: 'lead',
+    action,
+    schema: sendInput,
+    defaultValue: { counterpartId: counterparts[0]?.id ?? '', subtype: '', caseId: '' },
+    message: (code) => (te.has(code) ? te(code) : te('invalid')),
+    helpFirst: true,
+  });
+  const { pending } = form;
+  const [kind, setKind] = useState<string>(form.value('kind') ?? 'false_litigation');
 
-  useEffect(() => {
-    if (state?.ok && state.data) router.push(`/leads/${state.data.id}`);
-  }, [state, router]);
-
-  const { field, error } = fields;
-  const label = (name: string, key: string, required = true) => fields.label(name, t(key), required);
-  const help = (name: string, key: string) => fields.help(name, t(key));
+  const { field, error } = form;
+  const label = (name: string, key: string, required = true) => form.label(name, t(key), required);
+  const help = (name: string, key: string) => form.help(name, t(key));
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" data-testid="lead-form">
+    <form {...form.props} className="space-y-5" data-testid="lead-form">
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           {label('counterpartId', 'fields.counterpart')}
-          <select {...field('counterpartId', true)} defaultValue={counterparts[0]?.id ?? ''}>
+          <select {...field('counterpartId', true)}>
             <Options items={counterparts} />
           </select>
           {help('counterpartId', 'form.counterpartHelp')}
@@ -53,7 +53,7 @@ export function LeadForm({
         </div>
         <div>
           {label('kind', 'fields.kind')}
-          <select {...field('kind')} value={kind} onChange={(e) => setKind(e.target.value)}>
+          <select {...field('kind')} defaultValue={undefined} value={kind} onChange={(e) => setKind(e.target.value)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`kind.${k}`)}
@@ -65,7 +65,7 @@ export function LeadForm({
         {kind === 'pension_fraud' && (
           <div>
             {label('subtype', 'fields.subtype')}
-            <select {...field('subtype', true)} defaultValue="">
+            <select {...field('subtype', true)}>
               <option value="">—</option>
               {SUBTYPES.map((s) => (
                 <option key={s} value={s}>
@@ -86,7 +86,7 @@ export function LeadForm({
         {cases.length > 0 && (
           <div>
             {label('caseId', 'fields.case', false)}
-            <select {...field('caseId', true)} defaultValue="">
+            <select {...field('caseId', true)}>
               <option value="">{t('form.noCase')}</option>
               <Options items={cases} />
             </select>
@@ -105,7 +105,7 @@ export function LeadForm({
         <textarea {...field('summary')} rows={7} maxLength={LIMITS.summary} />
         {error('summary')}
       </div>
-      <FormFooter pending={pending} label={t('form.submit')} pendingLabel={t('form.sending')} state={state} />
+      <FormFooter pending={pending} label={t('form.submit')} pendingLabel={t('form.sending')} problem={form.problem} />
     </form>
   );
 }

@@ -46,5 +46,5 @@ export async function LeadStepPanel({ lead }: { lead: LeadView }) {
     },
   };
   const shown = lead.actions.filter((a): a is Exclude<LeadStep, 'send'> => a !== 'send');
-  return <StepList record={lead} steps={shown} specs={specs} action={leadStepAction} newRecordBase="/leads" none={t('detail.none')} />;
+  return <StepList record={lead} steps={shown} specs={specs} action={leadStepAction} none={t('detail.none')} />;
 }

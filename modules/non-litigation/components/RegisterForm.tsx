@@ -1,12 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
 import { FormFooter } from '@/components/forms/FormFooter';
-import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
-import { useErrorText } from '@/components/forms/useErrorText';
-import { useFormAction } from '@/components/useFormAction';
+import { Options, useActionForm } from '@/components/forms/fields';
+import { registerInput } from '@/lib/domain/non-litigation/schemas';
 import type { RegisterResult } from '@/modules/non-litigation/actions';
 
 type Option = { id: string; label: string };
@@ -29,26 +26,26 @@ export function RegisterForm({
   today: string;
 }) {
   const t = useTranslations('nonLitigation');
-  const router = useRouter();
-  const { state, pending, formRef, onSubmit } = useFormAction(action);
-  const errors = fieldErrorsOf(state);
   const counterpart = side === 'court' ? 'procuratorateId' : 'courtId';
 
-  useEffect(() => {
-    if (state?.ok && state.data) router.push(`/non-litigation/${state.data.id}`);
-  }, [state, router]);
-
   // This feature's own codes first (dates out of order, already registered), then the shared ones.
-  const fields = useFieldHelpers('nl', errors, { message: useErrorText('nonLitigation') });
-  const { field, error } = fields;
-  const label = (name: string, required: boolean) => fields.label(name, t(`fields.${name}`), required);
+  const form = useActionForm({
+    id: 'nl',
+    action,
+    schema: registerInput,
+    defaultValue: { [counterpart]: counterparts[0]?.id ?? '', appliedOn: side === 'court' ? today : undefined },
+    namespace: 'nonLitigation',
+  });
+  const { pending } = form;
+  const { field, error } = form;
+  const label = (name: string, required: boolean) => form.label(name, t(`fields.${name}`), required);
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form {...form.props} className="space-y-5">
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           {label(counterpart, true)}
-          <select {...field(counterpart)} defaultValue={counterparts[0]?.id ?? ''}>
+          <select {...field(counterpart)}>
             <Options items={counterparts} />
           </select>
           {error(counterpart)}
@@ -91,18 +88,18 @@ export function RegisterForm({
           </div>
           <div>
             {label('appliedOn', side === 'court')}
-            <input {...field('appliedOn')} type="date" max={today} defaultValue={side === 'court' ? today : undefined} />
+            <input {...field('appliedOn')} type="date" max={today} />
             {error('appliedOn')}
           </div>
         </div>
         <div className="mt-3 flex items-center gap-2">
-          <input id="nl-urgent" type="checkbox" name="urgent" value="true" />
+          <input id="nl-urgent" type="checkbox" name="urgent" value="true" defaultChecked={form.value('urgent') === 'true'} />
           <label htmlFor="nl-urgent" className="text-sm">
             {t('form.urgent')}
           </label>
         </div>
       </fieldset>
-      <FormFooter pending={pending} label={t('form.save')} pendingLabel={t('form.saving')} state={state} />
+      <FormFooter pending={pending} label={t('form.save')} pendingLabel={t('form.saving')} problem={form.problem} />
     </form>
   );
 }

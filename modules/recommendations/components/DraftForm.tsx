@@ -1,24 +1,20 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FormFooter } from '@/components/forms/FormFooter';
-import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
-import { useFormAction } from '@/components/useFormAction';
-import type { ActionResult } from '@/lib/web/action';
+import { Options, useActionForm, type FormAction } from '@/components/forms/fields';
+import { draftInput, editInput, LIMITS } from '@/lib/domain/recommendations/schemas';
 import type { DraftResult, StepResult } from '@/modules/recommendations/actions';
 
 type Option = { id: string; label: string };
 type Court = Option & { departments: Option[] };
 type Values = Partial<Record<string, string | number | boolean | null>>;
-type Result = ActionResult<{ id: string }>;
 type AnyDraftAction =
   | ((prev: DraftResult | null, form: FormData) => Promise<DraftResult>)
   | ((prev: StepResult | null, form: FormData) => Promise<StepResult>);
 
 const TYPES = ['correction', 'retrial', 'public_interest', 'social_governance', 'enforcement', 'other'] as const;
-const LIMITS = { title: 200, longText: 20000, legalBasis: 5000, courtCaseNumber: 64 };
 
 /** New draft (no `values.id`) or edit of a draft/returned recommendation (with id and version). */
 export function DraftForm({
@@ -33,31 +29,29 @@ export function DraftForm({
   values?: Values;
 }) {
   const t = useTranslations('recommendations');
-  const router = useRouter();
-  // Both actions answer with the record's id; the form only needs that.
-  const { state, pending, formRef, onSubmit } = useFormAction(action as (prev: Result | null, form: FormData) => Promise<Result>);
-  const [type, setType] = useState(String(values?.type ?? 'correction'));
-  const [courtId, setCourtId] = useState(String(values?.addresseeCourtId ?? courts[0]?.id ?? ''));
+  // Both actions answer with the record's id (and go to the record); the form only needs that.
+  const form = useActionForm({
+    id: 'rec',
+    action: action as FormAction<{ id: string }>,
+    schema: values?.id ? editInput : draftInput,
+    defaultValue: Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, v == null ? undefined : String(v)])),
+  });
+  const { pending, field, error, value } = form;
+  const [type, setType] = useState(value('type') ?? 'correction');
+  const [courtId, setCourtId] = useState(value('addresseeCourtId') ?? courts[0]?.id ?? '');
   const court = courts.find((c) => c.id === courtId);
-  const errors = fieldErrorsOf(state);
-  const { field, label: fieldLabel, error } = useFieldHelpers('rec', errors);
 
-  useEffect(() => {
-    if (state?.ok && state.data) router.push(`/recommendations/${state.data.id}`);
-  }, [state, router]);
-
-  const label = (name: string, key: string, required = true) => fieldLabel(name, t(key), required);
-  const text = (name: string) => (values?.[name] == null ? '' : String(values[name]));
+  const label = (name: string, key: string, required = true) => form.label(name, t(key), required);
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form {...form.props} className="space-y-5">
       {values?.id && <input type="hidden" name="id" value={String(values.id)} />}
       {values?.version && <input type="hidden" name="version" value={String(values.version)} />}
       {values?.id && <input type="hidden" name="step" value="edit" />}
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           {label('type', 'fields.type')}
-          <select {...field('type')} value={type} onChange={(e) => setType(e.target.value)}>
+          <select {...field('type')} defaultValue={undefined} value={type} onChange={(e) => setType(e.target.value)}>
             {TYPES.map((x) => (
               <option key={x} value={x}>
                 {t(`type.${x}`)}
@@ -69,19 +63,19 @@ export function DraftForm({
         </div>
         <div>
           {label('title', 'fields.title')}
-          <input {...field('title')} defaultValue={text('title')} maxLength={LIMITS.title} required />
+          <input {...field('title')} maxLength={LIMITS.title} required />
           {error('title')}
         </div>
         <div>
           {label('addresseeCourtId', 'fields.addresseeCourt')}
-          <select {...field('addresseeCourtId')} value={courtId} onChange={(e) => setCourtId(e.target.value)}>
+          <select {...field('addresseeCourtId')} defaultValue={undefined} value={courtId} onChange={(e) => setCourtId(e.target.value)}>
             <Options items={courts} />
           </select>
           {error('addresseeCourtId')}
         </div>
         <div>
           {label('addresseeDepartmentId', 'fields.addresseeDepartment', false)}
-          <select {...field('addresseeDepartmentId')} key={courtId} defaultValue={text('addresseeDepartmentId')}>
+          <select {...field('addresseeDepartmentId')} key={courtId}>
             <option value="">{t('form.noDepartment')}</option>
             <Options items={court?.departments ?? []} />
           </select>
@@ -89,7 +83,7 @@ export function DraftForm({
         </div>
         <div>
           {label('caseId', 'fields.case', false)}
-          <select {...field('caseId')} defaultValue={text('caseId')}>
+          <select {...field('caseId')}>
             <option value="">{t('form.noCase')}</option>
             <Options items={cases} />
           </select>
@@ -97,20 +91,20 @@ export function DraftForm({
         </div>
         <div>
           {label('courtCaseNumber', 'fields.courtCaseNumber', false)}
-          <input {...field('courtCaseNumber')} defaultValue={text('courtCaseNumber')} maxLength={LIMITS.courtCaseNumber} placeholder="(2025)青0103民初123号" />
+          <input {...field('courtCaseNumber')} maxLength={LIMITS.courtCaseNumber} placeholder="(2025)青0103民初123号" />
           {error('courtCaseNumber')}
         </div>
       </div>
       {(['facts', 'violation', 'recommendationText'] as const).map((name) => (
         <div key={name}>
           {label(name, `fields.${name}`)}
-          <textarea {...field(name)} defaultValue={text(name)} rows={5} maxLength={LIMITS.longText} required />
+          <textarea {...field(name)} rows={5} maxLength={LIMITS.longText} required />
           {error(name)}
         </div>
       ))}
       <div>
         {label('legalBasis', 'fields.legalBasis')}
-        <textarea {...field('legalBasis')} defaultValue={text('legalBasis')} rows={3} maxLength={LIMITS.legalBasis} required />
+        <textarea {...field('legalBasis')} rows={3} maxLength={LIMITS.legalBasis} required />
         {error('legalBasis')}
       </div>
       <fieldset className="rounded border border-slate-200 p-4">
@@ -118,7 +112,7 @@ export function DraftForm({
         <p className="text-xs text-slate-500">{t('form.periodHelp')}</p>
         {type === 'public_interest' && (
           <div className="mt-3 flex items-center gap-2">
-            <input id="rec-urgent" type="checkbox" name="urgent" value="true" defaultChecked={values?.urgent === true} />
+            <input id="rec-urgent" type="checkbox" name="urgent" value="true" defaultChecked={value('urgent') === 'true' || value('urgent') === 'on'} />
             <label htmlFor="rec-urgent" className="text-sm">
               {t('fields.urgent')}
             </label>
@@ -127,17 +121,17 @@ export function DraftForm({
         <div className="mt-3 grid max-w-md grid-cols-2 gap-4">
           <div>
             {label('customPeriodMonths', 'fields.customPeriodMonths', false)}
-            <input {...field('customPeriodMonths')} type="number" min={0} max={3} defaultValue={text('customPeriodMonths')} />
+            <input {...field('customPeriodMonths')} type="number" min={0} max={3} />
             {error('customPeriodMonths')}
           </div>
           <div>
             {label('customPeriodDays', 'fields.customPeriodDays', false)}
-            <input {...field('customPeriodDays')} type="number" min={0} max={90} defaultValue={text('customPeriodDays')} />
+            <input {...field('customPeriodDays')} type="number" min={0} max={90} />
             {error('customPeriodDays')}
           </div>
         </div>
       </fieldset>
-      <FormFooter pending={pending} label={t('form.save')} pendingLabel={t('form.saving')} state={state} />
+      <FormFooter pending={pending} label={t('form.save')} pendingLabel={t('form.saving')} problem={form.problem} />
     </form>
   );
 }

@@ -1,12 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { FormFooter } from '@/components/forms/FormFooter';
-import { fieldErrorsOf, useFieldHelpers } from '@/components/forms/fields';
-import { useErrorText } from '@/components/forms/useErrorText';
-import { useFormAction } from '@/components/useFormAction';
+import { useActionForm } from '@/components/forms/fields';
+import { itemInput } from '@/lib/domain/retrial/schemas';
 import type { RetrialStepResult } from '@/modules/retrial/actions';
 
 const GROUNDS = ['found_late_objective', 'known_not_obtainable', 'arose_after_hearing', 'submitted_not_examined'] as const;
@@ -17,17 +15,10 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Adds one evidence item (and optionally its file) to a matter; `version` is the matter's. */
 export function EvidenceForm({ matterId, version, action }: { matterId: string; version: number; action: (prev: RetrialStepResult | null, form: FormData) => Promise<RetrialStepResult> }) {
   const t = useTranslations('retrial');
-  const errorText = useErrorText('retrial');
-  const router = useRouter();
   const uid = useId();
-  const { state, pending, formRef, onSubmit } = useFormAction(action);
   const [tooLarge, setTooLarge] = useState(false);
-  const errors = { ...fieldErrorsOf(state), ...(tooLarge ? { file: 'attachmentTooLarge' } : {}) };
-  const fields = useFieldHelpers(uid, errors, { message: errorText });
-
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
+  const form = useActionForm({ id: uid, action, schema: itemInput, defaultValue: { ground: '' }, namespace: 'retrial' });
+  const { pending } = form;
 
   function submit(e: React.FormEvent<HTMLFormElement>) {
     const file = new FormData(e.currentTarget).get('file');
@@ -37,14 +28,14 @@ export function EvidenceForm({ matterId, version, action }: { matterId: string; 
       e.preventDefault();
       return;
     }
-    onSubmit(e);
+    form.props.onSubmit(e);
   }
 
-  const { field, error } = fields;
-  const label = (name: string, required: boolean) => fields.label(name, t(`fields.${name}`), required);
+  const { field, error } = form;
+  const label = (name: string, required: boolean) => form.label(name, t(`fields.${name}`), required);
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate encType="multipart/form-data" className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4" aria-labelledby={`${uid}-title`} data-testid="add-evidence">
+    <form {...form.props} onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4" aria-labelledby={`${uid}-title`} data-testid="add-evidence">
       <h3 id={`${uid}-title`} className="font-semibold">
         {t('steps.addItem.title')}
       </h3>
@@ -70,7 +61,7 @@ export function EvidenceForm({ matterId, version, action }: { matterId: string; 
       </div>
       <div>
         {label('ground', true)}
-        <select {...field('ground')} defaultValue="">
+        <select {...field('ground')}>
           <option value="">—</option>
           {GROUNDS.map((g) => (
             <option key={g} value={g}>
@@ -87,10 +78,23 @@ export function EvidenceForm({ matterId, version, action }: { matterId: string; 
       </div>
       <div>
         {label('file', false)}
-        <input {...field('file')} type="file" accept=".pdf,.png,.jpg,.jpeg,.txt,.doc,.docx" className="mt-1 block text-sm" />
-        {error('file')}
+        <input
+          {...field('file')}
+          {...(tooLarge ? { 'aria-invalid': true, 'aria-describedby': `${uid}-file-error` } : {})}
+          defaultValue={undefined}
+          type="file"
+          accept=".pdf,.png,.jpg,.jpeg,.txt,.doc,.docx"
+          className="mt-1 block text-sm"
+        />
+        {tooLarge ? (
+          <p id={`${uid}-file-error`} className="mt-1 text-sm text-red-700">
+            {form.message('attachmentTooLarge')}
+          </p>
+        ) : (
+          error('file')
+        )}
       </div>
-      <FormFooter pending={pending} label={t('steps.addItem.button')} state={state} message={errorText} className="flex flex-wrap items-center gap-3" />
+      <FormFooter pending={pending} label={t('steps.addItem.button')} problem={form.problem ?? (tooLarge ? 'checkFields' : undefined)} message={form.message} className="flex flex-wrap items-center gap-3" />
     </form>
   );
 }

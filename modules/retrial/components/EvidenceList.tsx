@@ -89,7 +89,6 @@ export async function EvidenceList({ matter }: { matter: MatterView }) {
                       id={item.id}
                       version={item.version}
                       action={stepAction}
-                      newRecordBase="/retrial"
                       hidden={{ matterId: matter.id }}
                       testId={`determine-${item.position}`}
                       title={t('steps.determine.title')}

@@ -1,12 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { FormFooter } from '@/components/forms/FormFooter';
-import { fieldErrorsOf, Options, useFieldHelpers } from '@/components/forms/fields';
-import { useErrorText } from '@/components/forms/useErrorText';
-import { useFormAction } from '@/components/useFormAction';
+import { Options, useActionForm } from '@/components/forms/fields';
+import { fileInput } from '@/lib/domain/retrial/schemas';
 import type { FileResult } from '@/modules/retrial/actions';
 
 type Option = { id: string; label: string };
@@ -33,21 +31,14 @@ export function MatterForm({
   today: string;
 }) {
   const t = useTranslations('retrial');
-  const errorText = useErrorText('retrial');
-  const router = useRouter();
-  const { state, pending, formRef, onSubmit } = useFormAction(action);
-  const [kind, setKind] = useState(kinds[0] ?? '');
-  const [courtId, setCourtId] = useState(defaultCourtId ?? '');
   const caseNumberRef = useRef<HTMLInputElement>(null);
   const caseRef = useRef<HTMLSelectElement>(null);
   const filedOnRef = useRef<HTMLInputElement>(null);
-  const errors = fieldErrorsOf(state);
-  const fields = useFieldHelpers('rt', errors, { message: errorText });
+  const form = useActionForm({ id: 'rt', action, schema: fileInput, defaultValue: { recommendationId: '', caseId: '', filedOn: today }, namespace: 'retrial' });
+  const { pending } = form;
+  const [kind, setKind] = useState(form.value('kind') ?? kinds[0] ?? '');
+  const [courtId, setCourtId] = useState(form.value('courtId') ?? defaultCourtId ?? '');
   const procuratorate = courts.length > 0;
-
-  useEffect(() => {
-    if (state?.ok && state.data) router.push(`/retrial/${state.data.id}`);
-  }, [state, router]);
 
   /** Choosing the recommendation fills in its case number and supervision case where still empty, and its service as the court's receipt. */
   function onRecommendation(id: string) {
@@ -58,15 +49,15 @@ export function MatterForm({
     if (filedOnRef.current && r.servedOn) filedOnRef.current.value = r.servedOn;
   }
 
-  const { field, error } = fields;
-  const label = (name: string, required = true) => fields.label(name, t(`fields.${name}`), required);
+  const { field, error } = form;
+  const label = (name: string, required = true) => form.label(name, t(`fields.${name}`), required);
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-5" data-testid="retrial-new">
+    <form {...form.props} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5" data-testid="retrial-new">
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           {label('kind')}
-          <select {...field('kind')} value={kind} onChange={(e) => setKind(e.target.value)}>
+          <select {...field('kind')} defaultValue={undefined} value={kind} onChange={(e) => setKind(e.target.value)}>
             {kinds.map((k) => (
               <option key={k} value={k}>
                 {t(`kind.${k}`)}
@@ -87,7 +78,7 @@ export function MatterForm({
         {procuratorate && kind === 'procuratorate_recommendation' && (
           <div>
             {label('recommendation', false)}
-            <select {...field('recommendationId')} id="rt-recommendation" defaultValue="" onChange={(e) => onRecommendation(e.target.value)}>
+            <select {...field('recommendationId')} id="rt-recommendation" onChange={(e) => onRecommendation(e.target.value)}>
               <option value="">{t('form.noRecommendation')}</option>
               <Options items={recommendations.filter((r) => r.courtId === courtId)} />
             </select>
@@ -97,7 +88,7 @@ export function MatterForm({
         {procuratorate && (
           <div>
             {label('case', false)}
-            <select {...field('caseId')} id="rt-case" ref={caseRef} defaultValue="">
+            <select {...field('caseId')} id="rt-case" ref={caseRef}>
               <option value="">{t('form.noCase')}</option>
               <Options items={cases} />
             </select>
@@ -128,7 +119,7 @@ export function MatterForm({
         </div>
         <div>
           {label('filedOn')}
-          <input {...field('filedOn')} ref={filedOnRef} type="date" max={today} defaultValue={today} aria-describedby={errors.filedOn ? 'rt-filedOn-error' : 'rt-filedOn-help'} />
+          <input {...field('filedOn', true)} ref={filedOnRef} type="date" max={today} />
           <p id="rt-filedOn-help" className="mt-1 text-xs text-slate-500">
             {t('form.filedHelp')}
           </p>
@@ -137,7 +128,7 @@ export function MatterForm({
         {kind === 'party_application' && (
           <div>
             {label('learnedOn', false)}
-            <input {...field('learnedOn')} type="date" max={today} aria-describedby={errors.learnedOn ? 'rt-learnedOn-error' : 'rt-learnedOn-help'} />
+            <input {...field('learnedOn', true)} type="date" max={today} />
             <p id="rt-learnedOn-help" className="mt-1 text-xs text-slate-500">
               {t('form.learnedHelp')}
             </p>
@@ -146,7 +137,7 @@ export function MatterForm({
         )}
       </div>
       {kind === 'party_application' && <p className="text-sm text-slate-600">{t('form.windowRule')}</p>}
-      <FormFooter pending={pending} label={t('form.submit')} state={state} message={errorText} />
+      <FormFooter pending={pending} label={t('form.submit')} problem={form.problem} message={form.message} />
     </form>
   );
 }

@@ -40,7 +40,6 @@ export async function RetrialStepPanel({ matter, today, quiet = false }: { matte
       steps={matter.actions}
       specs={specs}
       action={stepAction}
-      newRecordBase="/retrial"
       testIds
       none={quiet ? null : t('detail.nothingNext')}
     />

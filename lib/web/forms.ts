@@ -1,0 +1,58 @@
+/**
+ * What a form submission is and what an action answers, on both sides of the wire (no
+ * server-only imports: the client checks a form with the same schema and the same reading of
+ * the form as the server). A submission is Conform's: errors are message codes keyed by the
+ * field's name ('' for the form), which the form localizes through the catalogs.
+ */
+import { parse, type Submission, type SubmissionResult } from '@conform-to/react';
+import type { ZodError, ZodType } from 'zod';
+
+/** Every action answers this: Conform's submission result (status, field and form errors, the values to show again), the data of a success, and when. */
+export type ActionState<T = undefined> = SubmissionResult<string[]> & { data?: T; at: number };
+
+/** What a step's server action answers: the record's id (a step that made a new record goes there from the action). */
+export type StepActionResult = ActionState<{ id: string; newId?: string }>;
+
+/** The error codes of a ZodError by field name (`items.0.title` for nested paths; '' for the form). */
+export function zodFieldErrors(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (out[field]) continue;
+    // Custom messages are codes (see the schemas); zod's own messages map to generic codes.
+    const code = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : issue.code === 'too_big' ? 'tooLong' : 'invalid';
+    out[field] = [code];
+  }
+  return out;
+}
+
+/** FormData → plain object (last value wins; checkboxes arrive as "on"; files and Next's `$ACTION` keys are left out). */
+export function formObject(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) out[k] = v;
+  return out;
+}
+
+/**
+ * The submission of a form. With a schema, the form's fields (as `formObject` reads them) are
+ * parsed by it, and only errors on `fields` are kept when given (the client checks what the
+ * form shows; what the server adds, such as uploaded files, is the server's to check).
+ */
+export function parseForm(form: FormData, schema?: ZodType, fields?: ReadonlySet<string>): Submission<unknown> {
+  return parse<unknown, string[]>(form, {
+    resolve: () => {
+      const input = formObject(form);
+      if (!schema) return { value: input };
+      const r = schema.safeParse(input);
+      if (r.success) return { value: r.data };
+      const errors = zodFieldErrors(r.error);
+      const kept = fields ? Object.fromEntries(Object.entries(errors).filter(([k]) => fields.has(k))) : errors;
+      return Object.keys(kept).length > 0 ? { error: kept } : { value: input };
+    },
+  }) as Submission<unknown>;
+}
+
+/** The first error code of a field (or of the form, name ''), if the answer refused it. */
+export function errorOf(state: Pick<SubmissionResult<string[]>, 'error'> | null | undefined, name: string): string | undefined {
+  return state?.error?.[name]?.[0] ?? undefined;
+}
