@@ -1,78 +1,55 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { useActionForm } from '@/components/forms/fields';
+import { signInAction } from '@/lib/web/signin-action';
 
+// lib/domain/signin.ts's limits, repeated here so the sign-in page does not load zod.
 const USERNAME_MAX = 64;
 const PASSWORD_MAX = 256;
 
-type Problem = { key: string; minutes?: number; field?: 'username' | 'password' };
-
+/**
+ * The sign-in form: a POST to the sign-in action, with or without JavaScript. One message at a
+ * time (the field's or the form's), announced; the field it is about is marked and focused.
+ */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('signin');
-  const router = useRouter();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [pending, setPending] = useState(false);
-  const usernameRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  // Marks the form interactive once hydrated (tests wait for it; before that a POST keeps the
-  // password out of the URL).
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => formRef.current?.setAttribute('data-ready', 'true'), []);
+  const form = useActionForm({ id: 'signin', action: signInAction });
+  const { state, pending } = form;
+  // Marks the form interactive once hydrated (tests wait for it; before that the form still
+  // posts, and the password never reaches the URL).
+  useEffect(() => document.getElementById('signin')?.setAttribute('data-ready', 'true'), []);
 
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const username = String(form.get('username') ?? '');
-    const password = String(form.get('password') ?? '');
-    if (!username.trim()) {
-      setProblem({ key: 'errors.usernameRequired', field: 'username' });
-      usernameRef.current?.focus();
-      return;
-    }
-    if (!password) {
-      setProblem({ key: 'errors.passwordRequired', field: 'password' });
-      passwordRef.current?.focus();
-      return;
-    }
-    setPending(true);
-    setProblem(null);
-    try {
-      const res = await signIn('credentials', { username, password, redirect: false });
-      if (res?.ok && !res.error) {
-        router.replace(callbackUrl);
-        router.refresh();
-        return;
-      }
-      const code = res?.error ?? 'unexpected';
-      if (code.startsWith('locked:')) setProblem({ key: 'errors.locked', minutes: Number(code.slice(7)) || 15 });
-      else if (code === 'invalidInput') setProblem({ key: 'errors.invalidInput' });
-      else if (code === 'invalidCredentials' || code === 'CredentialsSignin') setProblem({ key: 'errors.invalidCredentials' });
-      else setProblem({ key: 'errors.unexpected' });
-      passwordRef.current?.select();
-    } catch {
-      setProblem({ key: 'errors.unexpected' });
-    } finally {
-      setPending(false);
-    }
-  }
+  const field = (['username', 'password'] as const).find((f) => state?.error?.[f]?.[0]);
+  const code = field ? state?.error?.[field]?.[0] : state?.error?.['']?.[0];
+  const invalid = (name: 'username' | 'password') => (field === name ? true : undefined);
+  const describedBy = (name: 'username' | 'password') => (field === name ? 'signin-error' : undefined);
+  // A refused sign-in (not a missing field, which Conform focuses) selects the password to retype.
+  useEffect(() => {
+    if (state?.error?.['']) (document.getElementById('password') as HTMLInputElement | null)?.select();
+  }, [state]);
 
   return (
-    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-describedby={problem ? 'signin-error' : undefined}>
+    <form
+      {...form.props}
+      className="mt-6 space-y-4"
+      aria-describedby={code ? 'signin-error' : undefined}
+    >
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="username" className="block text-sm font-medium">
           {t('username')}
         </label>
         <input
-          ref={usernameRef}
           id="username"
           name="username"
           autoComplete="username"
+          defaultValue={form.value('username')}
           maxLength={USERNAME_MAX}
           required
-          aria-invalid={problem?.field === 'username' || undefined}
+          aria-invalid={invalid('username')}
+          aria-describedby={describedBy('username')}
           className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
         />
       </div>
@@ -81,21 +58,21 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {t('password')}
         </label>
         <input
-          ref={passwordRef}
           id="password"
           name="password"
           type="password"
           autoComplete="current-password"
           maxLength={PASSWORD_MAX}
           required
-          aria-invalid={problem?.field === 'password' || undefined}
+          aria-invalid={invalid('password')}
+          aria-describedby={describedBy('password')}
           className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
         />
       </div>
       <div aria-live="assertive">
-        {problem && (
+        {code && (
           <p id="signin-error" role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {t(problem.key, { minutes: problem.minutes ?? 0 })}
+            {t(`errors.${code}`, { minutes: state?.data?.minutes ?? 0 })}
           </p>
         )}
       </div>

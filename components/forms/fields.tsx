@@ -62,8 +62,10 @@ export function useActionForm<T>({
     id,
     lastResult: state,
     defaultValue,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    // Fields are checked as the user leaves them only where the browser can check them itself
+    // (Conform would otherwise ask the server, i.e. run the action).
+    shouldValidate: schema ? 'onBlur' : 'onSubmit',
+    shouldRevalidate: schema ? 'onInput' : 'onSubmit',
     onValidate: schema
       ? ({ form: el, formData }) => parseForm(formData, schema, fieldNames(el)) as Submission<Record<string, string>>
       : undefined,

@@ -12,7 +12,7 @@ import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { ConflictError, FieldError, StepError } from '@/lib/data/errors';
 import { log } from '@/lib/log';
-import { parseForm, zodFieldErrors, type ActionState } from './forms';
+import { isIntent, parseForm, zodFieldErrors, type ActionState } from './forms';
 import { getActor, requestId } from './session';
 
 export { formObject, zodFieldErrors, type ActionState, type StepActionResult } from './forms';
@@ -44,6 +44,8 @@ export async function runAction<T>(
     status: 'error',
     at,
   });
+  // Every field is checked in the browser; a validation-only request never runs the action.
+  if (isIntent(form)) return { ...submission.reply({ hideFields: options.hideFields }), at };
   const rid = await requestId();
   const actor = await getActor();
   if (!actor) return refuse({ formErrors: ['signedOut'] });

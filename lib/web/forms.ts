@@ -5,6 +5,9 @@
  * field's name ('' for the form), which the form localizes through the catalogs.
  */
 import { parse, type Submission, type SubmissionResult } from '@conform-to/react';
+
+/** The name of Conform's intent field (`@conform-to/dom`'s INTENT). */
+const INTENT = '__intent__';
 import type { ZodError, ZodType } from 'zod';
 
 /** Every action answers this: Conform's submission result (status, field and form errors, the values to show again), the data of a success, and when. */
@@ -39,7 +42,10 @@ export function formObject(form: FormData): Record<string, string> {
  * form shows; what the server adds, such as uploaded files, is the server's to check).
  */
 export function parseForm(form: FormData, schema?: ZodType, fields?: ReadonlySet<string>): Submission<unknown> {
-  return parse<unknown, string[]>(form, {
+  // Next's progressive-enhancement fields are the transport's, not the form's: never shown again.
+  const own = new FormData();
+  for (const [k, v] of form.entries()) if (!k.startsWith('$ACTION')) own.append(k, v);
+  return parse<unknown, string[]>(own, {
     resolve: () => {
       const input = formObject(form);
       if (!schema) return { value: input };
@@ -50,6 +56,11 @@ export function parseForm(form: FormData, schema?: ZodType, fields?: ReadonlySet
       return Object.keys(kept).length > 0 ? { error: kept } : { value: input };
     },
   }) as Submission<unknown>;
+}
+
+/** Conform's validation-only submissions (an intent such as "validate this field") run nothing on the server. */
+export function isIntent(form: FormData): boolean {
+  return form.has(INTENT);
 }
 
 /** The first error code of a field (or of the form, name ''), if the answer refused it. */

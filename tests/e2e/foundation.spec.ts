@@ -113,6 +113,32 @@ test('bad input on sign-in: a clear error, no crash', async ({ page }) => {
   expect((await page.request.get('/api/health')).status()).toBe(200);
 });
 
+test.describe('sign-in without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, locale: 'en-US' });
+
+  test('a plain POST signs in and lands on the home page', async ({ page }) => {
+    await page.goto('/signin');
+    await expect(page.locator('form[data-ready]')).toHaveCount(0);
+    await page.locator('#username').fill('li.wen');
+    await page.locator('#password').fill(PASSWORD);
+    await page.locator('#signin-submit').click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByTestId('current-user')).toBeVisible();
+  });
+
+  test('a wrong password shows the localized error, keeps the username and never echoes the password', async ({ page }) => {
+    await page.goto('/signin');
+    await page.locator('#username').fill('lin.xue');
+    await page.locator('#password').fill('wrong-password');
+    await page.locator('#signin-submit').click();
+    await expect(page.locator('#signin-error')).toHaveText('The username or password is incorrect, or the account is not active.');
+    await expect(page).toHaveURL(/\/signin/);
+    await expect(page.locator('#username')).toHaveValue('lin.xue');
+    await expect(page.locator('#password')).toHaveValue('');
+    expect(await page.content()).not.toContain('wrong-password');
+  });
+});
+
 test('repeated failures lock the name for a while', async ({ page }) => {
   await page.goto('/signin');
   await page.locator('form[data-ready]').waitFor();
