@@ -85,7 +85,9 @@ export function useActionForm<T>({
   const errorCode = (name: string) => fields[name]?.errors?.[0];
   const value = (name: string): string | undefined => {
     const v = fields[name]?.initialValue as unknown;
-    return typeof v === 'string' ? v : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').at(-1) : undefined;
+    const shown = typeof v === 'string' ? v : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').at(-1) : undefined;
+    // Conform leaves empty values out; an empty default (a placeholder option) still counts.
+    return shown ?? defaultValue?.[name];
   };
   const describedBy = (name: string, help = false) => {
     const ids = [errorCode(name) ? `${fid(name)}-error` : '', help ? `${fid(name)}-help` : ''];
