@@ -7,7 +7,7 @@ import type { ZodType } from 'zod';
 import { parseForm, type ActionState } from '@/lib/web/forms';
 
 /** The look of a full-width text input, select or textarea in the app's forms. */
-export const INPUT_CLASS = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm';
+const INPUT_CLASS = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm';
 
 export type FormAction<T> = (prev: ActionState<T> | null, form: FormData) => Promise<ActionState<T>>;
 
@@ -131,7 +131,7 @@ export function useActionForm<T>({
 }
 
 /** An error code in words: the feature's own codes first (`<namespace>.errors.*`), then the shared ones (errors.*). */
-export function useErrorMessage(namespace?: string) {
+function useErrorMessage(namespace?: string) {
   const t = useTranslations(namespace ?? 'errors');
   const te = useTranslations('errors');
   return (code: string) => {

@@ -62,8 +62,3 @@ export function parseForm(form: FormData, schema?: ZodType, fields?: ReadonlySet
 export function isIntent(form: FormData): boolean {
   return form.has(INTENT);
 }
-
-/** The first error code of a field (or of the form, name ''), if the answer refused it. */
-export function errorOf(state: Pick<SubmissionResult<string[]>, 'error'> | null | undefined, name: string): string | undefined {
-  return state?.error?.[name]?.[0] ?? undefined;
-}
