@@ -50,9 +50,8 @@ export function UserCreateForm({ action, institutions }: { action: Action; insti
       <div>
         {label('role', 'users.role')}
         <select {...field('role')} key={`role-${institutionId}`}>
-          <option value="" disabled>
-            {t('common.choose')}
-          </option>
+          {/* Not disabled: an empty choice is sent, so the form's check names the field like any other. */}
+          <option value="">{t('common.choose')}</option>
           {(ROLES_BY_KIND[institution?.kind ?? ''] ?? []).map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}
