@@ -3,7 +3,6 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Options, useActionForm, type FormAction } from '@/components/forms/fields';
-import { newUserInput } from '@/lib/domain/users/schemas';
 
 type Institution = { id: string; kind: string; label: string; departments: { id: string; label: string }[] };
 type Action = FormAction<{ username: string }>;
@@ -15,7 +14,7 @@ const ROLES_BY_KIND: Record<string, string[]> = {
 
 export function UserCreateForm({ action, institutions }: { action: Action; institutions: Institution[] }) {
   const t = useTranslations();
-  const form = useActionForm({ id: 'new', action, schema: newUserInput, defaultValue: { departmentId: '', role: '' } });
+  const form = useActionForm({ id: 'new', action, defaultValue: { departmentId: '', role: '' } });
   const { state, pending, field, error, problem } = form;
   const [institutionId, setInstitutionId] = useState(form.value('institutionId') ?? institutions[0]?.id ?? '');
   const institution = institutions.find((i) => i.id === institutionId);
