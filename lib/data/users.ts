@@ -11,7 +11,7 @@ import {
   type SignInFailure,
 } from '@/lib/domain/signin';
 import { assertAllowed, decideFeature, decideUser } from '@/lib/domain/policy';
-import { ROLES, roleFitsInstitution, type Actor } from '@/lib/domain/roles';
+import { roleFitsInstitution, type Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import { newUserInput } from '@/lib/domain/users/schemas';
 import type { Db } from './db';
