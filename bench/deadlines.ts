@@ -2,7 +2,7 @@
  * Deadline engine throughput: how many due dates a second over random starts and periods
  * (2022–2026, official calendar). Prints figures; not part of `npm test`.
  */
-import { addDays } from '@/lib/domain/calendar';
+import { addDays } from '@/lib/domain/dates';
 import { dueDate } from '@/lib/domain/deadlines';
 
 const N = Number(process.env.BENCH_N ?? 200_000);

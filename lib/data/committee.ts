@@ -6,6 +6,7 @@
  * transaction. Reads filter by what the actor may see, in the query itself.
  */
 import { z } from 'zod';
+import { chinaDate, chinaLocalDateTime } from '@/lib/domain/dates';
 import {
   attendeeMissing,
   availableRequestSteps,
@@ -15,8 +16,6 @@ import {
   canSeeMaterials,
   canViewMeeting,
   canViewRequest,
-  chinaDate,
-  chinaLocalDateTime,
   COMMITTEE_STEPS,
   daysUntilMeeting,
   decide,

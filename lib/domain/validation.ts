@@ -1,6 +1,6 @@
 /** Input pieces every workflow's schemas share: dates, ids, versions. Messages are codes. */
 import { z } from 'zod';
-import { isValidIsoDate } from '@/lib/domain/calendar';
+import { isValidIsoDate } from '@/lib/domain/dates';
 
 export const isoDate = z
   .string({ error: 'required' })

@@ -22,10 +22,10 @@ import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
 import { json, writeWorkflowEvent } from '@/lib/data/workflow';
 import { writeAudit } from '@/lib/data/audit';
-import { addDays, calendarFromEntries } from '@/lib/domain/calendar';
+import { calendarFromEntries } from '@/lib/domain/calendar';
 import { stageDueDate, type CaseOutcome, type CaseStage, type CaseTag } from '@/lib/domain/cases/machine';
 import { caseSequenceScope, type CaseKind } from '@/lib/domain/cases/numbers';
-import { todayInChina } from '@/lib/domain/dates';
+import { addDays, chinaDate, todayInChina } from '@/lib/domain/dates';
 import { demoActors } from './builders';
 import { COURT, PROCURATORATE } from './demo-data';
 import { DEMO_CASES } from './recommendations';
@@ -237,7 +237,7 @@ export async function seedCases(prisma: Db, { today }: { today: string }, say: (
   const calendar = calendarFromEntries(await loadCalendarEntries(prisma));
   const result: SeedCasesResult = { filled: 0, opened: 0, steps: 0 };
   let seq = 0;
-  const ctx = (moment: Date) => ({ today: todayInChina(moment), now: moment, requestId: `seed-cases-${++seq}` });
+  const ctx = (moment: Date) => ({ today: chinaDate(moment), now: moment, requestId: `seed-cases-${++seq}` });
   const version = async (id: string) => (await prisma.supervisionCase.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 
   // ---- 1. the recommendations seed's cases
@@ -248,7 +248,7 @@ export async function seedCases(prisma: Db, { today }: { today: string }, say: (
     const handler = await actorOf(await usernameOf(c.handlerId));
 
     if (c.acceptedOn === null) {
-      const acceptedOn = todayInChina(c.createdAt);
+      const acceptedOn = chinaDate(c.createdAt);
       const numbers = [...(c.courtCaseNumber ? [c.courtCaseNumber] : []), ...(extras.more ?? [])];
       const due = stageDueDate(c.kind, 'accepted', acceptedOn, calendar);
       const fields = {
@@ -303,7 +303,7 @@ export async function seedCases(prisma: Db, { today }: { today: string }, say: (
       await advanceCase(prisma, handler, { id: c.id, version: await version(c.id) }, ctx(tSupervise));
       result.steps++;
       if (!endedAt || !extras.conclusion) continue;
-      const tClose = at(addDays(todayInChina(endedAt), 2), 10, 30);
+      const tClose = at(addDays(chinaDate(endedAt), 2), 10, 30);
       if (tClose > limit || tClose <= tSupervise) continue;
       await closeCase(prisma, handler, { id: c.id, version: await version(c.id), outcome: extras.conclusion.outcome, conclusion: extras.conclusion.text }, ctx(tClose));
       result.steps++;

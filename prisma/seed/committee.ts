@@ -21,7 +21,8 @@
  */
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
-import { addDays, calendarFromEntries } from '@/lib/domain/calendar';
+import { calendarFromEntries } from '@/lib/domain/calendar';
+import { addDays } from '@/lib/domain/dates';
 import type { CommitteeStatus, CommitteeTrigger, RequestStep } from '@/lib/domain/committee/machine';
 import { workingDayOnOrAfter } from '@/lib/domain/deadlines';
 import { answerAttendance, attendanceRequest, chinaTime as china, demoActors, meetingStep, scheduledMeeting, stepClock, type Handle } from './builders';

@@ -16,7 +16,7 @@
 import type { Db } from '@/lib/data/db';
 import { actOnLead, receiveLead, sendLead } from '@/lib/data/leads';
 import type { WorkflowContext } from '@/lib/data/workflow';
-import { addDays } from '@/lib/domain/calendar';
+import { addDays } from '@/lib/domain/dates';
 import type { LeadKind, LeadOutcome, PensionFraudSubtype } from '@/lib/domain/leads/machine';
 import { demoActors } from './builders';
 import { COURT, DEMO_USERS, PROCURATORATE } from './demo-data';

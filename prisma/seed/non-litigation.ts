@@ -21,7 +21,8 @@
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
 import { openCaseFromFinding, recordFinding, registerApplication, STEPS } from '@/lib/data/non-litigation';
-import { addDays, calendarFromEntries } from '@/lib/domain/calendar';
+import { calendarFromEntries } from '@/lib/domain/calendar';
+import { addDays } from '@/lib/domain/dates';
 import { caseSequenceScope, CASE_KIND_TAG } from '@/lib/domain/cases/numbers';
 import { workingDayOnOrAfter } from '@/lib/domain/deadlines';
 import type { Checkpoint } from '@/lib/domain/non-litigation/machine';

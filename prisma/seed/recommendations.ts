@@ -21,7 +21,8 @@
  */
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
-import { addDays, calendarFromEntries, type Calendar } from '@/lib/domain/calendar';
+import { calendarFromEntries, type Calendar } from '@/lib/domain/calendar';
+import { addDays } from '@/lib/domain/dates';
 import { recommendationReplyDueOrStatutory, workingDayOnOrAfter } from '@/lib/domain/deadlines';
 import type { RecommendationType } from '@/lib/domain/deadlines/periods';
 import type { RecommendationAction, RecommendationStatus } from '@/lib/domain/recommendations/machine';

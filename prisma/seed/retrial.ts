@@ -18,7 +18,8 @@
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
 import { addEvidenceItem, decideRetrial, determineItem, fileMatter, setHearing, startReview } from '@/lib/data/retrial';
-import { addDays, calendarFromEntries, type Calendar } from '@/lib/domain/calendar';
+import { calendarFromEntries, type Calendar } from '@/lib/domain/calendar';
+import { addDays } from '@/lib/domain/dates';
 import { workingDayOnOrAfter } from '@/lib/domain/deadlines';
 import { workingDayOnOrBefore } from '@/lib/domain/retrial/deadlines';
 import type { EvidenceGround, RetrialDecision, RetrialKind } from '@/lib/domain/retrial/machine';

@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { addDays, dayOfWeek, daysInMonth, fromEpochDay, isLeapYear, isValidIsoDate, isWeekend, toEpochDay } from '@/lib/domain/dates';
 import {
   MAX_CSV_CHARS,
   MAX_CSV_ROWS,
   MAX_NAME_LENGTH,
-  addDays,
   calendarFromEntries,
-  dayOfWeek,
-  daysInMonth,
-  fromEpochDay,
-  isLeapYear,
-  isValidIsoDate,
-  isWeekend,
   parseHolidayCsv,
-  toEpochDay,
   toHolidayCsv,
   weekendOnlyCalendar,
   type CalendarEntry,

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ZodError, ZodType } from 'zod';
+import { chinaDate, chinaLocalDateTime } from '@/lib/domain/dates';
 import {
   attendeeMissing,
   availableRequestSteps,
@@ -15,8 +16,6 @@ import {
   canSeeMaterials,
   canViewMeeting,
   canViewRequest,
-  chinaDate,
-  chinaLocalDateTime,
   COMMITTEE_STATUSES,
   COMMITTEE_STEPS,
   COMMITTEE_TABLE,

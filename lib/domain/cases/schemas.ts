@@ -3,7 +3,7 @@
  * catalogs localize (errors.*); the limits are here so that forms can show them too.
  */
 import { z } from 'zod';
-import { isValidIsoDate } from '@/lib/domain/calendar';
+import { isValidIsoDate } from '@/lib/domain/dates';
 import { CASE_KINDS, isCourtCaseNumber } from './numbers';
 import { CASE_OUTCOMES, PENSION_FRAUD_SUBTYPES, tagsFromChoices, type PensionFraudSubtype } from './machine';
 

@@ -17,6 +17,7 @@
  *
  * Pure: the data layer loads the record, asks `decide()`, and writes.
  */
+import { CHINA_OFFSET_MS, chinaDate } from '@/lib/domain/dates';
 import { daysBetween } from '@/lib/domain/deadlines';
 import type { Actor } from '@/lib/domain/roles';
 import { canViewRecord, decideStep, deny, ROLE_SETS, type BaseDenyCode, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
@@ -138,18 +139,7 @@ export function canSchedule(actor: Actor): boolean {
 // ---------------------------------------------------------------------------------------------
 // Time: the meeting's date in China, the days until it, the attendee flag
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-/** The China calendar date (YYYY-MM-DD) of an instant. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** An instant as China local time, `YYYY-MM-DDTHH:mm` (the value of a datetime-local input). */
-export function chinaLocalDateTime(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16);
-}
 
 export type LocalDateTimeProblem = 'dateFormat' | 'dateInvalid';
 

@@ -17,17 +17,8 @@
  *
  * Dates are ISO strings `YYYY-MM-DD` (calendar dates, no time zone).
  */
-import {
-  addDays,
-  calendarFromEntries,
-  daysInMonth,
-  formatIsoDate,
-  isValidIsoDate,
-  parseIsoDate,
-  toEpochDay,
-  type Calendar,
-  type EntryCalendar,
-} from '@/lib/domain/calendar';
+import { addDays, daysInMonth, formatIsoDate, isValidIsoDate, parseIsoDate, toEpochDay } from '@/lib/domain/dates';
+import { calendarFromEntries, type Calendar, type EntryCalendar } from '@/lib/domain/calendar';
 import { OFFICIAL_CALENDAR_ENTRIES, OFFICIAL_CALENDAR_YEARS } from './official-calendar';
 import {
   PERIOD_RULES,

@@ -4,7 +4,7 @@
  * forms can show them too. `checkStepDates` keeps the dates of the steps in order.
  */
 import { z } from 'zod';
-import { isValidIsoDate } from '@/lib/domain/calendar';
+import { isValidIsoDate } from '@/lib/domain/dates';
 import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
 import { CHECKPOINTS, ENFORCERS, REFUSAL_GROUNDS, type NonLitigationFacts, type NonLitigationStep } from './machine';
 

@@ -15,7 +15,8 @@
  *   notice date is never moved forward (that would shorten the notice); when it falls on a rest day
  *   the last working day before it is given as advice.
  */
-import { addDays, type Calendar } from '@/lib/domain/calendar';
+import { addDays } from '@/lib/domain/dates';
+import { type Calendar } from '@/lib/domain/calendar';
 import { daysLeft, daysOverdue, dueDateForRule, officialCalendar } from '@/lib/domain/deadlines';
 import { REVIEW_RULE, type RetrialKind, type RetrialStatus } from './machine';
 

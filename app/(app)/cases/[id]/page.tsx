@@ -11,7 +11,7 @@ import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { getCase } from '@/lib/data/cases';
 import { db } from '@/lib/data/db';
-import { todayInChina } from '@/lib/domain/dates';
+import { chinaDate, todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
 import { localName } from '@/lib/web/i18n/local-name';
 import { RecordPage } from '@/components/record/RecordPage';
@@ -99,7 +99,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                     term: t('detail.reviewEnded'),
                     value: (
                       <>
-                        <DateText iso={c.reviewEnded.at.toISOString().slice(0, 10)} /> · {t(c.reviewEnded.late ? 'detail.reviewLate' : 'detail.reviewOnTime')} (
+                        <DateText iso={chinaDate(c.reviewEnded.at)} /> · {t(c.reviewEnded.late ? 'detail.reviewLate' : 'detail.reviewOnTime')} (
                         {t('detail.wasDue')} <DateText iso={c.reviewEnded.dueDate} />)
                       </>
                     ),
@@ -115,7 +115,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 </>
               ),
             },
-            ...(c.closedAt ? [{ term: t('detail.closedOn'), value: <DateText iso={todayInChina(c.closedAt)} /> }] : []),
+            ...(c.closedAt ? [{ term: t('detail.closedOn'), value: <DateText iso={chinaDate(c.closedAt)} /> }] : []),
           ]}
         />
       </Card>

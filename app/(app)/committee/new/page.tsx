@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ScheduleForm } from '@/modules/committee/components/ScheduleForm';
 import { committeeOptions } from '@/lib/data/committee';
 import { db } from '@/lib/data/db';
-import { canSchedule, chinaLocalDateTime } from '@/lib/domain/committee/machine';
+import { chinaLocalDateTime } from '@/lib/domain/dates';
+import { canSchedule } from '@/lib/domain/committee/machine';
 import { requireFeature } from '@/lib/web/session';
 import { scheduleMeetingAction } from '@/modules/committee/actions';
 

@@ -11,7 +11,7 @@ import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';
 import { TextSection } from '@/components/ui/TextSection';
 import { db } from '@/lib/data/db';
 import { getInquiry } from '@/lib/data/inquiries';
-import { todayInChina } from '@/lib/domain/dates';
+import { chinaDate, todayInChina } from '@/lib/domain/dates';
 import { periodRule } from '@/lib/domain/deadlines';
 import { INQUIRY_PERIOD } from '@/lib/domain/inquiries/machine';
 import { requireFeature } from '@/lib/web/session';
@@ -35,8 +35,6 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
   if (!inq) notFound();
   const [t, locale, audit] = await Promise.all([getTranslations('inquiries'), getLocale(), auditTrail(db(), actor, [{ recordType: 'EnforcementInquiry', recordIds: [inq.id] }])]);
   const rule = periodRule(INQUIRY_PERIOD);
-  /** A moment as its calendar day in China. */
-  const iso = (d: Date) => todayInChina(d);
 
   return (
     <RecordPage
@@ -74,7 +72,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
                       <ul className="space-y-1" data-testid="inquiry-urges">
                         {inq.urges.map((u, i) => (
                           <li key={i}>
-                            <DateText iso={iso(u.at)} />
+                            <DateText iso={chinaDate(u.at)} />
                             {u.by && ` · ${u.by}`}
                             {u.comment && <span className="text-slate-600"> — {u.comment}</span>}
                           </li>
@@ -136,7 +134,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
               rows={[
                 ...(inq.closing.outcome ? [{ term: t('fields.outcome'), value: t(`outcome.${inq.closing.outcome}`) }] : []),
                 ...(inq.closing.by ? [{ term: t('detail.closedBy'), value: inq.closing.by }] : []),
-                ...(inq.closedAt ? [{ term: t('detail.closedOn'), value: <DateText iso={iso(inq.closedAt)} /> }] : []),
+                ...(inq.closedAt ? [{ term: t('detail.closedOn'), value: <DateText iso={chinaDate(inq.closedAt)} /> }] : []),
               ]}
             />
             <TextSection label={t('fields.assessment')} body={inq.closing.assessment} />

@@ -12,7 +12,7 @@ import { AuditTrail } from '@/components/record/AuditTrail';
 import { WorkflowTimeline } from '@/components/workflow/WorkflowTimeline';
 import { db } from '@/lib/data/db';
 import { getRecommendation } from '@/lib/data/recommendations';
-import { todayInChina } from '@/lib/domain/dates';
+import { chinaDate, todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
 import { localName } from '@/lib/web/i18n/local-name';
 import { RecordPage } from '@/components/record/RecordPage';
@@ -75,8 +75,8 @@ export default async function RecommendationPage({ params }: { params: Promise<{
             ...(rec.issuedOn ? [{ term: t('fields.issuedOn'), value: <DateText iso={rec.issuedOn} /> }] : []),
             { term: t('detail.period'), value: t(`detail.periodRule.${rec.type}`) + (rec.customPeriodMonths || rec.customPeriodDays ? ` · ${t('detail.customPeriod', { months: rec.customPeriodMonths ?? 0, days: rec.customPeriodDays ?? 0 })}` : '') + (rec.urgent ? ` · ${t('detail.urgentPeriod')}` : '') },
             ...(rec.extensionMonths > 0 ? [{ term: t('detail.extension'), value: t('detail.extensionApproved', { months: rec.extensionMonths }) }] : rec.extensionRequestedAt ? [{ term: t('detail.extension'), value: t('detail.extensionRequested', { reason: rec.extensionReason ?? '' }) }] : []),
-            ...(rec.urgedAt ? [{ term: t('detail.urged'), value: <DateText iso={rec.urgedAt.toISOString().slice(0, 10)} /> }] : []),
-            ...(rec.escalatedAt ? [{ term: t('detail.escalated'), value: <><DateText iso={rec.escalatedAt.toISOString().slice(0, 10)} /> · {rec.escalatedTo}</> }] : []),
+            ...(rec.urgedAt ? [{ term: t('detail.urged'), value: <DateText iso={chinaDate(rec.urgedAt)} /> }] : []),
+            ...(rec.escalatedAt ? [{ term: t('detail.escalated'), value: <><DateText iso={chinaDate(rec.escalatedAt)} /> · {rec.escalatedTo}</> }] : []),
           ]}
         />
       </Card>
