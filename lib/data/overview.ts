@@ -37,7 +37,7 @@ import {
   RECOMMENDATION_STATUSES,
   type RecommendationStatus,
 } from '@/lib/domain/recommendations/machine';
-import { isoDate } from '@/lib/domain/recommendations/schemas';
+import { isoDate } from '@/lib/domain/validation';
 import type { Actor } from '@/lib/domain/roles';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recommendationList, type RecommendationFilter } from '@/lib/lists/recommendations';

@@ -1,14 +1,64 @@
-/** Input pieces every workflow's schemas share: dates, ids, versions. Messages are codes. */
+/**
+ * Input pieces every workflow's schemas share: texts, dates, ids, versions, choices, court case
+ * numbers. The one source for each: the schemas in lib/domain/<feature>/schemas.ts compose these.
+ * Messages are codes (errors.*) that the catalogs localize; each field reports one code.
+ */
 import { z } from 'zod';
+import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
 import { isValidIsoDate } from '@/lib/domain/dates';
 
+/** A required text, trimmed: empty → `required`, longer than `max` → `tooLong`. */
+export const text = (max: number) =>
+  z.string({ error: 'required' }).trim().min(1, { error: 'required', abort: true }).max(max, { error: 'tooLong', abort: true });
+
+/** An optional text, trimmed: missing, null or blank → null; longer than `max` → `tooLong`. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: 'tooLong' })
+    .nullish()
+    .transform((s) => (s ? s : null));
+
+/**
+ * A real calendar date written `YYYY-MM-DD` (what a date input sends), one code per field:
+ * missing or blank → `required`; any other shape (2026-2-3, 03/02/2026) → `dateFormat`; a day
+ * that does not exist (2026-02-30, 2026-13-01, 2025-02-29) → `dateInvalid`.
+ */
 export const isoDate = z
   .string({ error: 'required' })
   .trim()
-  .min(1, { error: 'required' })
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { error: 'dateFormat' })
+  .min(1, { error: 'required', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dateFormat', abort: true })
   .refine((s) => isValidIsoDate(s), { error: 'dateInvalid' });
 
-export const version = z.coerce.number({ error: 'invalid' }).int().positive();
+/** An optional date: missing or empty → null, otherwise an `isoDate` with its codes. */
+export const optionalIsoDate = z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()).transform((s) => s ?? null);
 
+/** A record's version as the form sends it back (optimistic locking). */
+export const version = z.coerce.number({ error: 'invalid' }).int({ error: 'invalid' }).positive({ error: 'invalid' });
+
+/** The id of a record chosen in a form. */
 export const uuid = z.uuid({ error: 'invalidChoice' });
+
+/** An optional id: missing, null or empty → null. */
+export const optionalUuid = z
+  .union([uuid, z.literal('')])
+  .nullish()
+  .transform((s) => (s ? s : null));
+
+/** The id and version every step on an existing record sends. */
+export const stepInput = z.object({ id: uuid, version });
+
+/** A checkbox: checked ("on", "true" or true) → true; unchecked or missing → false. */
+export const checkbox = z
+  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
+  .optional()
+  .transform((v) => v === true || v === 'on' || v === 'true');
+
+/** A required court case number in the court format (e.g. (2026)青0103民初88号). */
+export const courtCaseNumber = (max: number) => text(max).refine((s) => isCourtCaseNumber(s), { error: 'courtCaseNumberFormat' });
+
+/** An optional court case number: blank → null, otherwise in the court format. */
+export const optionalCourtCaseNumber = (max: number) =>
+  optionalText(max).refine((s) => s === null || isCourtCaseNumber(s), { error: 'courtCaseNumberFormat' });

@@ -3,7 +3,7 @@
  * catalogs localize (errors.*); the limits are here so that forms can show them too.
  */
 import { z } from 'zod';
-import { isValidIsoDate } from '@/lib/domain/dates';
+import { courtCaseNumber, isoDate, optionalText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
 import { CASE_KINDS, isCourtCaseNumber } from './numbers';
 import { CASE_OUTCOMES, PENSION_FRAUD_SUBTYPES, tagsFromChoices, type PensionFraudSubtype } from './machine';
 
@@ -55,33 +55,8 @@ export function parseCourtCaseNumberList(raw: string): CourtCaseNumberList {
   return { numbers, invalid };
 }
 
-const text = (max: number) =>
-  z
-    .string({ error: 'required' })
-    .trim()
-    .min(1, { error: 'required' })
-    .max(max, { error: 'tooLong' });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'tooLong' })
-    .optional()
-    .transform((s) => (s ? s : null));
-
-export const caseIsoDate = z
-  .string({ error: 'required' })
-  .trim()
-  .min(1, { error: 'required' })
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { error: 'dateFormat', abort: true })
-  .refine((s) => isValidIsoDate(s) && s >= '1990-01-01', { error: 'dateInvalid' });
-
-const uuid = z.uuid({ error: 'invalidChoice' });
-const optionalUuid = z
-  .union([uuid, z.literal('')])
-  .optional()
-  .transform((s) => (s ? s : null));
-const version = z.coerce.number({ error: 'invalid' }).int().positive();
+/** The day a case was accepted: a real date, not before the procuratorate's records begin (1990). */
+const acceptedOn = isoDate.refine((s) => s >= '1990-01-01', { error: 'dateInvalid' });
 
 /** A yes/no choice from a radio group or checkbox; missing = no. */
 const yesNo = z
@@ -123,7 +98,7 @@ export const openCaseInput = z
     courtId: uuid,
     courtDepartmentId: optionalUuid,
     handlerId: uuid,
-    acceptedOn: caseIsoDate,
+    acceptedOn,
     ...tagChoices,
   })
   .transform(({ falseLitigation, socialConflict, pensionFraud: pf, ...rest }) => ({
@@ -132,7 +107,7 @@ export const openCaseInput = z
   }));
 export type OpenCaseFormInput = z.output<typeof openCaseInput>;
 
-export const caseStepInput = z.object({ id: uuid, version });
+export const caseStepInput = stepInput;
 
 export const advanceInput = caseStepInput.extend({ comment: optionalText(CASE_LIMITS.comment) });
 
@@ -152,5 +127,5 @@ export const tagInput = caseStepInput.extend(tagChoices).transform(({ falseLitig
 }));
 
 export const linkCourtCaseInput = caseStepInput.extend({
-  courtCaseNumber: text(CASE_LIMITS.courtCaseNumber).refine((s) => isCourtCaseNumber(s), { error: 'courtCaseNumberFormat' }),
+  courtCaseNumber: courtCaseNumber(CASE_LIMITS.courtCaseNumber),
 });

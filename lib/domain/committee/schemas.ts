@@ -7,7 +7,7 @@
  * `decision.<position>`; the schemas accept those as well as nested objects.
  */
 import { z } from 'zod';
-import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
+import { courtCaseNumber as courtCaseNumberOf, optionalText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
 import { COMMITTEE_TRIGGERS, parseChinaLocalDateTime } from './machine';
 
 export const LIMITS = {
@@ -25,25 +25,7 @@ export const LIMITS = {
   members: 99,
 } as const;
 
-const text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'tooLong' })
-    .optional()
-    .nullable()
-    .transform((s) => (s ? s : null));
-
-const uuid = z.uuid({ error: 'invalidChoice' });
-const optionalUuid = z
-  .union([uuid, z.literal('')])
-  .optional()
-  .nullable()
-  .transform((s) => (s ? s : null));
-export const version = z.coerce.number({ error: 'invalid' }).int({ error: 'invalid' }).positive({ error: 'invalid' });
-
-const courtCaseNumber = text(LIMITS.courtCaseNumber).refine((s) => s === '' || isCourtCaseNumber(s), { error: 'courtCaseNumberFormat' });
+const courtCaseNumber = courtCaseNumberOf(LIMITS.courtCaseNumber);
 
 /** A meeting time typed as China local time (datetime-local input) → an instant. */
 export const localDateTime = z
@@ -110,7 +92,7 @@ export const scheduleInput = z.preprocess(
 );
 export type ScheduleInput = z.output<typeof scheduleInput>;
 
-export const stepInput = z.object({ id: uuid, version });
+export { stepInput };
 
 export const nameAttendeeInput = stepInput.extend({ attendeeId: uuid });
 

@@ -3,8 +3,7 @@
  * inquiries.errors.*); the limits are here so forms can show them too.
  */
 import { z } from 'zod';
-import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
-import { isoDate, version } from '@/lib/domain/recommendations/schemas';
+import { courtCaseNumber as courtCaseNumberOf, isoDate, optionalText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
 
 /** Texts kept only on the timeline (comment, assessment) stay within what an event stores whole (500). */
 export const INQUIRY_LIMITS = {
@@ -15,31 +14,13 @@ export const INQUIRY_LIMITS = {
   assessment: 500,
 } as const;
 
-const text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'tooLong' })
-    .optional()
-    .transform((s) => (s ? s : null));
-const uuid = z.uuid({ error: 'invalidChoice' });
-const optionalUuid = z
-  .union([uuid, z.literal('')])
-  .optional()
-  .transform((s) => (s ? s : null));
 
 /**
  * A court case number in the court format. Whether it is an enforcement case (a case-type code
  * with 执) and of the addressed court is checked by the data layer (`notEnforcementCase`,
  * `otherCourt` on the field), after the format.
  */
-export const courtCaseNumber = z
-  .string({ error: 'required' })
-  .trim()
-  .min(1, { error: 'required' })
-  .max(INQUIRY_LIMITS.courtCaseNumber, { error: 'tooLong' })
-  .refine((s) => isCourtCaseNumber(s), { error: 'courtCaseNumberFormat' });
+export const courtCaseNumber = courtCaseNumberOf(INQUIRY_LIMITS.courtCaseNumber);
 
 export const sendInput = z.object({
   courtId: uuid,
@@ -50,7 +31,7 @@ export const sendInput = z.object({
 });
 export type SendInput = z.output<typeof sendInput>;
 
-export const stepInput = z.object({ id: uuid, version });
+export { stepInput };
 
 export const urgeInput = stepInput.extend({ comment: optionalText(INQUIRY_LIMITS.comment) });
 

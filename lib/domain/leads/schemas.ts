@@ -3,8 +3,8 @@
  * are here so forms can show them too.
  */
 import { z } from 'zod';
-import { CASE_KINDS, isCourtCaseNumber } from '@/lib/domain/cases/numbers';
-import { version } from '@/lib/domain/recommendations/schemas';
+import { CASE_KINDS } from '@/lib/domain/cases/numbers';
+import { optionalCourtCaseNumber, optionalText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
 import { ALL_LEAD_OUTCOMES, LEAD_KINDS, PENSION_FRAUD_SUBTYPES } from './machine';
 
 export const LEAD_LIMITS = {
@@ -16,19 +16,6 @@ export const LEAD_LIMITS = {
   parties: 500,
 } as const;
 
-const text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'tooLong' })
-    .optional()
-    .transform((s) => (s ? s : null));
-const uuid = z.uuid({ error: 'invalidChoice' });
-const optionalUuid = z
-  .union([uuid, z.literal('')])
-  .optional()
-  .transform((s) => (s ? s : null));
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .union([z.enum(values, { error: 'invalidChoice' }), z.literal('')], { error: 'invalidChoice' })
@@ -43,7 +30,7 @@ export const sendInput = z
     subtype: optionalChoice(PENSION_FRAUD_SUBTYPES),
     title: text(LEAD_LIMITS.title),
     summary: text(LEAD_LIMITS.summary),
-    courtCaseNumber: optionalText(LEAD_LIMITS.courtCaseNumber).refine((s) => s === null || isCourtCaseNumber(s), { error: 'courtCaseNumberFormat' }),
+    courtCaseNumber: optionalCourtCaseNumber(LEAD_LIMITS.courtCaseNumber),
     caseId: optionalUuid,
   })
   .superRefine((v, ctx) => {
@@ -53,7 +40,7 @@ export const sendInput = z
   .transform((v) => ({ ...v, subtype: v.kind === 'pension_fraud' ? v.subtype : null }));
 export type SendInput = z.output<typeof sendInput>;
 
-export const stepInput = z.object({ id: uuid, version });
+export { stepInput };
 
 export const receiveInput = stepInput.extend({ comment: optionalText(LEAD_LIMITS.comment) });
 

@@ -4,8 +4,7 @@
  * forms can show them too. `checkStepDates` keeps the dates of the steps in order.
  */
 import { z } from 'zod';
-import { isValidIsoDate } from '@/lib/domain/dates';
-import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
+import { checkbox, courtCaseNumber as courtCaseNumberOf, isoDate, optionalIsoDate as optionalDate, optionalText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
 import { CHECKPOINTS, ENFORCERS, REFUSAL_GROUNDS, type NonLitigationFacts, type NonLitigationStep } from './machine';
 
 export const LIMITS = {
@@ -19,42 +18,7 @@ export const LIMITS = {
   courtCaseNumber: 64,
 } as const;
 
-const text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'tooLong' })
-    .optional()
-    .transform((s) => (s ? s : null));
-
-export const isoDate = z
-  .string({ error: 'required' })
-  .trim()
-  .min(1, { error: 'required' })
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { error: 'dateFormat' })
-  // Only well-formed dates are checked for existence (one code per field: 2023-02-30 → dateInvalid).
-  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isValidIsoDate(s), { error: 'dateInvalid' });
-const optionalDate = z
-  .union([isoDate, z.literal('')])
-  .optional()
-  .transform((s) => (s ? s : null));
-const checkbox = z
-  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
-  .optional()
-  .transform((v) => v === true || v === 'on' || v === 'true');
-const uuid = z.uuid({ error: 'invalidChoice' });
-const optionalUuid = z
-  .union([uuid, z.literal('')])
-  .optional()
-  .transform((s) => (s ? s : null));
-const version = z.coerce.number({ error: 'invalid' }).int().positive();
-const courtCaseNumber = z
-  .string({ error: 'required' })
-  .trim()
-  .min(1, { error: 'required' })
-  .max(LIMITS.courtCaseNumber, { error: 'tooLong' })
-  .refine((s) => isCourtCaseNumber(s), { error: 'courtCaseNumberFormat' });
+const courtCaseNumber = courtCaseNumberOf(LIMITS.courtCaseNumber);
 
 export const registerInput = z.object({
   /** The other institution of the pair: the procuratorate (court registering) or the court (procuratorate registering). */
@@ -71,7 +35,7 @@ export const registerInput = z.object({
 });
 export type RegisterInput = z.output<typeof registerInput>;
 
-export const stepInput = z.object({ id: uuid, version });
+export { stepInput };
 
 export const recordDemandInput = stepInput.extend({ demandServedOn: isoDate });
 export const receiveApplicationInput = stepInput.extend({ appliedOn: isoDate, demandServedOn: optionalDate });

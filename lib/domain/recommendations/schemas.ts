@@ -3,8 +3,8 @@
  * catalogs localize (errors.*); limits are here so forms can show them too.
  */
 import { z } from 'zod';
-import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
 import { RECOMMENDATION_TYPES } from '@/lib/domain/deadlines/periods';
+import { checkbox, isoDate, optionalCourtCaseNumber, optionalIsoDate, optionalText, optionalUuid, stepInput, text, uuid, version } from '@/lib/domain/validation';
 
 export const LIMITS = {
   title: 200,
@@ -16,35 +16,11 @@ export const LIMITS = {
   escalatedTo: 200,
 } as const;
 
-const text = (max: number) =>
-  z
-    .string({ error: 'required' })
-    .trim()
-    .min(1, { error: 'required' })
-    .max(max, { error: 'tooLong' });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'tooLong' })
-    .optional()
-    .transform((s) => (s ? s : null));
-
-export { isoDate, version } from '@/lib/domain/validation';
-import { isoDate, version } from '@/lib/domain/validation';
-
-const uuid = z.uuid({ error: 'invalidChoice' });
-const optionalUuid = z
-  .union([uuid, z.literal('')])
-  .optional()
-  .transform((s) => (s ? s : null));
 const optionalPeriodPart = (max: number) =>
   z
     .union([z.literal(''), z.coerce.number({ error: 'invalid' }).int({ error: 'invalid' }).min(0, { error: 'invalid' }).max(max, { error: 'invalid' })])
     .optional()
     .transform((v) => (v === '' || v === undefined || v === 0 ? null : v));
-
-export { COURT_CASE_NUMBER } from '@/lib/domain/cases/numbers';
 
 export const draftInput = z.object({
   type: z.enum(RECOMMENDATION_TYPES as unknown as [string, ...string[]], { error: 'invalidChoice' }),
@@ -52,17 +28,12 @@ export const draftInput = z.object({
   addresseeCourtId: uuid,
   addresseeDepartmentId: optionalUuid,
   caseId: optionalUuid,
-  courtCaseNumber: optionalText(LIMITS.courtCaseNumber).refine((s) => s === null || isCourtCaseNumber(s), {
-    error: 'courtCaseNumberFormat',
-  }),
+  courtCaseNumber: optionalCourtCaseNumber(LIMITS.courtCaseNumber),
   facts: text(LIMITS.longText),
   violation: text(LIMITS.longText),
   recommendationText: text(LIMITS.longText),
   legalBasis: text(LIMITS.legalBasis),
-  urgent: z
-    .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
-    .optional()
-    .transform((v) => v === true || v === 'on' || v === 'true'),
+  urgent: checkbox,
   customPeriodMonths: optionalPeriodPart(3),
   customPeriodDays: optionalPeriodPart(90),
 });
@@ -70,17 +41,14 @@ export type DraftInput = z.output<typeof draftInput>;
 
 export const editInput = draftInput.extend({ id: uuid, version });
 
-export const stepInput = z.object({ id: uuid, version });
+export { stepInput };
 export const commentStep = stepInput.extend({ comment: text(LIMITS.comment) });
 export const optionalCommentStep = stepInput.extend({ comment: optionalText(LIMITS.comment) });
 
 export const approveInput = stepInput.extend({
   comment: optionalText(LIMITS.comment),
   committeeDecisionNo: optionalText(LIMITS.committeeDecisionNo),
-  committeeDecisionOn: z
-    .union([isoDate, z.literal('')])
-    .optional()
-    .transform((s) => (s ? s : null)),
+  committeeDecisionOn: optionalIsoDate,
 });
 
 export const serveInput = stepInput.extend({

@@ -5,8 +5,7 @@
  * mayOverturnNeedsAcceptance).
  */
 import { z } from 'zod';
-import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
-import { isoDate, version } from '@/lib/domain/recommendations/schemas';
+import { courtCaseNumber, isoDate, optionalIsoDate as optionalDate, optionalUuid, stepInput, text, uuid, version } from '@/lib/domain/validation';
 import { EVIDENCE_GROUNDS, RETRIAL_DECISIONS, RETRIAL_KINDS } from './machine';
 
 export const LIMITS = {
@@ -18,16 +17,6 @@ export const LIMITS = {
   reasons: 10_000,
 } as const;
 
-const text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
-const optionalDate = z
-  .union([isoDate, z.literal('')])
-  .optional()
-  .transform((s) => (s ? s : null));
-const uuid = z.uuid({ error: 'invalidChoice' });
-const optionalUuid = z
-  .union([uuid, z.literal('')])
-  .optional()
-  .transform((s) => (s ? s : null));
 const yesNo = z.enum(['yes', 'no'], { error: 'required' }).transform((v) => v === 'yes');
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'invalidChoice' });
 
@@ -37,7 +26,7 @@ export const fileInput = z.object({
   courtId: optionalUuid,
   caseId: optionalUuid,
   recommendationId: optionalUuid,
-  courtCaseNumber: text(LIMITS.courtCaseNumber).refine((s) => isCourtCaseNumber(s), { error: 'courtCaseNumberFormat' }),
+  courtCaseNumber: courtCaseNumber(LIMITS.courtCaseNumber),
   title: text(LIMITS.title),
   parties: text(LIMITS.parties),
   judgmentEffectiveOn: isoDate,
@@ -47,7 +36,7 @@ export const fileInput = z.object({
 });
 export type FileInput = z.output<typeof fileInput>;
 
-export const stepInput = z.object({ id: uuid, version });
+export { stepInput };
 
 export const itemInput = z
   .object({
