@@ -7,6 +7,7 @@ import { caseSequenceScope, formatCaseNumber, type CaseKind } from '@/lib/domain
 import type { Actor } from '@/lib/domain/roles';
 import { writeAudit } from './audit';
 import type { Tx } from './db';
+import { nextSequence } from './sequences';
 import { json, writeWorkflowEvent } from './workflow';
 
 export interface OpenCaseInput {
@@ -23,16 +24,6 @@ export interface OpenCaseInput {
   stageDueDate?: string | null;
   /** Where the case came from, for the timeline (e.g. { nonLitigationApplicationId }). */
   origin?: Record<string, unknown>;
-}
-
-/** Next number in a sequence, atomically (INSERT … ON CONFLICT … RETURNING). */
-export async function nextSequence(tx: Tx, institutionId: string, scope: string, year: number): Promise<number> {
-  const rows = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "NumberSequence" ("institutionId", "scope", "year", "last")
-    VALUES (${institutionId}::uuid, ${scope}, ${year}, 1)
-    ON CONFLICT ("institutionId", "scope", "year") DO UPDATE SET "last" = "NumberSequence"."last" + 1
-    RETURNING "last"`;
-  return Number(rows[0]!.last);
 }
 
 export async function openCase(tx: Tx, actor: Actor, input: OpenCaseInput, ctx: { requestId?: string; now?: Date }) {

@@ -2,6 +2,8 @@
  * Errors the data layer raises for the web layer to turn into localized messages.
  * Codes, not sentences: the message catalogs hold the words.
  */
+import { ForbiddenError } from '@/lib/domain/policy';
+import type { StepDenial } from '@/lib/domain/workflow';
 export class FieldError extends Error {
   constructor(
     public readonly field: string,
@@ -26,4 +28,16 @@ export class StepError extends Error {
     super(`step refused: ${code}`);
     this.name = 'StepError';
   }
+}
+
+/**
+ * The one way a denied step decision becomes an error: a `forbidden` denial (who the actor is)
+ * → ForbiddenError, the 403 the web layer shows; otherwise the step does not fit the record →
+ * StepError, unless the form was stale (`staleVersion`: someone changed the record since it was
+ * loaded), which is a ConflictError (reload and try again).
+ */
+export function refuseStep(action: string, decision: StepDenial<string>, staleVersion = false): never {
+  if (decision.forbidden) throw new ForbiddenError(action, decision.code);
+  if (staleVersion) throw new ConflictError();
+  throw new StepError(decision.code);
 }

@@ -23,7 +23,6 @@ import {
 import * as S from '@/lib/domain/inquiries/schemas';
 import { parseCourtCaseNumber } from '@/lib/domain/cases/numbers';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
-import type { StepDenial } from '@/lib/domain/workflow';
 import type { Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import { inquiryList, type InquiryFilter } from '@/lib/lists/inquiries';
@@ -34,7 +33,7 @@ import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
 import { mapPage, pageOf } from './page';
 import { queueItem, resolveQueue, type QueueItem } from './queue';
-import { FieldError, StepError } from './errors';
+import { FieldError, refuseStep } from './errors';
 import { names } from './names';
 import { calendarCovers } from './recommendations';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
@@ -70,11 +69,6 @@ function specFor(actor: Actor, step: InquiryStep, today: string): WorkflowSpec<E
   };
 }
 
-function refuse(step: InquiryStep, decision: StepDenial<string>): never {
-  if (decision.forbidden) throw new ForbiddenError(`${RECORD_TYPE}.${step}`, decision.code);
-  throw new StepError(decision.code);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Commands
 
@@ -83,7 +77,7 @@ export async function sendInquiry(prisma: Db, actor: Actor, raw: unknown, ctx: W
   // Who may send is decided before the input is looked at: only the procuratorate's people.
   const rawCourt = typeof raw === 'object' && raw !== null ? String((raw as Record<string, unknown>).courtId ?? '') : '';
   const first = decide(actor, 'send', newInquiry(actor, rawCourt), ctx.today);
-  if (!first.ok && first.forbidden) refuse('send', first);
+  if (!first.ok && first.forbidden) refuseStep(`${RECORD_TYPE}.send`, first);
   const input = S.sendInput.parse(raw);
 
   const [own, court] = await Promise.all([
@@ -102,7 +96,7 @@ export async function sendInquiry(prisma: Db, actor: Actor, raw: unknown, ctx: W
   }
   if (input.sentOn > ctx.today) throw new FieldError('sentOn', 'dateInFuture');
   const decision = decide(actor, 'send', newInquiry(actor, input.courtId), ctx.today);
-  if (!decision.ok) refuse('send', decision);
+  if (!decision.ok) refuseStep(`${RECORD_TYPE}.send`, decision);
 
   return prisma.$transaction(async (tx) => {
     const due = answerDueDate(input.sentOn, await calendar(tx));
@@ -406,7 +400,7 @@ export type InquiryView = NonNullable<Awaited<ReturnType<typeof getInquiry>>>;
 /** What the "new inquiry" form offers: the courts at the procuratorate's level and its cases. */
 export async function inquiryFormOptions(prisma: Db, actor: Actor, today: string) {
   const decision = decide(actor, 'send', newInquiry(actor, ''), today);
-  if (!decision.ok) refuse('send', decision);
+  if (!decision.ok) refuseStep(`${RECORD_TYPE}.send`, decision);
   const own = await prisma.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { regionCode: true } });
   const [courts, cases] = await Promise.all([
     prisma.institution.findMany({

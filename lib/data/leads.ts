@@ -26,7 +26,6 @@ import {
 } from '@/lib/domain/leads/machine';
 import * as S from '@/lib/domain/leads/schemas';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
-import type { StepDenial } from '@/lib/domain/workflow';
 import type { Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import type { LeadBox, LeadFilter } from '@/lib/lists/leads';
@@ -36,7 +35,7 @@ import { writeAudit } from './audit';
 import { openCase } from './case-open';
 import type { Db } from './db';
 import { mapPage, pageOf } from './page';
-import { FieldError, StepError } from './errors';
+import { FieldError, refuseStep } from './errors';
 import { names } from './names';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
@@ -44,11 +43,6 @@ export const RECORD_TYPE = 'CaseLead';
 
 export function factsOf(rec: CaseLead): LeadFacts {
   return { status: rec.status, procuratorateId: rec.procuratorateId, courtId: rec.courtId, fromKind: rec.fromKind };
-}
-
-function refuse(step: LeadStep, decision: StepDenial<string>): never {
-  if (decision.forbidden) throw new ForbiddenError(`${RECORD_TYPE}.${step}`, decision.code);
-  throw new StepError(decision.code);
 }
 
 function specFor(actor: Actor, step: LeadStep, caseIdOf?: (rec: CaseLead) => string | null): WorkflowSpec<CaseLead> {
@@ -70,7 +64,7 @@ function specFor(actor: Actor, step: LeadStep, caseIdOf?: (rec: CaseLead) => str
 export async function sendLead(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
   const rawTo = typeof raw === 'object' && raw !== null ? String((raw as Record<string, unknown>).counterpartId ?? '') : '';
   const first = decide(actor, 'send', newLead(actor, rawTo));
-  if (!first.ok && first.forbidden) refuse('send', first);
+  if (!first.ok && first.forbidden) refuseStep(`${RECORD_TYPE}.send`, first);
   const input = S.sendInput.parse(raw);
 
   const [own, to] = await Promise.all([
@@ -86,7 +80,7 @@ export async function sendLead(prisma: Db, actor: Actor, raw: unknown, ctx: Work
   }
   const parties = newLead(actor, input.counterpartId);
   const decision = decide(actor, 'send', parties);
-  if (!decision.ok) refuse('send', decision);
+  if (!decision.ok) refuseStep(`${RECORD_TYPE}.send`, decision);
 
   return prisma.$transaction(async (tx) => {
     const at = ctx.now ?? new Date();
@@ -380,7 +374,7 @@ export type LeadView = NonNullable<Awaited<ReturnType<typeof getLead>>>;
 /** What the "send a lead" form offers: the other institution(s) of the pair, and (procuratorate) its cases. */
 export async function leadFormOptions(prisma: Db, actor: Actor) {
   const decision = decide(actor, 'send', newLead(actor, ''));
-  if (!decision.ok && decision.forbidden) refuse('send', decision);
+  if (!decision.ok && decision.forbidden) refuseStep(`${RECORD_TYPE}.send`, decision);
   const own = await prisma.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { kind: true, regionCode: true } });
   const [counterparts, cases] = await Promise.all([
     prisma.institution.findMany({

@@ -42,7 +42,7 @@ import { loadCalendarEntries } from './calendar';
 import { openCase } from './case-open';
 import type { Db, Tx } from './db';
 import { mapPage, pageOf } from './page';
-import { FieldError, StepError } from './errors';
+import { FieldError, refuseStep } from './errors';
 import { names } from './names';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type StepPlan, type WorkflowContext, type WorkflowSpec } from './workflow';
 
@@ -324,10 +324,7 @@ export async function recordFinding(prisma: Db, actor: Actor, raw: unknown, ctx:
     const rec = await load(tx, input.id);
     if (!rec) throw new FieldError('id', 'notFound');
     const decision = decideFinding(actor, input.checkpoint, rec.facts);
-    if (!decision.ok) {
-      if (decision.forbidden) throw new ForbiddenError(`${RECORD_TYPE}.recordFinding`, decision.code);
-      throw new StepError(decision.code);
-    }
+    if (!decision.ok) refuseStep(`${RECORD_TYPE}.recordFinding`, decision);
     const finding = await tx.nonLitigationFinding.create({
       data: {
         applicationId: rec.id,

@@ -32,6 +32,7 @@ import type { Db, Tx } from './db';
 import { FieldError } from './errors';
 import { mapPage, pageOf } from './page';
 import { queueItem, resolveQueue, type QueueItem } from './queue';
+import { nextSequence } from './sequences';
 import { runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
 /** Today in China (YYYY-MM-DD; the clock is passed in so tests can move it), request id, time. */
@@ -245,12 +246,7 @@ export async function issue(prisma: Db, actor: Actor, raw: unknown, ctx: StepCon
   return runWorkflowStep(prisma, actor, spec(actor, 'issue', ctx), input, ctx, async (rec, tx) => {
     const year = Number(ctx.today.slice(0, 4));
     const inst = await tx.institution.findUniqueOrThrow({ where: { id: rec.institutionId }, select: { code: true } });
-    const rows = await tx.$queryRaw<{ last: number }[]>`
-      INSERT INTO "NumberSequence" ("institutionId", "scope", "year", "last")
-      VALUES (${rec.institutionId}::uuid, ${RECOMMENDATION_SEQUENCE}, ${year}, 1)
-      ON CONFLICT ("institutionId", "scope", "year") DO UPDATE SET "last" = "NumberSequence"."last" + 1
-      RETURNING "last"`;
-    const number = formatRecommendationNumber(inst.code, rec.type, year, Number(rows[0]!.last));
+    const number = formatRecommendationNumber(inst.code, rec.type, year, await nextSequence(tx, rec.institutionId, RECOMMENDATION_SEQUENCE, year));
     return { data: { number, issuedAt: ctx.now ?? new Date(), issuedOn: d(ctx.today) }, event: { number } };
   });
 }

@@ -4,13 +4,12 @@
  * internal) and an AuditEvent. Forbidden → ForbiddenError; wrong moment → StepError; someone
  * else was first → ConflictError. Also the one timeline reader and the audit-trail reader.
  */
-import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { StepDecision } from '@/lib/domain/workflow';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import type { Db, Tx } from './db';
-import { ConflictError, FieldError, StepError } from './errors';
+import { ConflictError, FieldError, refuseStep } from './errors';
 
 export interface WorkflowContext {
   /** Today in China, YYYY-MM-DD. */
@@ -66,10 +65,7 @@ export async function runWorkflowStep<R extends VersionedRecord>(
     const rec = await spec.load(tx, input.id);
     if (!rec) throw new FieldError('id', 'notFound');
     const decision = spec.decide(rec);
-    if (!decision.ok) {
-      if (decision.forbidden) throw new ForbiddenError(name, decision.code);
-      throw rec.version !== input.version ? new ConflictError() : new StepError(decision.code);
-    }
+    if (!decision.ok) refuseStep(name, decision, rec.version !== input.version);
     if (rec.version !== input.version) throw new ConflictError();
     const p = await plan(rec, tx);
     const data = { ...(p.data ?? {}), status: decision.to, version: { increment: 1 } };

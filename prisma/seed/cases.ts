@@ -20,6 +20,7 @@
 import { advanceCase, assignCase, closeCase, linkCourtCase, openNewCase, tagCase } from '@/lib/data/cases';
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
+import { raiseSequence } from '@/lib/data/sequences';
 import { json, writeWorkflowEvent } from '@/lib/data/workflow';
 import { writeAudit } from '@/lib/data/audit';
 import { calendarFromEntries } from '@/lib/domain/calendar';
@@ -329,11 +330,7 @@ export async function seedCases(prisma: Db, { today }: { today: string }, say: (
     if ((highest.get(key)?.last ?? 0) < n) highest.set(key, { scope, year, last: n });
   }
   for (const h of highest.values()) {
-    await prisma.$executeRaw`
-      INSERT INTO "NumberSequence" ("institutionId", "scope", "year", "last")
-      VALUES (${proc.id}::uuid, ${h.scope}, ${h.year}, ${h.last})
-      ON CONFLICT ("institutionId", "scope", "year") DO UPDATE SET "last" = GREATEST("NumberSequence"."last", EXCLUDED."last")
-      WHERE "NumberSequence"."last" < EXCLUDED."last"`;
+    await raiseSequence(prisma, proc.id, h.scope, h.year, h.last);
   }
 
   // ---- 3. further cases, keyed by title; opened in order of acceptance

@@ -21,6 +21,7 @@
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import type { Db } from '@/lib/data/db';
 import { openCaseFromFinding, recordFinding, registerApplication, STEPS } from '@/lib/data/non-litigation';
+import { raiseSequence } from '@/lib/data/sequences';
 import { calendarFromEntries } from '@/lib/domain/calendar';
 import { addDays } from '@/lib/domain/dates';
 import { caseSequenceScope, CASE_KIND_TAG } from '@/lib/domain/cases/numbers';
@@ -277,10 +278,7 @@ async function keepCaseNumbersAhead(prisma: Db, procuratorateId: string, code: s
   }
   const scope = caseSequenceScope('non_litigation');
   for (const [y, last] of highest) {
-    await prisma.$executeRaw`
-      INSERT INTO "NumberSequence" ("institutionId", "scope", "year", "last")
-      VALUES (${procuratorateId}::uuid, ${scope}, ${y}, ${last})
-      ON CONFLICT ("institutionId", "scope", "year") DO UPDATE SET "last" = EXCLUDED."last" WHERE "NumberSequence"."last" < EXCLUDED."last"`;
+    await raiseSequence(prisma, procuratorateId, scope, y, last);
   }
 }
 
