@@ -34,8 +34,3 @@ export function db(): PrismaClient {
   }
   return globalForPrisma.__liaisonPrisma;
 }
-
-/** Replace the process-wide client (tests). */
-export function setDb(client: PrismaClient | undefined): void {
-  globalForPrisma.__liaisonPrisma = client;
-}

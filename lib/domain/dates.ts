@@ -128,8 +128,3 @@ export function chinaLocalDateTime(at: Date): string {
 export function isoToUtcDate(iso: string): Date {
   return new Date(`${iso}T00:00:00.000Z`);
 }
-
-/** A DATE column's value (a Date at UTC midnight) as YYYY-MM-DD. */
-export function utcDateToIso(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}

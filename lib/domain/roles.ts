@@ -24,10 +24,6 @@ export const ROLE_INSTITUTION: Record<Role, InstitutionKind | null> = {
   ADMIN: null,
 };
 
-export function isLeader(role: Role): boolean {
-  return role === 'PROCURATORATE_LEADER' || role === 'COURT_LEADER';
-}
-
 /** True when a user with this role may belong to an institution of this kind. */
 export function roleFitsInstitution(role: Role, kind: InstitutionKind): boolean {
   const required = ROLE_INSTITUTION[role];

@@ -23,7 +23,6 @@ export const signInInput = z.object({
     .max(PASSWORD_MAX, { error: 'tooLong' })
     .refine((s) => !CONTROL.test(s), { error: 'invalidCharacters' }),
 });
-export type SignInInput = z.infer<typeof signInInput>;
 
 /** The throttle key: usernames compare case-insensitively; unknown names are throttled alike. */
 export function throttleKey(username: string): string {

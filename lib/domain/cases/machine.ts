@@ -131,10 +131,6 @@ export type PensionFraudSubtype = (typeof PENSION_FRAUD_SUBTYPES)[number];
 export const CASE_TAGS = ['false_litigation', ...PENSION_FRAUD_SUBTYPES.map((s) => `pension_fraud:${s}` as const), 'social_conflict'] as const;
 export type CaseTag = (typeof CASE_TAGS)[number];
 
-export function isCaseTag(s: string): s is CaseTag {
-  return (CASE_TAGS as readonly string[]).includes(s);
-}
-
 /** The pension-fraud subtype of a tag list (a case carries at most one), or null. */
 export function pensionFraudSubtype(tags: readonly string[]): PensionFraudSubtype | null {
   const t = tags.find((x) => x.startsWith('pension_fraud:'));

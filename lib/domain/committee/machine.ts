@@ -30,8 +30,6 @@ export type CommitteeStatus = (typeof COMMITTEE_STATUSES)[number];
 
 /** States in which the meeting has not taken place yet (it may still be cancelled). */
 export const OPEN_STATUSES: readonly CommitteeStatus[] = ['scheduled', 'notified', 'attendee_named'];
-/** States after the meeting. */
-export const PAST_STATUSES: readonly CommitteeStatus[] = ['held', 'recorded', 'confirmed'];
 
 /** Why the case is on the agenda (DOMAIN.md §2). */
 export const COMMITTEE_TRIGGERS = [

@@ -90,7 +90,6 @@ export const scheduleInput = z.preprocess(
     files: z.array(fileInput).max(LIMITS.files, { error: 'tooLong' }).optional().default([]),
   }),
 );
-export type ScheduleInput = z.output<typeof scheduleInput>;
 
 export { stepInput };
 
@@ -115,7 +114,6 @@ export const outcomeInput = stepInput
     minutes: text(LIMITS.minutes),
   })
   .catchall(z.unknown());
-export type OutcomeInput = z.output<typeof outcomeInput>;
 
 /** The per-item texts of an outcome, for the agenda positions given. */
 export function outcomeItems(raw: Record<string, unknown>, positions: readonly number[]) {
@@ -142,7 +140,6 @@ export const requestInput = z.object({
   reason: text(LIMITS.reason),
   caseId: optionalUuid,
 });
-export type RequestInput = z.output<typeof requestInput>;
 
 export const answerInput = stepInput
   .extend({

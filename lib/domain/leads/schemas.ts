@@ -61,4 +61,3 @@ export const actInput = stepInput
       if (!v.parties) ctx.addIssue({ code: 'custom', path: ['parties'], message: 'required' });
     }
   });
-export type ActInput = z.output<typeof actInput>;

@@ -22,7 +22,7 @@
  * sees neither (decided for this slice; see the report in docs).
  */
 import type { Actor, Role } from '@/lib/domain/roles';
-import { canViewRecord, decideStep, deny, ROLE_SETS, sideOf, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { canViewRecord, decideStep, deny, ROLE_SETS, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
 
 export const NON_LITIGATION_STATUSES = [
   'decision_final',
@@ -240,11 +240,6 @@ export function partiesOf(app: Pick<NonLitigationFacts, 'status' | 'procuratorat
 
 export function canView(actor: Actor, app: Pick<NonLitigationFacts, 'procuratorateId' | 'courtId'>): boolean {
   return canViewRecord(actor, { procuratorateId: app.procuratorateId, courtId: app.courtId, visibleTo: { procuratorate: true, court: true } });
-}
-
-/** Which side the actor is on for this application (null: neither). */
-export function sideFor(actor: Actor, app: Pick<NonLitigationFacts, 'procuratorateId' | 'courtId'>): Side | null {
-  return sideOf(actor, app);
 }
 
 /** Refusals of this workflow beyond the shared ones: the step does not fit the record yet. */

@@ -15,7 +15,7 @@
  * every step's event is shared.
  */
 import type { Actor, Role } from '@/lib/domain/roles';
-import { canViewRecord, decideStep, deny, ROLE_SETS, sideOf, type BaseDenyCode, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { canViewRecord, decideStep, deny, ROLE_SETS, type BaseDenyCode, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
 
 export const RETRIAL_KINDS = ['party_application', 'procuratorate_recommendation', 'protest'] as const;
 export type RetrialKind = (typeof RETRIAL_KINDS)[number];
@@ -158,11 +158,6 @@ export function decideItemStep(actor: Actor, step: ItemStep, m: MatterFacts, ite
 /** The matter steps the actor may take now ("what you may do next"). */
 export function availableMatterSteps(actor: Actor, m: MatterFacts): MatterStep[] {
   return MATTER_STEPS.filter((s) => decideMatterStep(actor, s, m).ok);
-}
-
-/** The actor's side of a matter, if any. */
-export function sideOfMatter(actor: Actor, m: Pick<MatterFacts, 'procuratorateId' | 'courtId'>): Side | null {
-  return sideOf(actor, m);
 }
 
 /** Which period governs the court's review of each kind of matter. */

@@ -75,14 +75,12 @@ export const determineInput = z
     if (v.accepted && !v.determinationGround) ctx.addIssue({ code: 'custom', path: ['determinationGround'], message: 'required' });
     if (!v.accepted && v.mayOverturn) ctx.addIssue({ code: 'custom', path: ['mayOverturn'], message: 'mayOverturnNeedsAcceptance' });
   });
-export type DetermineInput = z.output<typeof determineInput>;
 
 export const decideInput = stepInput.extend({
   decision: oneOf(RETRIAL_DECISIONS),
   decidedOn: isoDate,
   decisionReasons: text(LIMITS.reasons),
 });
-export type DecideInput = z.output<typeof decideInput>;
 
 export const hearingInput = stepInput.extend({ hearingOn: isoDate });
 
