@@ -72,15 +72,3 @@ export function listAttachments(prisma: Db | Tx, recordType: string, recordIds: 
 export function readAttachment(prisma: Db, id: string) {
   return prisma.attachment.findUnique({ where: { id } });
 }
-
-/** An HTTP response for a download (always as a download, never rendered inline). */
-export function attachmentResponse(a: { fileName: string; mimeType: string; data: Uint8Array }): Response {
-  return new Response(Buffer.from(a.data), {
-    headers: {
-      'Content-Type': a.mimeType,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
-}

@@ -17,7 +17,7 @@ import { localName } from '@/lib/web/i18n/local-name';
 import { RecordPage } from '@/components/record/RecordPage';
 import { AuditTrail } from '@/components/record/AuditTrail';
 import { auditTrail } from '@/lib/data/audit';
-import { loadOrForbid } from '@/modules/recommendations/load';
+import { loadOrForbid } from '@/lib/web/refuse';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');

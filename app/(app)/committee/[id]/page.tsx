@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/modules/recommendations/load';
+import { loadOrForbid } from '@/lib/web/refuse';
 import { MeetingSteps } from '@/modules/committee/components/MeetingSteps';
 import { DaysBadges, MeetingTime } from '@/modules/committee/components/MeetingWhen';
 import { NoVoteNotice } from '@/modules/committee/components/NoVoteNotice';

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/modules/recommendations/load';
+import { loadOrForbid } from '@/lib/web/refuse';
 import { DateText } from '@/components/DateText';
 import { InquiryStatusPill } from '@/modules/inquiries/components/InquiryStatusPill';
 import { InquiryStepPanel } from '@/modules/inquiries/components/InquiryStepPanel';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/modules/recommendations/load';
+import { loadOrForbid } from '@/lib/web/refuse';
 import { InquiryForm } from '@/modules/inquiries/components/InquiryForm';
 import { db } from '@/lib/data/db';
 import { inquiryFormOptions } from '@/lib/data/inquiries';

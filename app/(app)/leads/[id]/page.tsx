@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/modules/recommendations/load';
+import { loadOrForbid } from '@/lib/web/refuse';
 import { LeadKind } from '@/modules/leads/components/LeadKind';
 import { LeadStatusPill } from '@/modules/leads/components/LeadStatusPill';
 import { LeadStepPanel } from '@/modules/leads/components/LeadStepPanel';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/modules/recommendations/load';
+import { loadOrForbid } from '@/lib/web/refuse';
 import { LeadForm } from '@/modules/leads/components/LeadForm';
 import { db } from '@/lib/data/db';
 import { leadFormOptions } from '@/lib/data/leads';

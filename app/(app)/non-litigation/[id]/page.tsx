@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/modules/recommendations/load';
+import { loadOrForbid } from '@/lib/web/refuse';
 import { DateText } from '@/components/DateText';
 import { CheckpointsPanel } from '@/modules/non-litigation/components/CheckpointsPanel';
 import { StageTable } from '@/modules/non-litigation/components/StageTable';

@@ -16,7 +16,7 @@ import { chinaDate, todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
 import { localName } from '@/lib/web/i18n/local-name';
 import { RecordPage } from '@/components/record/RecordPage';
-import { loadOrForbid } from '@/modules/recommendations/load';
+import { loadOrForbid } from '@/lib/web/refuse';
 
 /** Details shown under each step, when the event carries them (labels: recommendations.data.<key>). */
 const TIMELINE_DETAILS = ['comment', 'reason', 'number', 'servedOn', 'dueDate', 'previousDueDate', 'replyOn', 'escalatedTo', 'daysOverdue', 'committeeDecisionNo', 'outcome', 'method', 'adoption', 'rectified', 'late', 'months', 'years'] as const;

@@ -18,7 +18,7 @@ import { localName } from '@/lib/web/i18n/local-name';
 import { RecordPage } from '@/components/record/RecordPage';
 import { AuditTrail } from '@/components/record/AuditTrail';
 import { auditTrail } from '@/lib/data/audit';
-import { loadOrForbid } from '@/modules/recommendations/load';
+import { loadOrForbid } from '@/lib/web/refuse';
 import { addItemAction } from '@/modules/retrial/actions';
 
 export async function generateMetadata() {

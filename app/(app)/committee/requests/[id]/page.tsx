@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { loadOrForbid } from '@/modules/recommendations/load';
+import { loadOrForbid } from '@/lib/web/refuse';
 import { MeetingTime } from '@/modules/committee/components/MeetingWhen';
 import { RequestSteps } from '@/modules/committee/components/RequestSteps';
 import { StatusPill } from '@/modules/committee/components/StatusPill';

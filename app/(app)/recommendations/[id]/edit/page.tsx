@@ -7,7 +7,7 @@ import { todayInChina } from '@/lib/domain/dates';
 import { requireFeature } from '@/lib/web/session';
 import { draftFormChoices } from '@/modules/recommendations/draft-options';
 import { stepAction } from '@/modules/recommendations/actions';
-import { loadOrForbid } from '@/modules/recommendations/load';
+import { loadOrForbid } from '@/lib/web/refuse';
 
 export async function generateMetadata() {
   const t = await getTranslations('recommendations');

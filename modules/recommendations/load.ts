@@ -1,1 +1,0 @@
-export { loadOrForbid } from '@/lib/web/forbid';
