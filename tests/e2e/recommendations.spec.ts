@@ -11,7 +11,11 @@ async function step(page: Page, title: string, fill?: (form: ReturnType<Page['lo
   await expect(form).toBeVisible();
   if (fill) await fill(form);
   await form.getByRole('button', { name: button ?? undefined }).first().click();
-  await expect(form.or(page.getByText('Done.'))).toBeTruthy();
+  // The step went through: the form says "Done.", or it is gone (the step is no longer offered); never an error.
+  await expect
+    .poll(async () => (await form.count()) === 0 || (await form.getByRole('status').filter({ hasText: 'Done.' }).isVisible()), { message: `step "${title}" done` })
+    .toBe(true);
+  await expect(form.getByRole('alert')).toHaveCount(0);
 }
 
 async function expectStatus(page: Page, status: string) {
