@@ -16,7 +16,7 @@
  *   the last working day before it is given as advice.
  */
 import { addDays } from '@/lib/domain/dates';
-import { type Calendar } from '@/lib/domain/calendar';
+import type { Calendar } from '@/lib/domain/calendar';
 import { daysLeft, daysOverdue, dueDateForRule, officialCalendar } from '@/lib/domain/deadlines';
 import { REVIEW_RULE, type RetrialKind, type RetrialStatus } from './machine';
 
