@@ -26,7 +26,7 @@ import { writeAudit } from '@/lib/data/audit';
 import { calendarFromEntries } from '@/lib/domain/calendar';
 import { stageDueDate, type CaseOutcome, type CaseStage, type CaseTag } from '@/lib/domain/cases/machine';
 import { caseSequenceScope, type CaseKind } from '@/lib/domain/cases/numbers';
-import { addDays, chinaDate, todayInChina } from '@/lib/domain/dates';
+import { addDays, chinaDate } from '@/lib/domain/dates';
 import { demoActors } from './builders';
 import { COURT, PROCURATORATE } from './demo-data';
 import { DEMO_CASES } from './recommendations';
