@@ -1,6 +1,8 @@
 /**
- * Migrations CLI over Prisma's WebAssembly schema engine (see lib/data/migrations.ts and
- * docs/decisions/0002-migrations-wasm-engine.md).
+ * Migrations CLI. `create`, `status`, `reset` and `drift` run Prisma's WebAssembly schema engine
+ * (scripts/db/, docs/decisions/0002-migrations-wasm-engine.md); `deploy` runs the runtime migrator
+ * scripts/db/deploy.mjs, the same code a production deployment runs without devDependencies
+ * (docs/decisions/0009-migrations-in-production.md).
  *
  *   tsx scripts/migrate.ts create <name>   write prisma/migrations/<timestamp>_<name>/migration.sql from
  *                                          the schema change; applied too when DATABASE_URL is set
@@ -12,15 +14,10 @@
  *
  * DATABASE_URL: postgresql://user@host:port/db (real PostgreSQL or pglite-server).
  */
-import {
-  applyMigrations,
-  createMigration,
-  MigrationError,
-  migrationStatus,
-  resetDatabase,
-  schemaDrift,
-  schemaEnginePanicMessage,
-} from '../lib/data/migrations';
+import { createMigration, migrationStatus, resetDatabase, schemaDrift } from './db/commands';
+import { DeployError, deployToUrl } from './db/deploy.mjs';
+import { schemaEnginePanicMessage } from './db/engine';
+import { MigrationError } from './db/folder';
 
 const USAGE = `Usage: tsx scripts/migrate.ts <command>
 
@@ -85,9 +82,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'deploy': {
       const url = databaseUrl(command);
-      const { applied } = await applyMigrations(url);
+      const { applied, edited, missingLocally } = await deployToUrl(url);
       if (applied.length === 0) console.log(`No pending migrations on ${redact(url)}.`);
       else list(`Applied ${applied.length} migration(s) to ${redact(url)}`, applied);
+      list('Warning: edited after being applied', edited);
+      list('Warning: in the database but not in prisma/migrations', missingLocally);
       return 0;
     }
     case 'status': {
@@ -148,7 +147,7 @@ main(process.argv.slice(2)).then(
     if (e instanceof UsageError) {
       console.error(`${e.message}\n\n${USAGE}`);
       process.exitCode = 2;
-    } else if (e instanceof MigrationError) {
+    } else if (e instanceof MigrationError || e instanceof DeployError) {
       console.error(`Error: ${e.message}`);
       process.exitCode = 1;
     } else {

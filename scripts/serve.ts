@@ -19,7 +19,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { createPrisma } from '@/lib/data/db';
-import { applyMigrations } from '@/lib/data/migrations';
+import { deployToUrl } from '@/scripts/db/deploy.mjs';
 import { seed } from '@/prisma/seed/seed';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/prisma/seed/demo-data';
 
@@ -127,7 +127,7 @@ async function main() {
   const { url, embedded } = await prepareDatabase();
 
   let t = Date.now();
-  const { applied } = await applyMigrations(url);
+  const { applied } = await deployToUrl(url);
   say(`migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'} (${Date.now() - t} ms)`);
 
   t = Date.now();

@@ -1,5 +1,5 @@
 /**
- * Migrations through the wasm schema engine (lib/data/migrations.ts).
+ * Migrations through the wasm schema engine (scripts/db/).
  *
  * With TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres) the target is a
  * database of its own created on that server (random name, dropped afterwards); without it, an
@@ -12,17 +12,10 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createMigration,
-  defaultMigrationsDir,
-  defaultSchemaPath,
-  freshPGlite,
-  listMigrations,
-  type MigrationTarget,
-  type Migrator,
-  openMigrator,
-  schemaDrift,
-} from '../../lib/data/migrations';
+import { createMigration, schemaDrift } from '../../scripts/db/commands';
+import { type Migrator, openMigrator } from '../../scripts/db/engine';
+import { defaultMigrationsDir, defaultSchemaPath, listMigrations, type MigrationTarget } from '../../scripts/db/folder';
+import { freshPGlite } from '../../scripts/db/pglite';
 
 const adminUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
