@@ -16,8 +16,7 @@ import type { Actor } from '@/lib/domain/roles';
 import { ensureInstitution, ensureUser } from '@/prisma/seed/builders';
 import { NEW_CASES, seedCases } from '@/prisma/seed/cases';
 import { DEMO_CASES } from '@/prisma/seed/recommendations';
-import { seed } from '@/prisma/seed/seed';
-import { openTestDb, type TestDb } from './support';
+import { openSeededTestDb, type TestDb } from './support';
 
 let t: TestDb;
 const A: Record<string, Actor> = {};
@@ -34,8 +33,7 @@ let rid = 0;
 const ctx = (today = TODAY) => ({ today, requestId: `req-case-${++rid}`, now: new Date(`${today}T02:00:00.000Z`) });
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seed(t.prisma, () => {}, { today: TODAY });
+  t = await openSeededTestDb(TODAY);
   await seedCases(t.prisma, { today: TODAY });
   for (const username of PEOPLE) {
     const u = await t.prisma.user.findUniqueOrThrow({ where: { username } });

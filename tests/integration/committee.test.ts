@@ -14,8 +14,7 @@ import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { notifiedMeeting, scheduledMeeting } from '@/prisma/seed/builders';
 import { seedCommittee } from '@/prisma/seed/committee';
-import { seed } from '@/prisma/seed/seed';
-import { openTestDb, type TestDb } from './support';
+import { openSeededTestDb, type TestDb } from './support';
 
 let t: TestDb;
 const A: Record<string, Actor> = {};
@@ -26,8 +25,7 @@ const PEOPLE = ['li.wen', 'wu.yating', 'zhao.mingyuan', 'qian.hui', 'sun.lixin',
 const TODAY = '2026-11-27';
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seed(t.prisma, () => {}, { today: TODAY });
+  t = await openSeededTestDb(TODAY);
   for (const username of PEOPLE) {
     const u = await t.prisma.user.findUniqueOrThrow({ where: { username } });
     const a = await loadActor(t.prisma, u.id);
@@ -405,7 +403,7 @@ describe('lists and flags', () => {
 
 describe('demo seed', () => {
   it('writes seven meetings and three requests, replayed through the rules; a second run writes nothing', async () => {
-    // seed() in beforeAll already ran seedCommittee: the demo meetings are there, and another
+    // seed() already ran seedCommittee in the seeded template: the demo meetings are there, and another
     // run — the same day or a later one — writes nothing.
     const after = await counts();
     expect(after.meetings).toBeGreaterThanOrEqual(7);

@@ -1,49 +1,91 @@
 /**
- * Migrates once per run into a template; each test file then gets its own copy:
- * - with TEST_DATABASE_URL (CI, and this machine's PostgreSQL 15): a template database on that
- *   server, copied with CREATE DATABASE … TEMPLATE;
- * - without it: an in-process PGlite, migrated once and dumped; each file loads the dump.
+ * Migrates and seeds once per run into two templates; each test file then starts from a copy of
+ * one of them instead of migrating (and seeding) on its own:
+ * - `empty`: migrated, no rows (files that test the seed itself, or need a blank database);
+ * - `seeded`: migrated and seeded with the demo data as of SEED_TODAY (every other file).
+ * With TEST_DATABASE_URL (CI, and this machine's PostgreSQL 15) the templates are databases on
+ * that server, copied with CREATE DATABASE … TEMPLATE; without it, in-process PGlite clusters
+ * dumped to files, which each file loads.
+ * Migrations are applied by the runtime migrator (scripts/db/deploy.mjs), as in production.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { TestProject } from 'vitest/node';
-import { applyMigrations, freshPGlite } from '@/lib/data/migrations';
+import { createPrisma, type Db } from '@/lib/data/db';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { seed } from '@/prisma/seed/seed';
+import { deployMigrations, deployToUrl } from '@/scripts/db/deploy.mjs';
+import { freshPGlite } from '@/scripts/db/pglite';
 
+/** The day the seeded template's demo history is dated from. */
+const SEED_TODAY = '2026-11-27';
+
+type Templates = { empty: string; seeded: string };
 declare module 'vitest' {
   export interface ProvidedContext {
-    testDb: { kind: 'postgres'; adminUrl: string; template: string } | { kind: 'pglite'; dumpPath: string };
+    testDb:
+      | { kind: 'postgres'; adminUrl: string; templates: Templates; seededAsOf: string }
+      | { kind: 'pglite'; dumps: Templates; seededAsOf: string };
+  }
+}
+
+async function seedTemplate(prisma: Db) {
+  try {
+    await seed(prisma, () => {}, { today: SEED_TODAY });
+  } finally {
+    await prisma.$disconnect();
   }
 }
 
 export default async function setup(project: TestProject) {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
-    const template = `liaison_tpl_${process.pid}`;
+    const templates = { empty: `liaison_tpl_${process.pid}`, seeded: `liaison_tpl_seeded_${process.pid}` };
+    const urlOf = (name: string) => {
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      return url.toString();
+    };
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${template}`);
-    await admin.query(`CREATE DATABASE ${template}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${template}`;
-    await applyMigrations(url.toString());
-    project.provide('testDb', { kind: 'postgres', adminUrl, template });
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${templates.seeded}`);
+      await admin.query(`DROP DATABASE IF EXISTS ${templates.empty}`);
+      await admin.query(`CREATE DATABASE ${templates.empty}`);
+      await deployToUrl(urlOf(templates.empty));
+      await admin.query(`CREATE DATABASE ${templates.seeded} TEMPLATE ${templates.empty}`);
+    } finally {
+      await admin.end();
+    }
+    await seedTemplate(createPrisma(urlOf(templates.seeded), 1));
+    project.provide('testDb', { kind: 'postgres', adminUrl, templates, seededAsOf: SEED_TODAY });
     return async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+      await c.query(`DROP DATABASE IF EXISTS ${templates.seeded} WITH (FORCE)`);
+      await c.query(`DROP DATABASE IF EXISTS ${templates.empty} WITH (FORCE)`);
       await c.end();
     };
   }
-  const db = await freshPGlite();
-  await applyMigrations({ pglite: db });
-  const dump = await db.dumpDataDir('none');
-  await db.close();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'liaison-test-'));
-  const dumpPath = path.join(dir, 'template.tar');
-  writeFileSync(dumpPath, Buffer.from(await dump.arrayBuffer()));
-  project.provide('testDb', { kind: 'pglite', dumpPath });
+  const dumps = { empty: path.join(dir, 'empty.tar'), seeded: path.join(dir, 'seeded.tar') };
+  const save = async (db: PGlite, file: string) => {
+    const dump = await db.dumpDataDir('none');
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  };
+  const db = await freshPGlite();
+  try {
+    await deployMigrations({ query: (text, values) => db.query(text, values), exec: (script) => db.exec(script) });
+    await save(db, dumps.empty);
+    await seedTemplate(new PrismaClient({ adapter: new PrismaPGlite(db) }));
+    await save(db, dumps.seeded);
+  } finally {
+    await db.close();
+  }
+  project.provide('testDb', { kind: 'pglite', dumps, seededAsOf: SEED_TODAY });
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -9,15 +9,13 @@ import { caseList } from '@/lib/lists/cases';
 import { inquiryList } from '@/lib/lists/inquiries';
 import { leadList } from '@/lib/lists/leads';
 import { recommendationList } from '@/lib/lists/recommendations';
-import { seed } from '@/prisma/seed/seed';
-import { actorOf as sharedActorOf, openTestDb, type TestDb } from './support';
+import { actorOf as sharedActorOf, openSeededTestDb, type TestDb } from './support';
 
 const TODAY = '2026-11-27';
 let t: TestDb;
 const actorOf = (username: string): Promise<Actor> => sharedActorOf(t.prisma, username);
 beforeAll(async () => {
-  t = await openTestDb();
-  await seed(t.prisma, () => {}, { today: TODAY });
+  t = await openSeededTestDb(TODAY);
 });
 afterAll(async () => t?.close());
 

@@ -17,8 +17,7 @@ import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { ensureInstitution, ensureUser } from '@/prisma/seed/builders';
 import { seedInquiries } from '@/prisma/seed/inquiries';
-import { seed } from '@/prisma/seed/seed';
-import { openTestDb, refusedWithoutWrites, type TestDb } from './support';
+import { openSeededTestDb, refusedWithoutWrites, type TestDb } from './support';
 
 let t: TestDb;
 const A: Record<string, Actor> = {};
@@ -32,8 +31,7 @@ const TODAY = '2026-11-27';
 const PEOPLE = ['li.wen', 'zhou.hao', 'qian.hui', 'zhao.mingyuan', 'jiang.tao', 'lin.xue', 'he.min', 'wang.jianguo', 'admin'];
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seed(t.prisma, () => {}, { today: TODAY });
+  t = await openSeededTestDb(TODAY);
   // A second district (another region): its procuratorate and court are strangers to our records.
   const p2 = await ensureInstitution(t.prisma, { code: '城东检', kind: 'PROCURATORATE', name: '城东区人民检察院', nameEn: 'Chengdong District Procuratorate', regionCode: '630102' });
   const c2 = await ensureInstitution(t.prisma, { code: '青0102', kind: 'COURT', name: '城东区人民法院', nameEn: 'Chengdong District Court', regionCode: '630102' });

@@ -14,8 +14,7 @@ import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { ensureInstitution, ensureUser } from '@/prisma/seed/builders';
 import { DEMO_LEADS, seedLeads } from '@/prisma/seed/leads';
-import { seed } from '@/prisma/seed/seed';
-import { openTestDb, refusedWithoutWrites, type TestDb } from './support';
+import { openSeededTestDb, refusedWithoutWrites, type TestDb } from './support';
 
 let t: TestDb;
 const A: Record<string, Actor> = {};
@@ -30,8 +29,7 @@ const TODAY = '2026-11-27';
 const PEOPLE = ['li.wen', 'wu.yating', 'zhou.hao', 'sun.lixin', 'zheng.lan', 'jiang.tao', 'lin.xue', 'chen.zhiqiang', 'admin'];
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seed(t.prisma, () => {}, { today: TODAY });
+  t = await openSeededTestDb(TODAY);
   const p2 = await ensureInstitution(t.prisma, { code: '城东检', kind: 'PROCURATORATE', name: '城东区人民检察院', nameEn: 'Chengdong District Procuratorate', regionCode: '630102' });
   const c2 = await ensureInstitution(t.prisma, { code: '青0102', kind: 'COURT', name: '城东区人民法院', nameEn: 'Chengdong District Court', regionCode: '630102' });
   farCourtId = c2.id;

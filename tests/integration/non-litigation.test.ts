@@ -16,8 +16,7 @@ import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import { seedNonLitigation } from '@/prisma/seed/non-litigation';
-import { seed } from '@/prisma/seed/seed';
-import { openTestDb, type TestDb } from './support';
+import { openSeededTestDb, type TestDb } from './support';
 
 const TODAY = '2026-11-27';
 const PEOPLE = ['wu.yating', 'zhou.hao', 'li.wen', 'sun.lixin', 'zhao.mingyuan', 'yang.fan', 'lin.xue', 'jiang.tao', 'he.min', 'admin'];
@@ -29,8 +28,7 @@ let courtId = '';
 let seedResult: { added: number; skipped: number };
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seed(t.prisma, () => {}, { today: TODAY });
+  t = await openSeededTestDb(TODAY);
   seedResult = await seedNonLitigation(t.prisma, { today: TODAY });
   for (const username of PEOPLE) {
     const u = await t.prisma.user.findUniqueOrThrow({ where: { username } });
@@ -403,7 +401,7 @@ describe('lists and visibility', () => {
 
 describe('demo seed', () => {
   it('nine applications in every kind of stage; a second run writes nothing', async () => {
-    // seed() already ran seedNonLitigation, so the call in beforeAll found all nine in place.
+    // The seeded template already ran seedNonLitigation (seed()), so the call in beforeAll found all nine in place.
     expect(seedResult).toEqual({ added: 0, skipped: 9 });
     const before = await counts();
     expect(await seedNonLitigation(t.prisma, { today: TODAY })).toEqual({ added: 0, skipped: 9 });

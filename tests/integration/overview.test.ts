@@ -9,8 +9,7 @@ import { defaultPeriod, listHref, parsePeriod, recommendationOverview, type Reco
 import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor, Role } from '@/lib/domain/roles';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { seed } from '@/prisma/seed/seed';
-import { openTestDb, type TestDb } from './support';
+import { openSeededTestDb, type TestDb } from './support';
 
 let t: TestDb;
 const TODAY = '2026-06-15';
@@ -64,8 +63,7 @@ async function rec(
 }
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seed(t.prisma);
+  t = await openSeededTestDb();
   const [p2, c2, p3, c3] = await Promise.all([
     institution('OVT-P2', 'PROCURATORATE'),
     institution('OVT-C2', 'COURT'),

@@ -3,16 +3,14 @@ import { importHolidayCsv } from '@/lib/data/calendar';
 import { acknowledge, approve, createDraft, getRecommendation, issue, serve, submitDraft } from '@/lib/data/recommendations';
 import { dueDate } from '@/lib/domain/deadlines';
 import type { Actor } from '@/lib/domain/roles';
-import { seed } from '@/prisma/seed/seed';
-import { actorOf as sharedActorOf, openTestDb, type TestDb } from './support';
+import { actorOf as sharedActorOf, openSeededTestDb, type TestDb } from './support';
 
 let t: TestDb;
 const TODAY = '2026-11-27';
 const actorOf = (username: string): Promise<Actor> => sharedActorOf(t.prisma, username);
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seed(t.prisma, () => {}, { today: TODAY });
+  t = await openSeededTestDb(TODAY);
 });
 afterAll(async () => t?.close());
 

@@ -15,8 +15,7 @@ import { ForbiddenError } from '@/lib/domain/policy';
 import type { RecommendationAction, RecommendationStatus } from '@/lib/domain/recommendations/machine';
 import type { Actor } from '@/lib/domain/roles';
 import { recommendationAt, type RecommendationStage } from '@/prisma/seed/builders';
-import { seed } from '@/prisma/seed/seed';
-import { openTestDb, type TestDb } from './support';
+import { openSeededTestDb, type TestDb } from './support';
 
 let t: TestDb;
 const A: Record<string, Actor> = {};
@@ -26,8 +25,7 @@ let procId = '';
 const PEOPLE = ['li.wen', 'wu.yating', 'zhou.hao', 'zhao.mingyuan', 'qian.hui', 'lin.xue', 'yang.fan', 'wang.jianguo', 'he.min', 'jiang.tao', 'admin'];
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seed(t.prisma);
+  t = await openSeededTestDb();
   for (const username of PEOPLE) {
     const u = await t.prisma.user.findUniqueOrThrow({ where: { username } });
     const a = await loadActor(t.prisma, u.id);

@@ -16,10 +16,9 @@ import { dueDate } from '@/lib/domain/deadlines';
 import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { ensureInstitution, ensureUser } from '@/prisma/seed/builders';
-import { seed } from '@/prisma/seed/seed';
 import { DEMO_RETRIAL, seedRetrial } from '@/prisma/seed/retrial';
 import { loadCalendarEntries } from '@/lib/data/calendar';
-import { openTestDb, type TestDb } from './support';
+import { openSeededTestDb, type TestDb } from './support';
 
 let t: TestDb;
 const A: Record<string, Actor> = {};
@@ -30,8 +29,7 @@ const TODAY = '2026-11-27';
 const PEOPLE = ['li.wen', 'wu.yating', 'zhao.mingyuan', 'lin.xue', 'xu.jing', 'chen.zhiqiang', 'wang.jianguo', 'admin'];
 
 beforeAll(async () => {
-  t = await openTestDb();
-  await seed(t.prisma, () => {}, { today: TODAY });
+  t = await openSeededTestDb(TODAY);
   for (const username of PEOPLE) {
     const u = await t.prisma.user.findUniqueOrThrow({ where: { username } });
     A[username] = (await loadActor(t.prisma, u.id))!;
@@ -399,7 +397,7 @@ describe('the retrial decision', () => {
 
 describe('demo seed', () => {
   it('writes the demo matters through the app’s own steps, and nothing on a second run', async () => {
-    // seed() in beforeAll already ran seedRetrial: six matters with fifteen items are there.
+    // seed() already ran seedRetrial in the seeded template: six matters with fifteen items are there.
     const mid = await counts();
     expect(await t.prisma.retrialMatter.count({ where: { courtCaseNumber: { in: DEMO_RETRIAL.map((s) => s.courtCaseNumber) } } })).toBe(6);
     expect(

@@ -1,4 +1,4 @@
-/** Each test file's own migrated database (see global-setup.ts), as a Prisma client. */
+/** Each test file's own database, copied from a template (see global-setup.ts), as a Prisma client. */
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
@@ -16,13 +16,31 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-export async function openTestDb(): Promise<TestDb> {
+/** A migrated database with no rows (for tests of the seed itself, or that need a blank database). */
+export function openTestDb(): Promise<TestDb> {
+  return openCopy('empty');
+}
+
+/**
+ * A migrated database holding the demo seed, dated as of the template's day. A file that depends
+ * on the seed's dates passes the day it expects (`today`): a template seeded for another day fails
+ * here instead of in the assertions.
+ */
+export function openSeededTestDb(today?: string): Promise<TestDb> {
+  const { seededAsOf } = inject('testDb');
+  if (today !== undefined && today !== seededAsOf) {
+    throw new Error(`the seeded template is dated ${seededAsOf}, not ${today} (tests/integration/global-setup.ts)`);
+  }
+  return openCopy('seeded');
+}
+
+async function openCopy(which: 'empty' | 'seeded'): Promise<TestDb> {
   const cfg = inject('testDb');
   if (cfg.kind === 'postgres') {
     const name = `liaison_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: cfg.adminUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${cfg.template}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${cfg.templates[which]}`);
     await admin.end();
     const url = new URL(cfg.adminUrl);
     url.pathname = `/${name}`;
@@ -39,7 +57,7 @@ export async function openTestDb(): Promise<TestDb> {
       },
     };
   }
-  const dump = new Blob([readFileSync(cfg.dumpPath)]);
+  const dump = new Blob([readFileSync(cfg.dumps[which])]);
   const db = await PGlite.create({ loadDataDir: dump });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   return {
