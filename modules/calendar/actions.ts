@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/lib/data/db';
-import { importHolidayCsv } from '@/lib/data/calendar';
+import { importHolidayCsv } from '@/lib/data/calendar-import';
 import { runAction, type ActionState } from '@/lib/web/action';
 import { FieldError } from '@/lib/data/errors';
 

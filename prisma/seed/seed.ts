@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '@/lib/data/db';
-import { importHolidayCsv } from '@/lib/data/calendar';
+import { importHolidayCsv } from '@/lib/data/calendar-import';
 import { hashPassword } from '@/lib/data/passwords';
 import { todayInChina } from '@/lib/domain/dates';
 import { ensureDepartment, ensureInstitution, ensureUser } from './builders';

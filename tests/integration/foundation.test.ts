@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { importHolidayCsv, loadCalendarEntries } from '@/lib/data/calendar';
+import { loadCalendarEntries } from '@/lib/data/calendar';
+import { importHolidayCsv } from '@/lib/data/calendar-import';
 import { ConflictError, FieldError } from '@/lib/data/errors';
 import { createPrisma } from '@/lib/data/db';
 import { checkDatabase } from '@/lib/data/health';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importHolidayCsv } from '@/lib/data/calendar';
+import { importHolidayCsv } from '@/lib/data/calendar-import';
 import { acknowledge, approve, createDraft, getRecommendation, issue, serve, submitDraft } from '@/lib/data/recommendations';
 import { dueDate } from '@/lib/domain/deadlines';
 import type { Actor } from '@/lib/domain/roles';
