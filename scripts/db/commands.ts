@@ -1,7 +1,8 @@
 /**
- * One-shot migration commands (open an engine, do one thing, close everything), as
- * scripts/migrate.ts and the tests use them. Applying (deploy) is not here: that is the runtime
- * migrator, scripts/db/deploy.mjs, shared with production.
+ * One-shot development commands on the wasm engine (open an engine, do one thing, close
+ * everything), as scripts/migrate.ts and the tests use them. Applying pending migrations (deploy)
+ * is not here: that is the runtime migrator, scripts/db/deploy.mjs, shared with production; the
+ * engine applies only inside create, reset and drift.
  */
 import path from 'node:path';
 
@@ -17,7 +18,6 @@ import {
 } from './folder';
 import { freshPGlite } from './pglite';
 
-// ---------------------------------------------------------------------------------------------
 async function withMigrator<T>(
   target: MigrationTarget,
   opts: MigrationOptions | undefined,
@@ -29,11 +29,6 @@ async function withMigrator<T>(
   } finally {
     await m.close();
   }
-}
-
-/** Applies every pending migration in prisma/migrations (what `prisma migrate deploy` does). */
-export function applyMigrations(target: MigrationTarget, opts?: MigrationOptions): Promise<{ applied: string[] }> {
-  return withMigrator(target, opts, (m) => m.applyMigrations());
 }
 
 /**
