@@ -96,6 +96,9 @@ const tableColumns = (s: Scratch) =>
       "WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position",
   );
 
+/** Tests that also start the wasm engine (compiling it and its shadow PGlites is slow on a busy machine). */
+const ENGINE_TIMEOUT = 180_000;
+
 afterAll(async () => {
   await Promise.all(scratches.map((s) => s.close().catch(() => undefined)));
   await Promise.all(tmpDirs.map((d) => rm(d, { recursive: true, force: true })));
@@ -160,7 +163,7 @@ describe(`runtime migrator on ${adminUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'i
     expect(await tableColumns(ours)).toEqual(await tableColumns(theirs));
     const pick = (rs: Record<string, unknown>[]) => rs.map((r) => [r.migration_name, r.checksum, r.applied_steps_count]);
     expect(pick(await records(ours))).toEqual(pick(await records(theirs)));
-  });
+  }, ENGINE_TIMEOUT);
 
   it('records a failed migration, then refuses to apply anything until it is resolved', async () => {
     const s = await scratch();
@@ -204,7 +207,7 @@ describe(`runtime migrator on ${adminUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'i
       [false, true],
       [true, false],
     ]);
-  });
+  }, ENGINE_TIMEOUT);
 
   it('reports applied migrations that were edited or are missing on disk', async () => {
     const s = await scratch();
