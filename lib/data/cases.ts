@@ -9,7 +9,6 @@ import { calendarFromEntries } from '@/lib/domain/calendar';
 import {
   availableCaseActions,
   assigneeProblem,
-  canViewCase,
   caseDaysLeft,
   caseOverdueDays,
   decideCase,
@@ -27,6 +26,14 @@ import {
 } from '@/lib/domain/cases/machine';
 import type { CaseKind } from '@/lib/domain/cases/numbers';
 import * as S from '@/lib/domain/cases/schemas';
+import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
+import { MEETING_VISIBILITY } from '@/lib/domain/committee/visibility';
+import { INQUIRY_VISIBILITY } from '@/lib/domain/inquiries/visibility';
+import { LEAD_VISIBILITY } from '@/lib/domain/leads/visibility';
+import { NON_LITIGATION_VISIBILITY } from '@/lib/domain/non-litigation/visibility';
+import { RECOMMENDATION_VISIBILITY } from '@/lib/domain/recommendations/visibility';
+import { RETRIAL_VISIBILITY } from '@/lib/domain/retrial/visibility';
+import type { Visibility } from '@/lib/domain/visibility';
 import { daysLeft, daysOverdue } from '@/lib/domain/deadlines';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
@@ -38,6 +45,7 @@ import { calendarCovers } from './recommendations';
 import { openCase } from './case-open';
 import type { Db, Tx } from './db';
 import { FieldError, StepError } from './errors';
+import { findVisible, isVisible, visibleWhere } from './visibility';
 import { runWorkflowStep, timelineOf, type WorkflowContext, type WorkflowSpec, type WorkflowTimelineEntry } from './workflow';
 
 export type CaseContext = WorkflowContext;
@@ -254,8 +262,7 @@ export interface CaseListFilters {
 
 /** The list filters as a `where`, on top of the visibility rule (the actor's own procuratorate). */
 export function caseWhere(actor: Actor, f: CaseListFilters, today: string): Prisma.SupervisionCaseWhereInput {
-  if (!actor.active || actor.institutionKind !== 'PROCURATORATE' || actor.role === 'ADMIN') return { id: { in: [] } };
-  const and: Prisma.SupervisionCaseWhereInput[] = [{ institutionId: actor.institutionId }];
+  const and: Prisma.SupervisionCaseWhereInput[] = [visibleWhere<Prisma.SupervisionCaseWhereInput>(CASE_VISIBILITY, actor)];
   if (f.handlerId) and.push({ handlerId: f.handlerId });
   else if (f.mine && actor.role === 'PROCURATOR') and.push({ handlerId: actor.id });
   if (f.kind) and.push({ kind: f.kind });
@@ -312,6 +319,9 @@ export type JointTimelineEntry = WorkflowTimelineEntry;
  * or internal to the actor's own institution), in order of time.
  */
 export async function jointTimeline(prisma: Db, actor: Actor, caseId: string): Promise<JointTimelineEntry[]> {
+  // The door: only who may see the case reads its timeline.
+  assertAllowed(decideFeature(actor, 'cases.list'), 'cases.list');
+  if (!(await isVisible(prisma.supervisionCase, CASE_VISIBILITY, actor, caseId))) throw new ForbiddenError('SupervisionCase.view', 'notVisible');
   return timelineOf(prisma, actor, { caseId });
 }
 
@@ -322,49 +332,49 @@ const AWAITING_REPLY = ['served', 'acknowledged', 'objected', 'reply_submitted']
 export async function getCase(prisma: Db, actor: Actor, id: string, today: string) {
   assertAllowed(decideFeature(actor, 'cases.list'), 'cases.list');
   if (!S.caseStepInput.shape.id.safeParse(id).success) return null;
-  const c = await prisma.supervisionCase.findUnique({
-    where: { id },
-    include: {
-      institution: { select: { name: true, nameEn: true } },
-      handler: { select: { id: true, name: true, title: true, active: true } },
-    },
-  });
+  const c = await findVisible<Prisma.SupervisionCaseGetPayload<{ include: { institution: { select: { name: true; nameEn: true } }; handler: { select: { id: true; name: true; title: true; active: true } } } }>>(
+    prisma.supervisionCase,
+    CASE_VISIBILITY,
+    actor,
+    id,
+    { include: { institution: { select: { name: true, nameEn: true } }, handler: { select: { id: true, name: true, title: true, active: true } } } },
+  );
   if (!c) return null;
   const facts = caseFactsOf(c);
-  if (!canViewCase(actor, facts)) throw new ForbiddenError('SupervisionCase.view', 'notVisible');
-  const proc = actor.institutionId;
+  // Everything linked to the case, each through its own workflow's visibility rule.
+  const linked = <W>(decl: Visibility) => ({ AND: [visibleWhere<W>(decl, actor), { caseId: id }] }) as W;
 
   const [court, department, recommendations, retrialMatters, agendaItems, nonLitigation, inquiries, leads] = await Promise.all([
     c.courtId ? prisma.institution.findUnique({ where: { id: c.courtId }, select: { id: true, name: true, nameEn: true } }) : null,
     c.courtDepartmentId ? prisma.department.findUnique({ where: { id: c.courtDepartmentId }, select: { id: true, name: true, nameEn: true } }) : null,
     prisma.recommendation.findMany({
-      where: { caseId: id, institutionId: proc },
+      where: linked<Prisma.RecommendationWhereInput>(RECOMMENDATION_VISIBILITY),
       orderBy: { createdAt: 'asc' },
       select: { id: true, number: true, title: true, type: true, status: true, dueDate: true, servedOn: true, replyOn: true },
     }),
     prisma.retrialMatter.findMany({
-      where: { caseId: id, procuratorateId: proc },
+      where: linked<Prisma.RetrialMatterWhereInput>(RETRIAL_VISIBILITY),
       orderBy: { createdAt: 'asc' },
       select: { id: true, courtCaseNumber: true, title: true, status: true, kind: true, reviewDue: true, decision: true },
     }),
-    // An agenda item is the procuratorate's business once the court has notified the meeting.
+    // An agenda item is the procuratorate's business once it may see the meeting.
     prisma.committeeAgendaItem.findMany({
-      where: { caseId: id, meeting: { procuratorateId: proc, OR: [{ notifiedAt: { not: null } }, { status: { notIn: ['scheduled'] } }] } },
+      where: { caseId: id, meeting: visibleWhere<Prisma.CommitteeMeetingWhereInput>(MEETING_VISIBILITY, actor) },
       orderBy: [{ meeting: { scheduledAt: 'asc' } }, { position: 'asc' }],
       select: { id: true, title: true, courtCaseNumber: true, meeting: { select: { id: true, scheduledAt: true, status: true } } },
     }),
     prisma.nonLitigationApplication.findMany({
-      where: { caseId: id, procuratorateId: proc },
+      where: linked<Prisma.NonLitigationApplicationWhereInput>(NON_LITIGATION_VISIBILITY),
       orderBy: { createdAt: 'asc' },
       select: { id: true, agency: true, respondent: true, subject: true, courtCaseNumber: true, status: true },
     }),
     prisma.enforcementInquiry.findMany({
-      where: { caseId: id, procuratorateId: proc },
+      where: linked<Prisma.EnforcementInquiryWhereInput>(INQUIRY_VISIBILITY),
       orderBy: { sentOn: 'asc' },
       select: { id: true, courtCaseNumber: true, question: true, status: true, sentOn: true, dueDate: true, answeredOn: true },
     }),
     prisma.caseLead.findMany({
-      where: { caseId: id, procuratorateId: proc },
+      where: linked<Prisma.CaseLeadWhereInput>(LEAD_VISIBILITY),
       orderBy: { sentAt: 'asc' },
       select: { id: true, kind: true, subtype: true, title: true, status: true, fromKind: true, sentAt: true },
     }),

@@ -26,13 +26,15 @@ import { parseCourtCaseNumber } from '@/lib/domain/cases/numbers';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { StepDenial } from '@/lib/domain/workflow';
 import type { Actor } from '@/lib/domain/roles';
-import { canViewRecord } from '@/lib/domain/workflow';
+import { INQUIRY_VISIBILITY } from '@/lib/domain/inquiries/visibility';
+import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
 import type { EnforcementInquiry, Prisma } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
 import { FieldError, StepError } from './errors';
 import { names } from './names';
+import { findVisible, visibleWhere as visibleWhereOf } from './visibility';
 import { calendarCovers } from './recommendations';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
@@ -244,8 +246,7 @@ export interface InquiryFilters {
 
 /** The visibility rule as a `where`: a record the actor may not see never leaves the database. */
 export function visibleWhere(actor: Actor): Prisma.EnforcementInquiryWhereInput {
-  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
-  return actor.institutionKind === 'PROCURATORATE' ? { procuratorateId: actor.institutionId } : { courtId: actor.institutionId };
+  return visibleWhereOf<Prisma.EnforcementInquiryWhereInput>(INQUIRY_VISIBILITY, actor);
 }
 
 export function filterWhere(actor: Actor, f: InquiryFilters, today: string): Prisma.EnforcementInquiryWhereInput {
@@ -327,19 +328,15 @@ export async function inquiryCounts(prisma: Db, actor: Actor, today: string) {
 /** One inquiry as the actor may see it, with its timeline and the steps open to them. */
 export async function getInquiry(prisma: Db, actor: Actor, id: string, today: string) {
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
-  const rec = await prisma.enforcementInquiry.findUnique({ where: { id } });
+  const rec = await findVisible<EnforcementInquiry>(prisma.enforcementInquiry, INQUIRY_VISIBILITY, actor, id);
   if (!rec) return null;
   const facts = factsOf(rec);
-  if (!canViewRecord(actor, { procuratorateId: rec.procuratorateId, courtId: rec.courtId, visibleTo: { procuratorate: true, court: true } })) {
-    throw new ForbiddenError(`${RECORD_TYPE}.view`, 'notVisible');
-  }
-  const ownSide = actor.institutionKind === 'PROCURATORATE' ? 'procuratorate' : 'court';
   const [n, timeline, linkedCase, covered] = await Promise.all([
     names(prisma, [rec.sentById, rec.answeredById], [rec.courtId, rec.procuratorateId]),
     timelineOf(prisma, actor, { recordType: RECORD_TYPE, recordId: rec.id }),
     // The supervision case is the procuratorate's own file.
-    rec.caseId && ownSide === 'procuratorate'
-      ? prisma.supervisionCase.findUnique({ where: { id: rec.caseId }, select: { id: true, number: true, title: true } })
+    rec.caseId
+      ? prisma.supervisionCase.findFirst({ where: { AND: [visibleWhereOf<Prisma.SupervisionCaseWhereInput>(CASE_VISIBILITY, actor), { id: rec.caseId }] }, select: { id: true, number: true, title: true } })
       : Promise.resolve(null),
     calendarCovers(prisma, iso(rec.dueDate)),
   ]);

@@ -29,13 +29,15 @@ import * as S from '@/lib/domain/leads/schemas';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { StepDenial } from '@/lib/domain/workflow';
 import type { Actor } from '@/lib/domain/roles';
-import { canViewRecord } from '@/lib/domain/workflow';
+import { LEAD_VISIBILITY } from '@/lib/domain/leads/visibility';
+import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
 import type { CaseLead, Prisma } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import { openCase } from './case-open';
 import type { Db } from './db';
 import { FieldError, StepError } from './errors';
 import { names } from './names';
+import { findVisible, visibleWhere as visibleWhereOf } from './visibility';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
 export const RECORD_TYPE = 'CaseLead';
@@ -227,8 +229,7 @@ export interface LeadFilters {
 
 /** The visibility rule as a `where`: a record the actor may not see never leaves the database. */
 export function visibleWhere(actor: Actor): Prisma.CaseLeadWhereInput {
-  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
-  return actor.institutionKind === 'PROCURATORATE' ? { procuratorateId: actor.institutionId } : { courtId: actor.institutionId };
+  return visibleWhereOf<Prisma.CaseLeadWhereInput>(LEAD_VISIBILITY, actor);
 }
 
 export function filterWhere(actor: Actor, f: LeadFilters): Prisma.CaseLeadWhereInput {
@@ -307,20 +308,17 @@ export async function leadCounts(prisma: Db, actor: Actor) {
 /** One lead as the actor may see it, with its timeline and the steps open to them. */
 export async function getLead(prisma: Db, actor: Actor, id: string) {
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
-  const rec = await prisma.caseLead.findUnique({ where: { id } });
+  const rec = await findVisible<CaseLead>(prisma.caseLead, LEAD_VISIBILITY, actor, id);
   if (!rec) return null;
   const facts = factsOf(rec);
-  if (!canViewRecord(actor, { procuratorateId: rec.procuratorateId, courtId: rec.courtId, visibleTo: { procuratorate: true, court: true } })) {
-    throw new ForbiddenError(`${RECORD_TYPE}.view`, 'notVisible');
-  }
   const ownSide = actor.institutionKind === 'PROCURATORATE' ? 'procuratorate' : 'court';
   const actions = availableSteps(actor, facts);
   const [n, timeline, linkedCase, cases] = await Promise.all([
     names(prisma, [rec.sentById, rec.receivedById, rec.actedById], [rec.procuratorateId, rec.courtId]),
     timelineOf(prisma, actor, { recordType: RECORD_TYPE, recordId: rec.id }),
     // A supervision case is the procuratorate's own file.
-    rec.caseId && ownSide === 'procuratorate'
-      ? prisma.supervisionCase.findUnique({ where: { id: rec.caseId }, select: { id: true, number: true, title: true } })
+    rec.caseId
+      ? prisma.supervisionCase.findFirst({ where: { AND: [visibleWhereOf<Prisma.SupervisionCaseWhereInput>(CASE_VISIBILITY, actor), { id: rec.caseId }] }, select: { id: true, number: true, title: true } })
       : Promise.resolve(null),
     // For "act": the procuratorate's cases a lead may join.
     actions.includes('act') && ownSide === 'procuratorate'

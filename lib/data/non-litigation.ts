@@ -14,7 +14,6 @@ import { daysLeft, daysOverdue, dueDate, dueDateForRule, type PeriodId } from '@
 import {
   availableCheckpoints,
   availableSteps,
-  canView,
   caseParties,
   CHECKPOINTS,
   DATED_EVENT_KINDS,
@@ -33,6 +32,8 @@ import {
 } from '@/lib/domain/non-litigation/machine';
 import { currentStage, isApplicationOverdue, stagesWithState, type StageWithState } from '@/lib/domain/non-litigation/deadlines';
 import * as S from '@/lib/domain/non-litigation/schemas';
+import { NON_LITIGATION_VISIBILITY } from '@/lib/domain/non-litigation/visibility';
+import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { NonLitigationApplication, Prisma } from '@/lib/generated/prisma/client';
@@ -42,6 +43,7 @@ import { openCase } from './case-open';
 import type { Db, Tx } from './db';
 import { FieldError, StepError } from './errors';
 import { names } from './names';
+import { findVisible, visibleWhere as visibleWhereOf } from './visibility';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type StepPlan, type WorkflowContext, type WorkflowSpec } from './workflow';
 
 export const RECORD_TYPE = 'NonLitigationApplication';
@@ -439,8 +441,7 @@ export interface ListFilters {
 
 /** The visibility rule as a `where`: each institution sees the applications of its pairs. */
 export function visibleWhere(actor: Actor): Prisma.NonLitigationApplicationWhereInput {
-  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
-  return actor.institutionKind === 'PROCURATORATE' ? { procuratorateId: actor.institutionId } : { courtId: actor.institutionId };
+  return visibleWhereOf<Prisma.NonLitigationApplicationWhereInput>(NON_LITIGATION_VISIBILITY, actor);
 }
 
 interface FindingLite {
@@ -525,9 +526,8 @@ export async function listApplications(prisma: Db, actor: Actor, f: ListFilters,
 /** One application as the actor may see it: facts, stage table, steps open to them, timeline; findings for the procuratorate. */
 export async function getApplication(prisma: Db, actor: Actor, id: string, today: string) {
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
-  const app = await prisma.nonLitigationApplication.findUnique({ where: { id } });
+  const app = await findVisible<NonLitigationApplication>(prisma.nonLitigationApplication, NON_LITIGATION_VISIBILITY, actor, id);
   if (!app) return null;
-  if (!canView(actor, app)) throw new ForbiddenError(`${RECORD_TYPE}.view`, 'notVisible');
   const proc = actor.institutionKind === 'PROCURATORATE';
   const [events, cal, timeline, institutions, creator] = await Promise.all([
     datedEvents(prisma, [id]),
@@ -558,7 +558,10 @@ export async function getApplication(prisma: Db, actor: Actor, id: string, today
     const n = await names(prisma, rows.map((r) => r.recordedById), []);
     findings = rows.map((r) => ({ id: r.id, checkpoint: r.checkpoint, flagged: r.flagged, note: r.note, recordedAt: r.recordedAt, recordedBy: n.user(r.recordedById) }));
     if (app.caseId) {
-      linkedCase = await prisma.supervisionCase.findFirst({ where: { id: app.caseId, institutionId: actor.institutionId }, select: { id: true, number: true, title: true } });
+      linkedCase = await prisma.supervisionCase.findFirst({
+        where: { AND: [visibleWhereOf<Prisma.SupervisionCaseWhereInput>(CASE_VISIBILITY, actor), { id: app.caseId }] },
+        select: { id: true, number: true, title: true },
+      });
     }
   }
   const latest = latestFindings(findings);

@@ -12,7 +12,6 @@ import type { RecommendationType } from '@/lib/domain/deadlines/periods';
 import {
   AWAITING_REPLY,
   availableActions,
-  canView,
   decide,
   overdueDays,
   type RecommendationAction,
@@ -23,12 +22,15 @@ import { formatRecommendationNumber, RECOMMENDATION_SEQUENCE } from '@/lib/domai
 import * as S from '@/lib/domain/recommendations/schemas';
 import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
+import { hiddenFrom } from '@/lib/domain/visibility';
+import { RECOMMENDATION_VISIBILITY } from '@/lib/domain/recommendations/visibility';
 import type { Prisma, Recommendation } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
 import { FieldError } from './errors';
 import { auditTrailOf, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
+import { fieldWhere, findVisible, visibleWhere as visibleWhereOf, type WithHidden } from './visibility';
 
 /** Today in China (YYYY-MM-DD; the clock is passed in so tests can move it), request id, time. */
 export type StepContext = WorkflowContext;
@@ -460,9 +462,7 @@ export interface ListFilters {
 
 /** The visibility rule as a `where`: a record the actor may not see never leaves the database. */
 export function visibleWhere(actor: Actor): Prisma.RecommendationWhereInput {
-  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
-  if (actor.institutionKind === 'PROCURATORATE') return { institutionId: actor.institutionId };
-  return { addresseeCourtId: actor.institutionId, servedOn: { not: null } };
+  return visibleWhereOf<Prisma.RecommendationWhereInput>(RECOMMENDATION_VISIBILITY, actor);
 }
 
 const AWAITING = AWAITING_REPLY as RecommendationStatus[];
@@ -487,7 +487,8 @@ export function filterWhere(
   if (f.replied) and.push({ replyOn: { not: null } });
   if (f.replied === 'late' && fields) and.push({ replyOn: { gt: fields.dueDate } });
   if (f.replied === 'onTime' && fields) and.push({ OR: [{ dueDate: null }, { replyOn: { lte: fields.dueDate } }] });
-  if (f.adoption) and.push({ replyAdoption: f.adoption });
+  // The court's reply draft is not the procuratorate's to filter on until it is signed.
+  if (f.adoption) and.push(fieldWhere(RECOMMENDATION_VISIBILITY, actor, 'replyAdoption', { replyAdoption: f.adoption }));
   if (f.rectified === 'yes') and.push({ rectified: true });
   if (f.rectified === 'no') and.push({ rectified: false });
   if (f.rectified === 'evaluated') and.push({ rectified: { not: null } });
@@ -547,8 +548,13 @@ export async function approvalQueue(prisma: Db, actor: Actor, today: string) {
 /** One recommendation as the actor may see it, with its timeline, its own institution's audit trail and the steps open to them. */
 export async function getRecommendation(prisma: Db, actor: Actor, id: string, today: string) {
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
-  const rec = await prisma.recommendation.findUnique({
-    where: { id },
+  // Through the visibility `where`: another institution's record is not found, and the fields
+  // the actor's side does not see (yet) stay in the database.
+  type Loaded = WithHidden<
+    Prisma.RecommendationGetPayload<{ include: { institution: { select: { name: true; nameEn: true; code: true } }; addresseeCourt: { select: { name: true; nameEn: true } }; addresseeDepartment: { select: { name: true; nameEn: true } }; drafter: { select: { id: true; name: true } }; case: { select: { id: true; number: true; title: true } }; supersedes: { select: { id: true; number: true } }; supersededBy: { select: { id: true; number: true; status: true } } } }>,
+    'case' | 'supersededBy'
+  >;
+  const rec = await findVisible<Loaded>(prisma.recommendation, RECOMMENDATION_VISIBILITY, actor, id, {
     include: {
       institution: { select: { name: true, nameEn: true, code: true } },
       addresseeCourt: { select: { name: true, nameEn: true } },
@@ -561,10 +567,8 @@ export async function getRecommendation(prisma: Db, actor: Actor, id: string, to
   });
   if (!rec) return null;
   const facts = factsOf(rec);
-  if (!canView(actor, facts)) throw new ForbiddenError('recommendation.view', 'notVisible');
-  const ownSide = actor.institutionKind === 'PROCURATORATE' ? 'procuratorate' : 'court';
   // The court's reply draft stays inside the court until a court leader signs it.
-  const replyVisible = ownSide === 'court' || rec.replyOn !== null;
+  const replyVisible = !hiddenFrom(RECOMMENDATION_VISIBILITY, actor, rec).fields.includes('replyAdoption');
 
   const [timeline, auditTrail, people] = await Promise.all([
     timelineOf(prisma, actor, { recordType: RECORD_TYPE, recordId: id }),
@@ -602,9 +606,9 @@ export async function getRecommendation(prisma: Db, actor: Actor, id: string, to
     urgent: rec.urgent,
     customPeriodMonths: rec.customPeriodMonths,
     customPeriodDays: rec.customPeriodDays,
-    committeeDecisionNo: ownSide === 'procuratorate' ? rec.committeeDecisionNo : null,
-    committeeDecisionOn: ownSide === 'procuratorate' ? iso(rec.committeeDecisionOn) : null,
-    approvedBy: ownSide === 'procuratorate' ? name(rec.approvedById) : null,
+    committeeDecisionNo: rec.committeeDecisionNo,
+    committeeDecisionOn: iso(rec.committeeDecisionOn),
+    approvedBy: name(rec.approvedById),
     issuedOn: iso(rec.issuedOn),
     servedOn: facts.servedOn,
     serviceMethod: rec.serviceMethod,
@@ -632,7 +636,7 @@ export async function getRecommendation(prisma: Db, actor: Actor, id: string, to
     escalatedAt: rec.escalatedAt,
     escalatedTo: rec.escalatedTo,
     supersedes: rec.supersedes,
-    supersededBy: ownSide === 'procuratorate' ? rec.supersededBy : null,
+    supersededBy: rec.supersededBy,
     actions: availableActions(actor, facts, today),
     timeline,
     auditTrail,

@@ -10,7 +10,6 @@ import { calendarFromEntries, type Calendar } from '@/lib/domain/calendar';
 import { assertAllowed, decideFeature, ForbiddenError, type DenyReason } from '@/lib/domain/policy';
 import {
   availableMatterSteps,
-  canViewMatter,
   decideFile,
   decideItemStep,
   decideMatterStep,
@@ -25,6 +24,9 @@ import {
 } from '@/lib/domain/retrial/machine';
 import { applicationWindow, dueState, hearingNotice, reviewDue, reviewOpen, workingDayOnOrBefore } from '@/lib/domain/retrial/deadlines';
 import * as S from '@/lib/domain/retrial/schemas';
+import { EVIDENCE_VISIBILITY, RETRIAL_VISIBILITY } from '@/lib/domain/retrial/visibility';
+import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
+import { RECOMMENDATION_VISIBILITY } from '@/lib/domain/recommendations/visibility';
 import type { Actor } from '@/lib/domain/roles';
 import type { EvidenceItem, Prisma, RetrialMatter } from '@/lib/generated/prisma/client';
 import { listAttachments, readAttachment, storeAttachment } from './attachments';
@@ -32,6 +34,7 @@ import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
 import { FieldError } from './errors';
+import { findVisible, visibleWhere } from './visibility';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
 export type RetrialContext = WorkflowContext;
@@ -354,14 +357,15 @@ export interface ListFilters {
   overdue?: boolean;
 }
 
-const visibleWhere = (actor: Actor): Prisma.RetrialMatterWhereInput => ({ OR: [{ procuratorateId: actor.institutionId }, { courtId: actor.institutionId }] });
+/** The visibility rule as a `where` (RETRIAL_VISIBILITY): a matter the actor may not see never leaves the database. */
+export const matterWhere = (actor: Actor): Prisma.RetrialMatterWhereInput => visibleWhere<Prisma.RetrialMatterWhereInput>(RETRIAL_VISIBILITY, actor);
 
 export async function listMatters(prisma: Db, actor: Actor, filters: ListFilters, today: string) {
   assertAllowed(decideFeature(actor, 'retrial.list'), 'retrial.list');
   const rows = await prisma.retrialMatter.findMany({
     where: {
       AND: [
-        visibleWhere(actor),
+        matterWhere(actor),
         filters.kind ? { kind: filters.kind } : {},
         filters.status ? { status: filters.status } : {},
         filters.overdue ? { status: { not: 'decided' }, reviewDue: { lt: d(today) } } : {},
@@ -395,9 +399,10 @@ export type MatterRow = Awaited<ReturnType<typeof listMatters>>[number];
 export async function getMatter(prisma: Db, actor: Actor, id: string, today: string) {
   assertAllowed(decideFeature(actor, 'retrial.list'), 'retrial.list');
   if (!isUuid(id)) return null;
-  const m = await prisma.retrialMatter.findUnique({ where: { id }, include: { evidence: { orderBy: { position: 'asc' } } } });
+  const m = await findVisible<RetrialMatter & { evidence: EvidenceItem[] }>(prisma.retrialMatter, RETRIAL_VISIBILITY, actor, id, {
+    include: { evidence: { orderBy: { position: 'asc' } } },
+  });
   if (!m) return null;
-  if (!canViewMatter(actor, m)) forbid('RetrialMatter.view', 'notVisible');
   const facts = matterFacts(m);
   const itemIds = m.evidence.map((e) => e.id);
   const peopleIds = [m.createdById, m.decidedById, ...m.evidence.map((e) => e.determinedById)].filter((x): x is string => !!x);
@@ -412,12 +417,15 @@ export async function getMatter(prisma: Db, actor: Actor, id: string, today: str
       ],
     }),
     calendarOf(prisma),
-    // The supervision case is the procuratorate's own case management.
-    m.caseId && actor.institutionId === m.procuratorateId
-      ? prisma.supervisionCase.findUnique({ where: { id: m.caseId }, select: { id: true, number: true, title: true } })
+    // The supervision case is the procuratorate's own case management; the recommendation as the actor may see it.
+    m.caseId
+      ? prisma.supervisionCase.findFirst({ where: { AND: [visibleWhere<Prisma.SupervisionCaseWhereInput>(CASE_VISIBILITY, actor), { id: m.caseId }] }, select: { id: true, number: true, title: true } })
       : null,
     m.recommendationId
-      ? prisma.recommendation.findUnique({ where: { id: m.recommendationId }, select: { id: true, number: true, title: true, servedOn: true, institutionId: true } })
+      ? prisma.recommendation.findFirst({
+          where: { AND: [visibleWhere<Prisma.RecommendationWhereInput>(RECOMMENDATION_VISIBILITY, actor), { id: m.recommendationId }] },
+          select: { id: true, number: true, title: true },
+        })
       : null,
   ]);
   const name = (uid: string | null) => (uid ? (people.find((p) => p.id === uid)?.name ?? null) : null);
@@ -440,7 +448,7 @@ export async function getMatter(prisma: Db, actor: Actor, id: string, today: str
     procuratorate: instOf(m.procuratorateId),
     createdBy: name(m.createdById),
     case: kase,
-    recommendation: rec && (rec.institutionId === actor.institutionId || rec.servedOn) ? { id: rec.id, number: rec.number, title: rec.title } : null,
+    recommendation: rec,
     judgmentEffectiveOn: iso(m.judgmentEffectiveOn)!,
     learnedOn,
     filedOn: iso(m.filedOn)!,
@@ -494,12 +502,10 @@ export type MatterView = NonNullable<Awaited<ReturnType<typeof getMatter>>>;
 export async function readEvidenceAttachment(prisma: Db, actor: Actor, matterId: string, attachmentId: string) {
   assertAllowed(decideFeature(actor, 'retrial.list'), 'retrial.list');
   if (!isUuid(matterId) || !isUuid(attachmentId)) return null;
-  const m = await prisma.retrialMatter.findUnique({ where: { id: matterId }, select: { procuratorateId: true, courtId: true } });
-  if (!m) return null;
-  if (!canViewMatter(actor, m)) forbid('RetrialMatter.view', 'notVisible');
   const meta = await prisma.attachment.findUnique({ where: { id: attachmentId }, select: { recordType: true, recordId: true } });
   if (!meta || meta.recordType !== 'EvidenceItem') return null;
-  const item = await prisma.evidenceItem.findUnique({ where: { id: meta.recordId }, select: { matterId: true } });
+  // The evidence item through its visibility rule (its matter's): another pair's file is not found.
+  const item = await findVisible<EvidenceItem>(prisma.evidenceItem, EVIDENCE_VISIBILITY, actor, meta.recordId);
   if (!item || item.matterId !== matterId) return null;
   return readAttachment(prisma, attachmentId);
 }

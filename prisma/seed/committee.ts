@@ -360,7 +360,7 @@ export async function seedCommittee(prisma: Db, { today }: { today: string }, sa
         items: { create: items },
       },
     });
-    const facts: MeetingFacts = { status: 'scheduled', courtId: court.id, procuratorateId: proc.id, createdById: clerk.id, attendeeId: null, notified: false, scheduledAt };
+    const facts: MeetingFacts = { status: 'scheduled', courtId: court.id, procuratorateId: proc.id, createdById: clerk.id, attendeeId: null, notifiedAt: null, scheduledAt };
 
     const attachmentIds: string[] = [];
     for (const f of spec.materials ?? []) {
@@ -439,7 +439,7 @@ export async function seedCommittee(prisma: Db, { today }: { today: string }, sa
     const wasNotified = spec.end !== 'scheduled' && (spec.end !== 'cancelled' || spec.notifiedBeforeCancel);
     if (wasNotified) {
       await step('xu.jing', 'notify', notifyAt, { notifiedAt: notifyAt }, { scheduledAt: chinaLocalDateTime(scheduledAt).replace('T', ' '), location: spec.location, itemCount: items.length });
-      facts.notified = true;
+      facts.notifiedAt = notifyAt;
     }
     if (spec.attendee) {
       const at = china(addDays(scheduledOn, 1), '09:40');
