@@ -12,7 +12,6 @@ import {
   caseDaysLeft,
   caseOverdueDays,
   decideCase,
-  isEligibleHandler,
   NEXT_STAGE,
   REVIEW_RULES,
   REVIEW_STAGES,
@@ -35,7 +34,7 @@ import { RECOMMENDATION_VISIBILITY } from '@/lib/domain/recommendations/visibili
 import { RETRIAL_VISIBILITY } from '@/lib/domain/retrial/visibility';
 import type { Visibility } from '@/lib/domain/visibility';
 import { daysLeft, daysOverdue } from '@/lib/domain/deadlines';
-import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import { assertAllowed, decideFeature, decideHandler, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { ROLE_SETS } from '@/lib/domain/workflow';
 import type { Prisma, SupervisionCase } from '@/lib/generated/prisma/client';
@@ -45,6 +44,7 @@ import { calendarCovers } from './recommendations';
 import { openCase } from './case-open';
 import type { Db, Tx } from './db';
 import { FieldError, StepError } from './errors';
+import { counterpartWhere, requireCounterpart } from './counterparts';
 import { findVisible, isVisible, visibleWhere } from './visibility';
 import { runWorkflowStep, timelineOf, type WorkflowContext, type WorkflowSpec, type WorkflowTimelineEntry } from './workflow';
 
@@ -79,15 +79,12 @@ export function courtCaseNumbersOf(c: Pick<SupervisionCase, 'courtCaseNumber' | 
 // ---------------------------------------------------------------------------------------------
 // Opening
 
-/** Court and division belong to a court; the handler is an active procurator or leader of the actor's procuratorate. */
+/** Court and division: a counterpart court and one of its divisions (the handler is checked by `openCase`). */
 async function validateOpenRefs(prisma: Db, actor: Actor, input: S.OpenCaseFormInput) {
-  const court = await prisma.institution.findUnique({ where: { id: input.courtId }, select: { kind: true, departments: { select: { id: true } } } });
-  if (!court || court.kind !== 'COURT') throw new FieldError('courtId', 'invalidChoice');
+  const court = await requireCounterpart(prisma, actor, input.courtId, 'courtId');
   if (input.courtDepartmentId && !court.departments.some((x) => x.id === input.courtDepartmentId)) {
     throw new FieldError('courtDepartmentId', 'invalidChoice');
   }
-  const handler = await prisma.user.findUnique({ where: { id: input.handlerId }, select: { id: true, role: true, institutionId: true, active: true } });
-  if (!isEligibleHandler(handler, actor.institutionId)) throw new FieldError('handlerId', 'invalidChoice');
 }
 
 /**
@@ -199,6 +196,9 @@ export const assignCase: Command = (prisma, actor, raw, ctx) => {
   const input = S.assignInput.parse(raw);
   return runWorkflowStep(prisma, actor, caseSpec(actor, 'assign'), input, ctx, async (rec, tx) => {
     const target = await tx.user.findUnique({ where: { id: input.handlerId }, select: { id: true, name: true, role: true, institutionId: true, active: true } });
+    if (!target) throw new FieldError('handlerId', 'invalidChoice');
+    // Whom the case may go to is the policy's: refused → ForbiddenError.
+    assertAllowed(decideHandler(target, rec.institutionId), 'SupervisionCase.handler');
     const problem = assigneeProblem(rec, target);
     if (problem) throw new FieldError('handlerId', problem);
     const previous = await tx.user.findUnique({ where: { id: rec.handlerId }, select: { name: true } });
@@ -465,7 +465,7 @@ export async function caseOptions(prisma: Db, actor: Actor) {
   assertAllowed(decideFeature(actor, 'cases.list'), 'cases.list');
   const [courts, procurators] = await Promise.all([
     prisma.institution.findMany({
-      where: { kind: 'COURT' },
+      where: await counterpartWhere(prisma, actor),
       orderBy: { name: 'asc' },
       select: { id: true, name: true, nameEn: true, departments: { orderBy: { key: 'asc' }, select: { id: true, key: true, name: true, nameEn: true } } },
     }),

@@ -31,13 +31,14 @@ import {
 import * as S from '@/lib/domain/committee/schemas';
 import { MEETING_VISIBILITY, REQUEST_VISIBILITY } from '@/lib/domain/committee/visibility';
 import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
-import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import { assertAllowed, decideAttendee, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { AttendanceRequest, CommitteeAgendaItem, CommitteeMeeting, Prisma } from '@/lib/generated/prisma/client';
 import { listAttachments, readAttachment, storeAttachment } from './attachments';
 import { writeAudit } from './audit';
 import type { Db, Tx } from './db';
 import { FieldError } from './errors';
+import { counterpartWhere, requireCounterpart } from './counterparts';
 import { findVisible, visibleWhere, type WithHidden } from './visibility';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
@@ -123,8 +124,7 @@ export async function scheduleMeeting(prisma: Db, actor: Actor, raw: unknown, ct
   const numbers = input.items.map((i) => i.courtCaseNumber);
   const dup = numbers.findIndex((n, i) => numbers.indexOf(n) !== i);
   if (dup >= 0) throw new FieldError(`items.${dup}.courtCaseNumber`, 'duplicateCaseNumber');
-  const proc = await prisma.institution.findUnique({ where: { id: input.procuratorateId }, select: { kind: true } });
-  if (!proc || proc.kind !== 'PROCURATORATE') throw new FieldError('procuratorateId', 'invalidChoice');
+  await requireCounterpart(prisma, actor, input.procuratorateId, 'procuratorateId');
 
   return prisma.$transaction(async (tx) => {
     const items = [];
@@ -190,9 +190,8 @@ export async function nameAttendee(prisma: Db, actor: Actor, raw: unknown, ctx: 
       select: { id: true, name: true, title: true, role: true, active: true, institutionId: true },
     });
     if (!u) throw new FieldError('attendeeId', 'invalidChoice');
-    if (u.institutionId !== m.procuratorateId) throw new ForbiddenError('CommitteeMeeting.nameAttendee', 'institution');
-    if (u.role !== 'PROCURATORATE_LEADER') throw new FieldError('attendeeId', 'attendeeNotLeader');
-    if (!u.active) throw new FieldError('attendeeId', 'invalidChoice');
+    // Who may attend is the policy's: an active leader of the meeting's procuratorate.
+    assertAllowed(decideAttendee(u, m.procuratorateId), 'CommitteeMeeting.attendee');
     return { data: { attendeeId: u.id }, event: { attendeeName: u.name, attendeeTitle: u.title ?? '' } };
   });
 }
@@ -278,8 +277,7 @@ export async function requestAttendance(prisma: Db, actor: Actor, raw: unknown, 
   assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
   if (!canRequestAttendance(actor)) throw new ForbiddenError('AttendanceRequest.request', actor.institutionKind === 'PROCURATORATE' ? 'role' : 'institution');
   const input = S.requestInput.parse(raw);
-  const court = await prisma.institution.findUnique({ where: { id: input.courtId }, select: { kind: true } });
-  if (!court || court.kind !== 'COURT') throw new FieldError('courtId', 'invalidChoice');
+  await requireCounterpart(prisma, actor, input.courtId, 'courtId');
   if (input.caseId) {
     const c = await prisma.supervisionCase.findUnique({ where: { id: input.caseId }, select: { institutionId: true } });
     if (!c) throw new FieldError('caseId', 'invalidChoice');
@@ -515,9 +513,11 @@ export async function downloadMaterial(prisma: Db, actor: Actor, meetingId: stri
 /** The courts and procuratorates a form may offer, and (for the procuratorate) its supervision cases. */
 export async function committeeOptions(prisma: Db, actor: Actor) {
   assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
+  // The counterparts of the actor's institution (the court schedules with a procuratorate, the procuratorate asks a court).
+  const counterparts = await counterpartWhere(prisma, actor);
   const [procuratorates, courts, cases] = await Promise.all([
-    prisma.institution.findMany({ where: { kind: 'PROCURATORATE' }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
-    prisma.institution.findMany({ where: { kind: 'COURT' }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
+    prisma.institution.findMany({ where: { AND: [counterparts, { kind: 'PROCURATORATE' }] }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
+    prisma.institution.findMany({ where: { AND: [counterparts, { kind: 'COURT' }] }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
     actor.institutionKind === 'PROCURATORATE'
       ? prisma.supervisionCase.findMany({
           where: { institutionId: actor.institutionId, closedAt: null },

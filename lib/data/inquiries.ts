@@ -34,6 +34,7 @@ import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
 import { FieldError, StepError } from './errors';
 import { names } from './names';
+import { counterpartWhere, requireCounterpart } from './counterparts';
 import { findVisible, visibleWhere as visibleWhereOf } from './visibility';
 import { calendarCovers } from './recommendations';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
@@ -85,12 +86,8 @@ export async function sendInquiry(prisma: Db, actor: Actor, raw: unknown, ctx: W
   if (!first.ok && first.forbidden) refuse('send', first);
   const input = S.sendInput.parse(raw);
 
-  const [own, court] = await Promise.all([
-    prisma.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { regionCode: true } }),
-    prisma.institution.findUnique({ where: { id: input.courtId }, select: { kind: true, code: true, regionCode: true } }),
-  ]);
-  // The procuratorate at the same level as the executing court supervises it.
-  if (!court || court.kind !== 'COURT' || court.regionCode !== own.regionCode) throw new FieldError('courtId', 'invalidChoice');
+  // The procuratorate at the same level as the executing court supervises it (its counterpart).
+  const court = await requireCounterpart(prisma, actor, input.courtId, 'courtId');
   const parts = parseCourtCaseNumber(input.courtCaseNumber)!;
   if (!isEnforcementTypeCode(parts.typeCode)) throw new FieldError('courtCaseNumber', 'notEnforcementCase');
   if (parts.courtCode !== court.code) throw new FieldError('courtCaseNumber', 'otherCourt');
@@ -384,10 +381,9 @@ export type InquiryView = NonNullable<Awaited<ReturnType<typeof getInquiry>>>;
 export async function inquiryFormOptions(prisma: Db, actor: Actor, today: string) {
   const decision = decide(actor, 'send', newInquiry(actor, ''), today);
   if (!decision.ok) refuse('send', decision);
-  const own = await prisma.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { regionCode: true } });
   const [courts, cases] = await Promise.all([
     prisma.institution.findMany({
-      where: { kind: 'COURT', regionCode: own.regionCode },
+      where: await counterpartWhere(prisma, actor),
       orderBy: { name: 'asc' },
       select: { id: true, name: true, nameEn: true, code: true },
     }),

@@ -37,6 +37,7 @@ import { openCase } from './case-open';
 import type { Db } from './db';
 import { FieldError, StepError } from './errors';
 import { names } from './names';
+import { counterpartWhere, requireCounterpart } from './counterparts';
 import { findVisible, visibleWhere as visibleWhereOf } from './visibility';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
@@ -73,12 +74,8 @@ export async function sendLead(prisma: Db, actor: Actor, raw: unknown, ctx: Work
   if (!first.ok && first.forbidden) refuse('send', first);
   const input = S.sendInput.parse(raw);
 
-  const [own, to] = await Promise.all([
-    prisma.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { kind: true, regionCode: true } }),
-    prisma.institution.findUnique({ where: { id: input.counterpartId }, select: { kind: true, regionCode: true } }),
-  ]);
-  // The other institution of the pair: the other kind, same region (same level).
-  if (!to || to.kind === own.kind || to.regionCode !== own.regionCode) throw new FieldError('counterpartId', 'invalidChoice');
+  // The other institution of the pair.
+  await requireCounterpart(prisma, actor, input.counterpartId, 'counterpartId');
   if (input.caseId) {
     const c = await prisma.supervisionCase.findUnique({ where: { id: input.caseId }, select: { institutionId: true } });
     if (!c) throw new FieldError('caseId', 'invalidChoice');
@@ -368,7 +365,7 @@ export async function leadFormOptions(prisma: Db, actor: Actor) {
   const own = await prisma.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { kind: true, regionCode: true } });
   const [counterparts, cases] = await Promise.all([
     prisma.institution.findMany({
-      where: { kind: own.kind === 'PROCURATORATE' ? 'COURT' : 'PROCURATORATE', regionCode: own.regionCode },
+      where: await counterpartWhere(prisma, actor),
       orderBy: { name: 'asc' },
       select: { id: true, name: true, nameEn: true },
     }),

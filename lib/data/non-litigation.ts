@@ -34,7 +34,7 @@ import { currentStage, isApplicationOverdue, stagesWithState, type StageWithStat
 import * as S from '@/lib/domain/non-litigation/schemas';
 import { NON_LITIGATION_VISIBILITY } from '@/lib/domain/non-litigation/visibility';
 import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
-import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import { assertAllowed, decideFeature, decideHandOver, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { NonLitigationApplication, Prisma } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
@@ -43,6 +43,7 @@ import { openCase } from './case-open';
 import type { Db, Tx } from './db';
 import { FieldError, StepError } from './errors';
 import { names } from './names';
+import { counterpartWhere, requireCounterpart } from './counterparts';
 import { findVisible, visibleWhere as visibleWhereOf } from './visibility';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type StepPlan, type WorkflowContext, type WorkflowSpec } from './workflow';
 
@@ -249,8 +250,7 @@ export async function registerApplication(prisma: Db, actor: Actor, raw: unknown
   const otherId = input[otherField];
   if (!otherId) throw new FieldError(otherField, 'required');
   if (who.side === 'court' && !input.appliedOn) throw new FieldError('appliedOn', 'required');
-  const other = await prisma.institution.findUnique({ where: { id: otherId }, select: { kind: true } });
-  if (!other || other.kind !== (who.side === 'court' ? 'PROCURATORATE' : 'COURT')) throw new FieldError(otherField, 'invalidChoice');
+  await requireCounterpart(prisma, actor, otherId, otherField);
   const problem = S.checkRegisterDates(input, ctx.today);
   if (problem) throw new FieldError(problem.field, problem.code);
 
@@ -390,15 +390,9 @@ export async function openCaseFromFinding(prisma: Db, actor: Actor, raw: unknown
     caseIdOf: (rec) => opened?.id ?? rec.caseId,
   };
   return runWorkflowStep(prisma, actor, caseSpec, input, ctx, async (rec, tx) => {
-    let handlerId = actor.id;
-    if (input.handlerId && input.handlerId !== actor.id) {
-      if (actor.role !== 'PROCURATORATE_LEADER') throw new FieldError('handlerId', 'invalidChoice');
-      const h = await tx.user.findUnique({ where: { id: input.handlerId }, select: { institutionId: true, role: true, active: true } });
-      if (!h || !h.active || h.institutionId !== actor.institutionId || !['PROCURATOR', 'PROCURATORATE_LEADER'].includes(h.role)) {
-        throw new FieldError('handlerId', 'invalidChoice');
-      }
-      handlerId = input.handlerId;
-    }
+    // Giving the case to someone else is a leader's call; `openCase` checks the handler.
+    const handlerId = input.handlerId ?? actor.id;
+    assertAllowed(decideHandOver(actor, handlerId), `${RECORD_TYPE}.openCase`);
     const cal = await calendarOf(tx);
     const c = await openCase(
       tx,
@@ -605,7 +599,7 @@ export async function registerOptions(prisma: Db, actor: Actor) {
   const who = decideRegister(actor);
   if (!who.ok) throw new ForbiddenError(`${RECORD_TYPE}.register`, who.code);
   const counterparts = await prisma.institution.findMany({
-    where: { kind: who.side === 'court' ? 'PROCURATORATE' : 'COURT' },
+    where: await counterpartWhere(prisma, actor),
     orderBy: { name: 'asc' },
     select: { id: true, name: true, nameEn: true },
   });

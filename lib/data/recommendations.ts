@@ -30,6 +30,7 @@ import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
 import { FieldError } from './errors';
 import { auditTrailOf, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
+import { counterpartWhere, requireCounterpart } from './counterparts';
 import { fieldWhere, findVisible, visibleWhere as visibleWhereOf, type WithHidden } from './visibility';
 
 /** Today in China (YYYY-MM-DD; the clock is passed in so tests can move it), request id, time. */
@@ -98,11 +99,7 @@ function spec(actor: Actor, action: RecommendationAction, ctx: StepContext, fact
 
 /** Checks the court, department and case a draft points at, and that a custom period is shorter. */
 async function validateDraftRefs(prisma: Db | Tx, actor: Actor, input: S.DraftInput, today: string) {
-  const court = await prisma.institution.findUnique({
-    where: { id: input.addresseeCourtId },
-    select: { kind: true, departments: { select: { id: true } } },
-  });
-  if (!court || court.kind !== 'COURT') throw new FieldError('addresseeCourtId', 'invalidChoice');
+  const court = await requireCounterpart(prisma, actor, input.addresseeCourtId, 'addresseeCourtId');
   if (input.addresseeDepartmentId && !court.departments.some((x) => x.id === input.addresseeDepartmentId)) {
     throw new FieldError('addresseeDepartmentId', 'invalidChoice');
   }
@@ -649,7 +646,7 @@ export async function draftOptions(prisma: Db, actor: Actor) {
   assertAllowed(decideFeature(actor, 'recommendations.draft'), 'recommendations.draft');
   const [courts, cases] = await Promise.all([
     prisma.institution.findMany({
-      where: { kind: 'COURT' },
+      where: await counterpartWhere(prisma, actor),
       orderBy: { name: 'asc' },
       select: { id: true, name: true, nameEn: true, departments: { orderBy: { name: 'asc' }, select: { id: true, name: true, nameEn: true } } },
     }),

@@ -34,6 +34,7 @@ import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
 import { FieldError } from './errors';
+import { counterpartWhere, requireCounterpart } from './counterparts';
 import { findVisible, visibleWhere } from './visibility';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
@@ -73,13 +74,9 @@ function problem(p: S.DateProblem | null) {
 // ---------------------------------------------------------------------------------------------
 // Filing
 
-/** The procuratorate paired with a court (same region), which sees the court's party applications. */
+/** The procuratorate paired with a court (its counterpart), which sees the court's party applications. */
 async function pairedProcuratorate(prisma: Db, courtId: string): Promise<string | null> {
-  const court = await prisma.institution.findUnique({ where: { id: courtId }, select: { regionCode: true } });
-  if (!court) return null;
-  const p =
-    (await prisma.institution.findFirst({ where: { kind: 'PROCURATORATE', regionCode: court.regionCode }, orderBy: { code: 'asc' }, select: { id: true } })) ??
-    (await prisma.institution.findFirst({ where: { kind: 'PROCURATORATE' }, orderBy: { code: 'asc' }, select: { id: true } }));
+  const p = await prisma.institution.findFirst({ where: await counterpartWhere(prisma, { institutionId: courtId }), orderBy: { code: 'asc' }, select: { id: true } });
   return p?.id ?? null;
 }
 
@@ -110,8 +107,7 @@ export async function fileMatter(prisma: Db, actor: Actor, raw: unknown, ctx: Re
     procuratorateId = p;
   } else {
     if (!input.courtId) throw new FieldError('courtId', 'required');
-    const court = await prisma.institution.findUnique({ where: { id: input.courtId }, select: { kind: true } });
-    if (!court || court.kind !== 'COURT') throw new FieldError('courtId', 'invalidChoice');
+    await requireCounterpart(prisma, actor, input.courtId, 'courtId');
     courtId = input.courtId;
     procuratorateId = actor.institutionId;
     if (input.caseId) {
@@ -517,7 +513,7 @@ export async function fileOptions(prisma: Db, actor: Actor) {
   if (actor.institutionKind !== 'PROCURATORATE') return { kinds, courts: [], defaultCourtId: null, cases: [], recommendations: [] };
   const [own, courts, cases, recommendations] = await Promise.all([
     prisma.institution.findUnique({ where: { id: actor.institutionId }, select: { regionCode: true } }),
-    prisma.institution.findMany({ where: { kind: 'COURT' }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true, regionCode: true } }),
+    prisma.institution.findMany({ where: await counterpartWhere(prisma, actor), orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true, regionCode: true } }),
     prisma.supervisionCase.findMany({
       where: { institutionId: actor.institutionId, closedAt: null },
       orderBy: { number: 'asc' },

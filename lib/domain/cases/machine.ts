@@ -15,6 +15,7 @@
  * overdue is derived from today, never stored.
  */
 import { daysLeft, daysOverdue, dueDate, dueDateForRule, type Calendar, type LocalizedText, type Period } from '@/lib/domain/deadlines';
+import { decideHandler } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { canSee, sidesSeeing } from '@/lib/domain/visibility';
 import { decideStep, deny, ROLE_SETS, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
@@ -109,12 +110,7 @@ export interface HandlerCandidate {
 }
 
 export function isEligibleHandler(candidate: HandlerCandidate | null, procuratorateId: string): boolean {
-  return (
-    candidate !== null &&
-    candidate.active &&
-    candidate.institutionId === procuratorateId &&
-    ROLE_SETS.procuratorate.includes(candidate.role)
-  );
+  return candidate !== null && decideHandler(candidate, procuratorateId).allowed;
 }
 
 /** Why a reassignment target is refused (a field error on `handlerId`), or null when it is fine. */
