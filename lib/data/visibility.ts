@@ -26,12 +26,22 @@ export function condWhere(cond: Cond, actor: Actor): Where {
       return { [cond.field]: actor.id };
     case 'role':
       return cond.roles.includes(actor.role) ? {} : NOTHING;
-    case 'any':
-      return { OR: cond.of.map((c) => condWhere(c, actor)) };
-    case 'all':
-      return { AND: cond.of.map((c) => condWhere(c, actor)) };
+    case 'any': {
+      // Simplified here: Prisma does not read an empty object inside OR as "true".
+      const parts = cond.of.map((c) => condWhere(c, actor)).filter((w) => w !== NOTHING);
+      if (parts.some(isEverything)) return {};
+      return parts.length ? { OR: parts } : NOTHING;
+    }
+    case 'all': {
+      const parts = cond.of.map((c) => condWhere(c, actor));
+      if (parts.includes(NOTHING)) return NOTHING;
+      const rest = parts.filter((w) => !isEverything(w));
+      return rest.length ? { AND: rest } : {};
+    }
   }
 }
+
+const isEverything = (w: Where) => Object.keys(w).length === 0;
 
 function build(decl: Visibility, actor: Actor): Where {
   if (decl.kind === 'child') return { [decl.parentRelation]: build(decl.parent, actor) };
