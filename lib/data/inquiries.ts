@@ -324,6 +324,7 @@ export async function inquiryCounts(prisma: Db, actor: Actor, today: string) {
 
 /** One inquiry as the actor may see it, with its timeline and the steps open to them. */
 export async function getInquiry(prisma: Db, actor: Actor, id: string, today: string) {
+  assertAllowed(decideFeature(actor, 'inquiries.list'), 'inquiries.list');
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
   const rec = await findVisible<EnforcementInquiry>(prisma.enforcementInquiry, INQUIRY_VISIBILITY, actor, id);
   if (!rec) return null;

@@ -304,6 +304,7 @@ export async function leadCounts(prisma: Db, actor: Actor) {
 
 /** One lead as the actor may see it, with its timeline and the steps open to them. */
 export async function getLead(prisma: Db, actor: Actor, id: string) {
+  assertAllowed(decideFeature(actor, 'leads.list'), 'leads.list');
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
   const rec = await findVisible<CaseLead>(prisma.caseLead, LEAD_VISIBILITY, actor, id);
   if (!rec) return null;

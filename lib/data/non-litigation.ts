@@ -519,6 +519,7 @@ export async function listApplications(prisma: Db, actor: Actor, f: ListFilters,
 
 /** One application as the actor may see it: facts, stage table, steps open to them, timeline; findings for the procuratorate. */
 export async function getApplication(prisma: Db, actor: Actor, id: string, today: string) {
+  assertAllowed(decideFeature(actor, 'nonLitigation.list'), 'nonLitigation.list');
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
   const app = await findVisible<NonLitigationApplication>(prisma.nonLitigationApplication, NON_LITIGATION_VISIBILITY, actor, id);
   if (!app) return null;

@@ -20,7 +20,7 @@ import {
 } from '@/lib/domain/recommendations/machine';
 import { formatRecommendationNumber, RECOMMENDATION_SEQUENCE } from '@/lib/domain/recommendations/numbering';
 import * as S from '@/lib/domain/recommendations/schemas';
-import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import { assertAllowed, decideFeature } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { hiddenFrom } from '@/lib/domain/visibility';
 import { RECOMMENDATION_VISIBILITY } from '@/lib/domain/recommendations/visibility';
@@ -182,17 +182,20 @@ export async function createDraft(prisma: Db, actor: Actor, raw: unknown, ctx: S
 
 export async function editDraft(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
   const input = S.editInput.parse(raw);
-  await validateDraftRefs(prisma, actor, input, ctx.today);
-  return runWorkflowStep(prisma, actor, spec(actor, 'edit', ctx), input, ctx, (rec) => ({
-    data: draftData(input),
-    // Relinked to another supervision case: its whole history moves to that case's joint timeline.
-    after:
-      rec.caseId !== input.caseId
-        ? async (tx) => {
-            await tx.workflowEvent.updateMany({ where: { recordType: RECORD_TYPE, recordId: rec.id }, data: { caseId: input.caseId } });
-          }
-        : undefined,
-  }));
+  // After the step decision: who may not edit learns nothing about the addressee they named.
+  return runWorkflowStep(prisma, actor, spec(actor, 'edit', ctx), input, ctx, async (rec, tx) => {
+    await validateDraftRefs(tx, actor, input, ctx.today);
+    return {
+      data: draftData(input),
+      // Relinked to another supervision case: its whole history moves to that case's joint timeline.
+      after:
+        rec.caseId !== input.caseId
+          ? async (t: Tx) => {
+              await t.workflowEvent.updateMany({ where: { recordType: RECORD_TYPE, recordId: rec.id }, data: { caseId: input.caseId } });
+            }
+          : undefined,
+    };
+  });
 }
 
 export const submitDraft = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
@@ -544,6 +547,7 @@ export async function approvalQueue(prisma: Db, actor: Actor, today: string) {
 
 /** One recommendation as the actor may see it, with its timeline, its own institution's audit trail and the steps open to them. */
 export async function getRecommendation(prisma: Db, actor: Actor, id: string, today: string) {
+  assertAllowed(decideFeature(actor, 'recommendations.list'), 'recommendations.list');
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
   // Through the visibility `where`: another institution's record is not found, and the fields
   // the actor's side does not see (yet) stay in the database.

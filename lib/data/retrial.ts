@@ -107,7 +107,6 @@ export async function fileMatter(prisma: Db, actor: Actor, raw: unknown, ctx: Re
     procuratorateId = p;
   } else {
     if (!input.courtId) throw new FieldError('courtId', 'required');
-    await requireCounterpart(prisma, actor, input.courtId, 'courtId');
     courtId = input.courtId;
     procuratorateId = actor.institutionId;
     if (input.caseId) {
@@ -130,6 +129,8 @@ export async function fileMatter(prisma: Db, actor: Actor, raw: unknown, ctx: Re
       recommendationId = input.recommendationId;
       caseId = caseId ?? r.caseId;
     }
+    // The court addressed: a counterpart (after the authority checks above).
+    await requireCounterpart(prisma, actor, courtId, 'courtId');
   }
 
   const calendar = await calendarOf(prisma);

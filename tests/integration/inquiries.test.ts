@@ -283,7 +283,7 @@ describe('answering, urging, closing', () => {
     await refused(() => step(I.answerInquiry, 'far.president', id, { answer: '答复', answeredOn: TODAY }), ForbiddenError);
     await refused(() => step(I.closeInquiry, 'far.leader', id, { outcome: 'accepted', assessment: '属实' }), ForbiddenError);
     // The administrator runs the platform, not the casework.
-    await expect(I.getInquiry(t.prisma, A['admin']!, id, TODAY)).resolves.toBeNull();
+    await expect(I.getInquiry(t.prisma, A['admin']!, id, TODAY)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(I.listInquiries(t.prisma, A['admin']!, {}, TODAY)).rejects.toBeInstanceOf(ForbiddenError);
     // The procuratorate may not answer for the court.
     await refused(() => step(I.answerInquiry, 'zhou.hao', id, { answer: '答复', answeredOn: TODAY }), ForbiddenError, { reason: 'institution' });

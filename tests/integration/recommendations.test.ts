@@ -315,7 +315,7 @@ describe('the full lifecycle', () => {
     await expect(R.submitDraft(t.prisma, gone, { id, version: 1 }, ctx())).rejects.toMatchObject({ name: 'ForbiddenError', reason: 'inactive' });
     await expect(R.createDraft(t.prisma, gone, draft(), ctx())).rejects.toMatchObject({ name: 'ForbiddenError', reason: 'inactive' });
     await expect(R.listRecommendations(t.prisma, gone, {}, TODAY)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(R.getRecommendation(t.prisma, gone, id, TODAY)).resolves.toBeNull();
+    await expect(R.getRecommendation(t.prisma, gone, id, TODAY)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await counts()).toEqual(before);
   });
 
@@ -353,7 +353,7 @@ describe('who sees what', () => {
     }
     expect(await listed('li.wen', id)).toBe(true);
     expect(await listed('zhao.mingyuan', id)).toBe(true);
-    await expect(R.getRecommendation(t.prisma, A['admin']!, id, TODAY)).resolves.toBeNull();
+    await expect(R.getRecommendation(t.prisma, A['admin']!, id, TODAY)).rejects.toBeInstanceOf(ForbiddenError);
 
     await step(R.serve, 'li.wen', id, { servedOn: '2026-11-26', method: 'announced' });
     for (const who of ['lin.xue', 'yang.fan', 'wang.jianguo', 'he.min']) {

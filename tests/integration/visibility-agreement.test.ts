@@ -241,7 +241,7 @@ describe('hidden fields never come back from the single-record loaders', () => {
     }
   });
 
-  it('a record the actor may not see is not found (null), never a 403', async () => {
+  it('a record the actor may not see is not found (null), not a 403', async () => {
     const east = actors.find((a) => a.name === 'east.court_leader')!.actor;
     const rec = await t.prisma.recommendation.findFirstOrThrow({ where: { servedOn: { not: null } } });
     expect(await Recommendations.getRecommendation(t.prisma, east, rec.id, TODAY)).toBeNull();
@@ -250,6 +250,8 @@ describe('hidden fields never come back from the single-record loaders', () => {
     const meeting = await t.prisma.committeeMeeting.findFirstOrThrow({ where: { notifiedAt: null } });
     expect(await Committee.getMeeting(t.prisma, who('zhao.mingyuan'), meeting.id, { today: TODAY })).toBeNull();
     const x = await t.prisma.enforcementInquiry.findFirstOrThrow();
-    expect(await Inquiries.getInquiry(t.prisma, who('admin'), x.id, TODAY)).toBeNull();
+    expect(await Inquiries.getInquiry(t.prisma, actors.find((a) => a.name === 'east.procurator')!.actor, x.id, TODAY)).toBeNull();
+    // A role that may not use the workflow at all is refused (403), before any record is looked at.
+    await expect(Inquiries.getInquiry(t.prisma, who('admin'), x.id, TODAY)).rejects.toMatchObject({ name: 'ForbiddenError', reason: 'role' });
   });
 });
