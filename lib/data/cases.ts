@@ -34,9 +34,8 @@ import { RECOMMENDATION_VISIBILITY } from '@/lib/domain/recommendations/visibili
 import { RETRIAL_VISIBILITY } from '@/lib/domain/retrial/visibility';
 import type { Visibility } from '@/lib/domain/visibility';
 import { daysLeft, daysOverdue } from '@/lib/domain/deadlines';
-import { assertAllowed, decideFeature, decideHandler, ForbiddenError } from '@/lib/domain/policy';
+import { assertAllowed, decideFeature, decideHandler, ForbiddenError, HANDLER_ROLES } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
-import { ROLE_SETS } from '@/lib/domain/workflow';
 import type { Prisma, SupervisionCase } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
@@ -454,7 +453,7 @@ export type CaseView = NonNullable<Awaited<ReturnType<typeof getCase>>>;
 /** Active procurators and leaders of a procuratorate, for the handler selects. */
 async function handlerOptions(prisma: Db, institutionId: string) {
   return prisma.user.findMany({
-    where: { institutionId, active: true, role: { in: [...ROLE_SETS.procuratorate] } },
+    where: { institutionId, active: true, role: { in: [...HANDLER_ROLES] } },
     orderBy: [{ role: 'asc' }, { name: 'asc' }],
     select: { id: true, name: true, title: true, role: true },
   });

@@ -31,7 +31,7 @@ import {
 import * as S from '@/lib/domain/committee/schemas';
 import { MEETING_VISIBILITY, REQUEST_VISIBILITY } from '@/lib/domain/committee/visibility';
 import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
-import { assertAllowed, decideAttendee, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import { assertAllowed, ATTENDEE_ROLES, decideAttendee, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { AttendanceRequest, CommitteeAgendaItem, CommitteeMeeting, Prisma } from '@/lib/generated/prisma/client';
 import { listAttachments, readAttachment, storeAttachment } from './attachments';
@@ -474,9 +474,9 @@ export async function getMeeting(prisma: Db, actor: Actor, id: string, ctx: { to
 export type MeetingView = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
 
 /** Who may be named: the active procuratorate leaders (the procurator-general and deputies) of the procuratorate. */
-export function attendeeChoices(prisma: Db, procuratorateId: string) {
+function attendeeChoices(prisma: Db, procuratorateId: string) {
   return prisma.user.findMany({
-    where: { institutionId: procuratorateId, role: 'PROCURATORATE_LEADER', active: true },
+    where: { institutionId: procuratorateId, role: { in: [...ATTENDEE_ROLES] }, active: true },
     orderBy: [{ username: 'asc' }],
     select: { id: true, name: true, title: true },
   });

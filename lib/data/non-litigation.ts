@@ -34,7 +34,7 @@ import { currentStage, isApplicationOverdue, stagesWithState, type StageWithStat
 import * as S from '@/lib/domain/non-litigation/schemas';
 import { NON_LITIGATION_VISIBILITY } from '@/lib/domain/non-litigation/visibility';
 import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
-import { assertAllowed, decideFeature, decideHandOver, ForbiddenError } from '@/lib/domain/policy';
+import { assertAllowed, decideFeature, decideHandOver, ForbiddenError, HANDLER_ROLES } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { NonLitigationApplication, Prisma } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
@@ -609,9 +609,9 @@ export async function registerOptions(prisma: Db, actor: Actor) {
 
 /** The procurators a leader may give a new case to (a procurator handles it personally). */
 export async function caseHandlerOptions(prisma: Db, actor: Actor) {
-  if (actor.role !== 'PROCURATORATE_LEADER' || !actor.active) return [];
+  if (!decideHandOver(actor).allowed) return [];
   return prisma.user.findMany({
-    where: { institutionId: actor.institutionId, active: true, role: { in: ['PROCURATOR', 'PROCURATORATE_LEADER'] } },
+    where: { institutionId: actor.institutionId, active: true, role: { in: [...HANDLER_ROLES] } },
     orderBy: [{ role: 'asc' }, { name: 'asc' }],
     select: { id: true, name: true, title: true },
   });

@@ -116,18 +116,23 @@ export interface PersonRecord {
   active: boolean;
 }
 
-const PROCURATORATE_STAFF: readonly Role[] = ['PROCURATOR', 'PROCURATORATE_LEADER'];
+/** Who may handle a supervision case, and who may attend the court's committee (with the rules below; the forms list them). */
+export const HANDLER_ROLES: readonly Role[] = ['PROCURATOR', 'PROCURATORATE_LEADER'];
+export const ATTENDEE_ROLES: readonly Role[] = ['PROCURATORATE_LEADER'];
 
 /** Who may handle a supervision case of `procuratorateId`: an active procurator or leader of that procuratorate. */
 export function decideHandler(candidate: PersonRecord, procuratorateId: string): Decision {
   if (!candidate.active) return deny('inactive');
   if (candidate.institutionId !== procuratorateId) return deny('institution');
-  if (!PROCURATORATE_STAFF.includes(candidate.role)) return deny('role');
+  if (!HANDLER_ROLES.includes(candidate.role)) return deny('role');
   return ALLOW;
 }
 
-/** Who may give a new case to someone other than themself: a procuratorate leader (a procurator handles it personally). */
-export function decideHandOver(actor: Actor, handlerId: string): Decision {
+/**
+ * Who may give a new case to someone other than themself: a procuratorate leader (a procurator
+ * handles it personally). Without `handlerId`: may the actor give one to anyone else at all?
+ */
+export function decideHandOver(actor: Actor, handlerId?: string): Decision {
   if (!actor.active) return deny('inactive');
   if (handlerId === actor.id) return ALLOW;
   return actor.role === 'PROCURATORATE_LEADER' ? ALLOW : deny('role');
@@ -140,7 +145,7 @@ export function decideHandOver(actor: Actor, handlerId: string): Decision {
 export function decideAttendee(candidate: PersonRecord, procuratorateId: string): Decision {
   if (!candidate.active) return deny('inactive');
   if (candidate.institutionId !== procuratorateId) return deny('institution');
-  if (candidate.role !== 'PROCURATORATE_LEADER') return deny('role');
+  if (!ATTENDEE_ROLES.includes(candidate.role)) return deny('role');
   return ALLOW;
 }
 
