@@ -43,11 +43,12 @@ export async function importHolidayCsv(prisma: Db, actor: Actor, text: string, r
     let added = 0;
     let changed = 0;
     let unchanged = 0;
+    const fresh: { date: Date; kind: 'HOLIDAY' | 'WORKDAY'; name: string; year: number }[] = [];
     for (const e of entries) {
       const kind = e.kind === 'holiday' ? 'HOLIDAY' : 'WORKDAY';
       const old = before.get(e.date);
       if (!old) {
-        await tx.calendarDay.create({ data: { date: toDate(e.date), kind, name: e.name, year: Number(e.date.slice(0, 4)) } });
+        fresh.push({ date: toDate(e.date), kind, name: e.name, year: Number(e.date.slice(0, 4)) });
         added++;
       } else if (old.kind !== kind || old.name !== e.name) {
         await tx.calendarDay.update({ where: { date: old.date }, data: { kind, name: e.name } });
@@ -56,6 +57,8 @@ export async function importHolidayCsv(prisma: Db, actor: Actor, text: string, r
         unchanged++;
       }
     }
+    // New days in one statement (a first import is hundreds of them, inside the transaction).
+    if (fresh.length > 0) await tx.calendarDay.createMany({ data: fresh });
     const gone = existing.filter((d) => !incoming.has(toIso(d.date)));
     if (gone.length > 0) await tx.calendarDay.deleteMany({ where: { date: { in: gone.map((d) => d.date) } } });
     const removed = gone.length;
