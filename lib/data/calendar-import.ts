@@ -7,7 +7,7 @@
  */
 import { parseHolidayCsv } from '@/lib/domain/calendar';
 import { assertAllowed, decideFeature } from '@/lib/domain/policy';
-import type { Actor } from '@/lib/domain/roles';
+import { isSystemActor, type Actor } from '@/lib/domain/roles';
 import type { Db } from './db';
 import { writeAudit } from './audit';
 import { toDate, toIso } from './calendar';
@@ -27,15 +27,17 @@ const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 /**
  * Replaces the calendar of every year the file covers with the file's entries, in one
  * transaction with one audit event. A file with any error changes nothing.
- * `actor` null = the seed script (system).
+ * The policy decides for every caller: an administrator, or the seed as SYSTEM_ACTOR (recorded
+ * without a person).
  */
 export async function importHolidayCsv(
   prisma: Db,
-  actor: Actor | null,
+  actor: Actor,
   text: string,
   requestId?: string,
 ): Promise<ImportResult> {
-  if (actor) assertAllowed(decideFeature(actor, 'calendar.import'), 'calendar.import');
+  assertAllowed(decideFeature(actor, 'calendar.import'), 'calendar.import');
+  const person = isSystemActor(actor) ? null : actor;
   const { entries, errors: issues } = parseHolidayCsv(text);
   // Warnings (a make-up working day on a weekday) do not stop the import; errors do.
   const errors = issues.filter((i) => i.severity === 'error');
@@ -67,7 +69,7 @@ export async function importHolidayCsv(
     if (gone.length > 0) await tx.calendarDay.deleteMany({ where: { date: { in: gone.map((d) => d.date) } } });
     const removed = gone.length;
     // Running reply deadlines follow the calendar they are computed with.
-    const by = { actorId: actor?.id ?? null, institutionId: actor?.institutionId ?? null, requestId };
+    const by = { actorId: person?.id ?? null, institutionId: person?.institutionId ?? null, requestId };
     const dueDatesChanged =
       added + changed + removed > 0 ? (await recomputeDueDates(tx, by, years)) +
           (await recomputeCaseDueDates(tx, by, years)) +
@@ -75,8 +77,8 @@ export async function importHolidayCsv(
         : 0;
     if (added + changed + removed > 0) {
       await writeAudit(tx, {
-        actorId: actor?.id ?? null,
-        institutionId: actor?.institutionId ?? null,
+        actorId: person?.id ?? null,
+        institutionId: person?.institutionId ?? null,
         action: 'calendar.import',
         recordType: 'Calendar',
         recordId: years.join(','),

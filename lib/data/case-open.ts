@@ -4,10 +4,12 @@
  * a flagged non-litigation finding and the case it opens commit together.
  */
 import { caseSequenceScope, formatCaseNumber, type CaseKind } from '@/lib/domain/cases/numbers';
+import { assertAllowed, decideFeature, decideHandler } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { writeAudit } from './audit';
 import type { Tx } from './db';
 import { nextSequence } from './sequences';
+import { FieldError } from './errors';
 import { json, writeWorkflowEvent } from './workflow';
 
 export interface OpenCaseInput {
@@ -26,7 +28,15 @@ export interface OpenCaseInput {
   origin?: Record<string, unknown>;
 }
 
+/**
+ * Decides itself (whoever calls it): the actor must be of a procuratorate's staff, and the
+ * handler an active procurator or leader of the actor's procuratorate (ForbiddenError otherwise).
+ */
 export async function openCase(tx: Tx, actor: Actor, input: OpenCaseInput, ctx: { requestId?: string; now?: Date }) {
+  assertAllowed(decideFeature(actor, 'cases.list'), 'SupervisionCase.open');
+  const handler = await tx.user.findUnique({ where: { id: input.handlerId }, select: { id: true, role: true, institutionId: true, active: true } });
+  if (!handler) throw new FieldError('handlerId', 'invalidChoice');
+  assertAllowed(decideHandler(handler, actor.institutionId), 'SupervisionCase.handler');
   const inst = await tx.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { code: true } });
   const year = Number(input.acceptedOn.slice(0, 4));
   // Numbers are never reused: skip any already taken (e.g. a case registered before the

@@ -9,11 +9,9 @@ import { calendarFromEntries } from '@/lib/domain/calendar';
 import {
   availableCaseActions,
   assigneeProblem,
-  canViewCase,
   caseDaysLeft,
   caseOverdueDays,
   decideCase,
-  isEligibleHandler,
   NEXT_STAGE,
   REVIEW_RULES,
   REVIEW_STAGES,
@@ -25,12 +23,20 @@ import {
   type CaseStage,
 } from '@/lib/domain/cases/machine';
 import * as S from '@/lib/domain/cases/schemas';
+import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
+import { MEETING_VISIBILITY } from '@/lib/domain/committee/visibility';
+import { INQUIRY_VISIBILITY } from '@/lib/domain/inquiries/visibility';
+import { LEAD_VISIBILITY } from '@/lib/domain/leads/visibility';
+import { NON_LITIGATION_VISIBILITY } from '@/lib/domain/non-litigation/visibility';
+import { RECOMMENDATION_VISIBILITY } from '@/lib/domain/recommendations/visibility';
+import { RETRIAL_VISIBILITY } from '@/lib/domain/retrial/visibility';
+import type { Visibility } from '@/lib/domain/visibility';
 import { daysLeft, daysOverdue } from '@/lib/domain/deadlines';
-import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import { assertAllowed, decideFeature, decideHandler, ForbiddenError, HANDLER_ROLES } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { CaseFilter } from '@/lib/lists/cases';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
-import { ROLE_SETS } from '@/lib/domain/workflow';
+
 import type { Prisma, SupervisionCase } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
@@ -39,6 +45,8 @@ import { openCase } from './case-open';
 import { mapPage, pageOf } from './page';
 import type { Db, Tx } from './db';
 import { FieldError, StepError } from './errors';
+import { counterpartWhere, requireCounterpart } from './counterparts';
+import { findVisible, isVisible, visibleWhere } from './visibility';
 import { runWorkflowStep, timelineOf, type WorkflowContext, type WorkflowSpec, type WorkflowTimelineEntry } from './workflow';
 
 export type CaseContext = WorkflowContext;
@@ -72,15 +80,12 @@ export function courtCaseNumbersOf(c: Pick<SupervisionCase, 'courtCaseNumber' | 
 // ---------------------------------------------------------------------------------------------
 // Opening
 
-/** Court and division belong to a court; the handler is an active procurator or leader of the actor's procuratorate. */
+/** Court and division: a counterpart court and one of its divisions (the handler is checked by `openCase`). */
 async function validateOpenRefs(prisma: Db, actor: Actor, input: S.OpenCaseFormInput) {
-  const court = await prisma.institution.findUnique({ where: { id: input.courtId }, select: { kind: true, departments: { select: { id: true } } } });
-  if (!court || court.kind !== 'COURT') throw new FieldError('courtId', 'invalidChoice');
+  const court = await requireCounterpart(prisma, actor, input.courtId, 'courtId');
   if (input.courtDepartmentId && !court.departments.some((x) => x.id === input.courtDepartmentId)) {
     throw new FieldError('courtDepartmentId', 'invalidChoice');
   }
-  const handler = await prisma.user.findUnique({ where: { id: input.handlerId }, select: { id: true, role: true, institutionId: true, active: true } });
-  if (!isEligibleHandler(handler, actor.institutionId)) throw new FieldError('handlerId', 'invalidChoice');
 }
 
 /**
@@ -192,6 +197,9 @@ export const assignCase: Command = (prisma, actor, raw, ctx) => {
   const input = S.assignInput.parse(raw);
   return runWorkflowStep(prisma, actor, caseSpec(actor, 'assign'), input, ctx, async (rec, tx) => {
     const target = await tx.user.findUnique({ where: { id: input.handlerId }, select: { id: true, name: true, role: true, institutionId: true, active: true } });
+    if (!target) throw new FieldError('handlerId', 'invalidChoice');
+    // Whom the case may go to is the policy's: refused → ForbiddenError.
+    assertAllowed(decideHandler(target, rec.institutionId), 'SupervisionCase.handler');
     const problem = assigneeProblem(rec, target);
     if (problem) throw new FieldError('handlerId', problem);
     const previous = await tx.user.findUnique({ where: { id: rec.handlerId }, select: { name: true } });
@@ -248,8 +256,7 @@ export type CaseListFilters = Partial<CaseFilter>;
 
 /** The list filters as a `where`, on top of the visibility rule (the actor's own procuratorate). */
 export function caseWhere(actor: Actor, f: CaseListFilters, today: string): Prisma.SupervisionCaseWhereInput {
-  if (!actor.active || actor.institutionKind !== 'PROCURATORATE' || actor.role === 'ADMIN') return { id: { in: [] } };
-  const and: Prisma.SupervisionCaseWhereInput[] = [{ institutionId: actor.institutionId }];
+  const and: Prisma.SupervisionCaseWhereInput[] = [visibleWhere<Prisma.SupervisionCaseWhereInput>(CASE_VISIBILITY, actor)];
   if (f.procurator) and.push({ handlerId: f.procurator });
   else if (f.mine && actor.role === 'PROCURATOR') and.push({ handlerId: actor.id });
   if (f.kind) and.push({ kind: f.kind });
@@ -324,6 +331,9 @@ export type JointTimelineEntry = WorkflowTimelineEntry;
  * or internal to the actor's own institution), in order of time.
  */
 export async function jointTimeline(prisma: Db, actor: Actor, caseId: string): Promise<JointTimelineEntry[]> {
+  // The door: only who may see the case reads its timeline.
+  assertAllowed(decideFeature(actor, 'cases.list'), 'cases.list');
+  if (!(await isVisible(prisma.supervisionCase, CASE_VISIBILITY, actor, caseId))) throw new ForbiddenError('SupervisionCase.view', 'notVisible');
   return timelineOf(prisma, actor, { caseId });
 }
 
@@ -334,49 +344,49 @@ const AWAITING_REPLY = ['served', 'acknowledged', 'objected', 'reply_submitted']
 export async function getCase(prisma: Db, actor: Actor, id: string, today: string) {
   assertAllowed(decideFeature(actor, 'cases.list'), 'cases.list');
   if (!S.caseStepInput.shape.id.safeParse(id).success) return null;
-  const c = await prisma.supervisionCase.findUnique({
-    where: { id },
-    include: {
-      institution: { select: { name: true, nameEn: true } },
-      handler: { select: { id: true, name: true, title: true, active: true } },
-    },
-  });
+  const c = await findVisible<Prisma.SupervisionCaseGetPayload<{ include: { institution: { select: { name: true; nameEn: true } }; handler: { select: { id: true; name: true; title: true; active: true } } } }>>(
+    prisma.supervisionCase,
+    CASE_VISIBILITY,
+    actor,
+    id,
+    { include: { institution: { select: { name: true, nameEn: true } }, handler: { select: { id: true, name: true, title: true, active: true } } } },
+  );
   if (!c) return null;
   const facts = caseFactsOf(c);
-  if (!canViewCase(actor, facts)) throw new ForbiddenError('SupervisionCase.view', 'notVisible');
-  const proc = actor.institutionId;
+  // Everything linked to the case, each through its own workflow's visibility rule.
+  const linked = <W>(decl: Visibility) => ({ AND: [visibleWhere<W>(decl, actor), { caseId: id }] }) as W;
 
   const [court, department, recommendations, retrialMatters, agendaItems, nonLitigation, inquiries, leads] = await Promise.all([
     c.courtId ? prisma.institution.findUnique({ where: { id: c.courtId }, select: { id: true, name: true, nameEn: true } }) : null,
     c.courtDepartmentId ? prisma.department.findUnique({ where: { id: c.courtDepartmentId }, select: { id: true, name: true, nameEn: true } }) : null,
     prisma.recommendation.findMany({
-      where: { caseId: id, institutionId: proc },
+      where: linked<Prisma.RecommendationWhereInput>(RECOMMENDATION_VISIBILITY),
       orderBy: { createdAt: 'asc' },
       select: { id: true, number: true, title: true, type: true, status: true, dueDate: true, servedOn: true, replyOn: true },
     }),
     prisma.retrialMatter.findMany({
-      where: { caseId: id, procuratorateId: proc },
+      where: linked<Prisma.RetrialMatterWhereInput>(RETRIAL_VISIBILITY),
       orderBy: { createdAt: 'asc' },
       select: { id: true, courtCaseNumber: true, title: true, status: true, kind: true, reviewDue: true, decision: true },
     }),
-    // An agenda item is the procuratorate's business once the court has notified the meeting.
+    // An agenda item is the procuratorate's business once it may see the meeting.
     prisma.committeeAgendaItem.findMany({
-      where: { caseId: id, meeting: { procuratorateId: proc, OR: [{ notifiedAt: { not: null } }, { status: { notIn: ['scheduled'] } }] } },
+      where: { caseId: id, meeting: visibleWhere<Prisma.CommitteeMeetingWhereInput>(MEETING_VISIBILITY, actor) },
       orderBy: [{ meeting: { scheduledAt: 'asc' } }, { position: 'asc' }],
       select: { id: true, title: true, courtCaseNumber: true, meeting: { select: { id: true, scheduledAt: true, status: true } } },
     }),
     prisma.nonLitigationApplication.findMany({
-      where: { caseId: id, procuratorateId: proc },
+      where: linked<Prisma.NonLitigationApplicationWhereInput>(NON_LITIGATION_VISIBILITY),
       orderBy: { createdAt: 'asc' },
       select: { id: true, agency: true, respondent: true, subject: true, courtCaseNumber: true, status: true },
     }),
     prisma.enforcementInquiry.findMany({
-      where: { caseId: id, procuratorateId: proc },
+      where: linked<Prisma.EnforcementInquiryWhereInput>(INQUIRY_VISIBILITY),
       orderBy: { sentOn: 'asc' },
       select: { id: true, courtCaseNumber: true, question: true, status: true, sentOn: true, dueDate: true, answeredOn: true },
     }),
     prisma.caseLead.findMany({
-      where: { caseId: id, procuratorateId: proc },
+      where: linked<Prisma.CaseLeadWhereInput>(LEAD_VISIBILITY),
       orderBy: { sentAt: 'asc' },
       select: { id: true, kind: true, subtype: true, title: true, status: true, fromKind: true, sentAt: true },
     }),
@@ -456,7 +466,7 @@ export type CaseView = NonNullable<Awaited<ReturnType<typeof getCase>>>;
 /** Active procurators and leaders of a procuratorate, for the handler selects. */
 async function handlerOptions(prisma: Db, institutionId: string) {
   return prisma.user.findMany({
-    where: { institutionId, active: true, role: { in: [...ROLE_SETS.procuratorate] } },
+    where: { institutionId, active: true, role: { in: [...HANDLER_ROLES] } },
     orderBy: [{ role: 'asc' }, { name: 'asc' }],
     select: { id: true, name: true, title: true, role: true },
   });
@@ -467,7 +477,7 @@ export async function caseOptions(prisma: Db, actor: Actor) {
   assertAllowed(decideFeature(actor, 'cases.list'), 'cases.list');
   const [courts, procurators] = await Promise.all([
     prisma.institution.findMany({
-      where: { kind: 'COURT' },
+      where: await counterpartWhere(prisma, actor),
       orderBy: { name: 'asc' },
       select: { id: true, name: true, nameEn: true, departments: { orderBy: { key: 'asc' }, select: { id: true, key: true, name: true, nameEn: true } } },
     }),

@@ -14,8 +14,6 @@ import {
   canRequestAttendance,
   canSchedule,
   canSeeMaterials,
-  canViewMeeting,
-  canViewRequest,
   COMMITTEE_STEPS,
   daysUntilMeeting,
   decide,
@@ -30,7 +28,9 @@ import {
   type RequestStep,
 } from '@/lib/domain/committee/machine';
 import * as S from '@/lib/domain/committee/schemas';
-import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import { MEETING_VISIBILITY, REQUEST_VISIBILITY } from '@/lib/domain/committee/visibility';
+import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
+import { assertAllowed, ATTENDEE_ROLES, decideAttendee, decideFeature, ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import type { MeetingFilter, RequestFilter } from '@/lib/lists/committee';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
@@ -40,6 +40,8 @@ import { writeAudit } from './audit';
 import type { Db, Tx } from './db';
 import { mapPage, pageOf } from './page';
 import { FieldError } from './errors';
+import { counterpartWhere, requireCounterpart } from './counterparts';
+import { findVisible, visibleWhere, type WithHidden } from './visibility';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
 export const MEETING = 'CommitteeMeeting';
@@ -47,14 +49,14 @@ export const REQUEST = 'AttendanceRequest';
 
 type MeetingWithItems = CommitteeMeeting & { items: CommitteeAgendaItem[] };
 
-export function meetingFacts(m: CommitteeMeeting): MeetingFacts {
+export function meetingFacts(m: WithHidden<CommitteeMeeting, 'createdById'>): MeetingFacts {
   return {
     status: m.status as CommitteeStatus,
     courtId: m.courtId,
     procuratorateId: m.procuratorateId,
     createdById: m.createdById,
     attendeeId: m.attendeeId,
-    notified: m.notifiedAt !== null,
+    notifiedAt: m.notifiedAt,
     scheduledAt: m.scheduledAt,
   };
 }
@@ -126,8 +128,7 @@ export async function scheduleMeeting(prisma: Db, actor: Actor, raw: unknown, ct
   const numbers = input.items.map((i) => i.courtCaseNumber);
   const dup = numbers.findIndex((n, i) => numbers.indexOf(n) !== i);
   if (dup >= 0) throw new FieldError(`items.${dup}.courtCaseNumber`, 'duplicateCaseNumber');
-  const proc = await prisma.institution.findUnique({ where: { id: input.procuratorateId }, select: { kind: true } });
-  if (!proc || proc.kind !== 'PROCURATORATE') throw new FieldError('procuratorateId', 'invalidChoice');
+  await requireCounterpart(prisma, actor, input.procuratorateId, 'procuratorateId');
 
   return prisma.$transaction(async (tx) => {
     const items = [];
@@ -193,9 +194,8 @@ export async function nameAttendee(prisma: Db, actor: Actor, raw: unknown, ctx: 
       select: { id: true, name: true, title: true, role: true, active: true, institutionId: true },
     });
     if (!u) throw new FieldError('attendeeId', 'invalidChoice');
-    if (u.institutionId !== m.procuratorateId) throw new ForbiddenError('CommitteeMeeting.nameAttendee', 'institution');
-    if (u.role !== 'PROCURATORATE_LEADER') throw new FieldError('attendeeId', 'attendeeNotLeader');
-    if (!u.active) throw new FieldError('attendeeId', 'invalidChoice');
+    // Who may attend is the policy's: an active leader of the meeting's procuratorate.
+    assertAllowed(decideAttendee(u, m.procuratorateId), 'CommitteeMeeting.attendee');
     return { data: { attendeeId: u.id }, event: { attendeeName: u.name, attendeeTitle: u.title ?? '' } };
   });
 }
@@ -281,8 +281,7 @@ export async function requestAttendance(prisma: Db, actor: Actor, raw: unknown, 
   assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
   if (!canRequestAttendance(actor)) throw new ForbiddenError('AttendanceRequest.request', actor.institutionKind === 'PROCURATORATE' ? 'role' : 'institution');
   const input = S.requestInput.parse(raw);
-  const court = await prisma.institution.findUnique({ where: { id: input.courtId }, select: { kind: true } });
-  if (!court || court.kind !== 'COURT') throw new FieldError('courtId', 'invalidChoice');
+  await requireCounterpart(prisma, actor, input.courtId, 'courtId');
   if (input.caseId) {
     const c = await prisma.supervisionCase.findUnique({ where: { id: input.caseId }, select: { institutionId: true } });
     if (!c) throw new FieldError('caseId', 'invalidChoice');
@@ -348,15 +347,11 @@ export async function answerRequest(prisma: Db, actor: Actor, raw: unknown, ctx:
 
 /** The visibility rule as a `where`: a meeting the actor may not see never leaves the database. */
 export function meetingsVisibleWhere(actor: Actor): Prisma.CommitteeMeetingWhereInput {
-  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
-  if (actor.institutionKind === 'COURT') return { courtId: actor.institutionId };
-  return { procuratorateId: actor.institutionId, notifiedAt: { not: null } };
+  return visibleWhere<Prisma.CommitteeMeetingWhereInput>(MEETING_VISIBILITY, actor);
 }
 
 export function requestsVisibleWhere(actor: Actor): Prisma.AttendanceRequestWhereInput {
-  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
-  if (actor.institutionKind === 'COURT') return { courtId: actor.institutionId };
-  return { procuratorateId: actor.institutionId };
+  return visibleWhere<Prisma.AttendanceRequestWhereInput>(REQUEST_VISIBILITY, actor);
 }
 
 async function names(prisma: Db, ids: (string | null | undefined)[]) {
@@ -442,12 +437,12 @@ async function meetingRows(
 export async function getMeeting(prisma: Db, actor: Actor, id: string, ctx: { today: string; now?: Date }) {
   assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
   if (!z.uuid().safeParse(id).success) return null;
-  const m = await prisma.committeeMeeting.findUnique({ where: { id }, include: { items: { orderBy: { position: 'asc' } } } });
+  const m = await findVisible<WithHidden<MeetingWithItems, 'createdById'>>(prisma.committeeMeeting, MEETING_VISIBILITY, actor, id, {
+    include: { items: { orderBy: { position: 'asc' } } },
+  });
   if (!m) return null;
   const facts = meetingFacts(m);
-  if (!canViewMeeting(actor, facts)) throw new ForbiddenError('CommitteeMeeting.view', 'notVisible');
   const now = ctx.now ?? new Date();
-  const side = actor.institutionKind === 'COURT' ? 'court' : 'procuratorate';
   const materialsAllowed = canSeeMaterials(actor, facts);
   const steps = availableSteps(actor, facts, now);
 
@@ -457,12 +452,11 @@ export async function getMeeting(prisma: Db, actor: Actor, id: string, ctx: { to
     timelineOf(prisma, actor, { recordType: MEETING, recordId: m.id }),
     materialsAllowed ? listAttachments(prisma, MEETING, [m.id]) : Promise.resolve(null),
     prisma.attachment.count({ where: { recordType: MEETING, recordId: m.id } }),
-    side === 'procuratorate'
-      ? prisma.supervisionCase.findMany({
-          where: { id: { in: m.items.map((i) => i.caseId).filter((x): x is string => !!x) }, institutionId: actor.institutionId },
-          select: { id: true, number: true, title: true },
-        })
-      : Promise.resolve([]),
+    // The supervision cases behind the agenda: the procuratorate's own files.
+    prisma.supervisionCase.findMany({
+      where: { AND: [visibleWhere<Prisma.SupervisionCaseWhereInput>(CASE_VISIBILITY, actor), { id: { in: m.items.map((i) => i.caseId).filter((x): x is string => !!x) } }] },
+      select: { id: true, number: true, title: true },
+    }),
     prisma.attendanceRequest.findMany({
       where: { AND: [requestsVisibleWhere(actor), { meetingId: m.id }] },
       select: { id: true, courtCaseNumber: true, status: true },
@@ -481,7 +475,7 @@ export async function getMeeting(prisma: Db, actor: Actor, id: string, ctx: { to
     location: m.location,
     court: insts.get(m.courtId)!,
     procuratorate: insts.get(m.procuratorateId)!,
-    createdBy: side === 'court' ? person(m.createdById) : null,
+    createdBy: person(m.createdById),
     notifiedAt: m.notifiedAt,
     heldAt: m.heldAt,
     attendee: person(m.attendeeId),
@@ -517,9 +511,9 @@ export async function getMeeting(prisma: Db, actor: Actor, id: string, ctx: { to
 export type MeetingView = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
 
 /** Who may be named: the active procuratorate leaders (the procurator-general and deputies) of the procuratorate. */
-export function attendeeChoices(prisma: Db, procuratorateId: string) {
+function attendeeChoices(prisma: Db, procuratorateId: string) {
   return prisma.user.findMany({
-    where: { institutionId: procuratorateId, role: 'PROCURATORATE_LEADER', active: true },
+    where: { institutionId: procuratorateId, role: { in: [...ATTENDEE_ROLES] }, active: true },
     orderBy: [{ username: 'asc' }],
     select: { id: true, name: true, title: true },
   });
@@ -533,8 +527,9 @@ export function attendeeChoices(prisma: Db, procuratorateId: string) {
 export async function downloadMaterial(prisma: Db, actor: Actor, meetingId: string, attachmentId: string, ctx: { requestId?: string } = {}) {
   assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
   if (!z.uuid().safeParse(meetingId).success || !z.uuid().safeParse(attachmentId).success) return null;
-  const m = await prisma.committeeMeeting.findUnique({ where: { id: meetingId } });
+  const m = await findVisible<WithHidden<CommitteeMeeting, 'createdById'>>(prisma.committeeMeeting, MEETING_VISIBILITY, actor, meetingId);
   if (!m) return null;
+  // The meeting is visible; its confidential materials only to the attendee and the leaders.
   if (!canSeeMaterials(actor, meetingFacts(m))) throw new ForbiddenError('CommitteeMeeting.materials', 'notVisible');
   const a = await readAttachment(prisma, attachmentId);
   if (!a || a.recordType !== MEETING || a.recordId !== m.id) return null;
@@ -555,9 +550,11 @@ export async function downloadMaterial(prisma: Db, actor: Actor, meetingId: stri
 /** The courts and procuratorates a form may offer, and (for the procuratorate) its supervision cases. */
 export async function committeeOptions(prisma: Db, actor: Actor) {
   assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
+  // The counterparts of the actor's institution (the court schedules with a procuratorate, the procuratorate asks a court).
+  const counterparts = await counterpartWhere(prisma, actor);
   const [procuratorates, courts, cases] = await Promise.all([
-    prisma.institution.findMany({ where: { kind: 'PROCURATORATE' }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
-    prisma.institution.findMany({ where: { kind: 'COURT' }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
+    prisma.institution.findMany({ where: { AND: [counterparts, { kind: 'PROCURATORATE' }] }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
+    prisma.institution.findMany({ where: { AND: [counterparts, { kind: 'COURT' }] }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
     actor.institutionKind === 'PROCURATORATE'
       ? prisma.supervisionCase.findMany({
           where: { institutionId: actor.institutionId, closedAt: null },
@@ -610,19 +607,20 @@ async function requestRows(prisma: Db, rows: AttendanceRequest[]) {
 export async function getRequest(prisma: Db, actor: Actor, id: string) {
   assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
   if (!z.uuid().safeParse(id).success) return null;
-  const r = await prisma.attendanceRequest.findUnique({ where: { id } });
+  const r = await findVisible<AttendanceRequest>(prisma.attendanceRequest, REQUEST_VISIBILITY, actor, id);
   if (!r) return null;
   const facts = requestFacts(r);
-  if (!canViewRequest(actor, facts)) throw new ForbiddenError('AttendanceRequest.view', 'notVisible');
   const steps = availableRequestSteps(actor, facts);
-  const side = actor.institutionKind === 'COURT' ? 'court' : 'procuratorate';
   const [people, insts, timeline, meeting, supervisionCase, openMeetings] = await Promise.all([
     names(prisma, [r.requestedById, r.answeredById]),
     institutions(prisma, [r.courtId, r.procuratorateId]),
     timelineOf(prisma, actor, { recordType: REQUEST, recordId: r.id }),
-    r.meetingId ? prisma.committeeMeeting.findUnique({ where: { id: r.meetingId } }) : Promise.resolve(null),
-    r.caseId && side === 'procuratorate'
-      ? prisma.supervisionCase.findFirst({ where: { id: r.caseId, institutionId: actor.institutionId }, select: { id: true, number: true, title: true } })
+    // The linked meeting only for someone who may see it (the procuratorate: once notified).
+    r.meetingId
+      ? prisma.committeeMeeting.findFirst({ where: { AND: [meetingsVisibleWhere(actor), { id: r.meetingId }] }, select: { id: true, scheduledAt: true, location: true, status: true } })
+      : Promise.resolve(null),
+    r.caseId
+      ? prisma.supervisionCase.findFirst({ where: { AND: [visibleWhere<Prisma.SupervisionCaseWhereInput>(CASE_VISIBILITY, actor), { id: r.caseId }] }, select: { id: true, number: true, title: true } })
       : Promise.resolve(null),
     steps.includes('accept')
       ? prisma.committeeMeeting.findMany({
@@ -632,8 +630,6 @@ export async function getRequest(prisma: Db, actor: Actor, id: string) {
         })
       : Promise.resolve([]),
   ]);
-  // The linked meeting is shown only to someone who may see it (the procuratorate: once notified).
-  const linked = meeting && canViewMeeting(actor, meetingFacts(meeting)) ? { id: meeting.id, scheduledAt: meeting.scheduledAt, location: meeting.location, status: meeting.status } : null;
   return {
     id: r.id,
     version: r.version,
@@ -648,7 +644,7 @@ export async function getRequest(prisma: Db, actor: Actor, id: string) {
     court: insts.get(r.courtId)!,
     procuratorate: insts.get(r.procuratorateId)!,
     case: supervisionCase,
-    meeting: linked,
+    meeting,
     steps,
     openMeetings: openMeetings.map((x) => ({ id: x.id, local: chinaLocalDateTime(x.scheduledAt).replace('T', ' '), cases: x.items.map((i) => i.courtCaseNumber) })),
     timeline,

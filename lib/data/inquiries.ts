@@ -26,7 +26,8 @@ import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/polic
 import type { Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import { inquiryList, type InquiryFilter } from '@/lib/lists/inquiries';
-import { canViewRecord } from '@/lib/domain/workflow';
+import { INQUIRY_VISIBILITY } from '@/lib/domain/inquiries/visibility';
+import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
 import type { EnforcementInquiry, Prisma } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
@@ -35,6 +36,8 @@ import { mapPage, pageOf } from './page';
 import { queueItem, resolveQueue, type QueueItem } from './queue';
 import { FieldError, refuseStep } from './errors';
 import { names } from './names';
+import { counterpartWhere, requireCounterpart } from './counterparts';
+import { findVisible, visibleWhere as visibleWhereOf } from './visibility';
 import { calendarCovers } from './recommendations';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
@@ -80,12 +83,8 @@ export async function sendInquiry(prisma: Db, actor: Actor, raw: unknown, ctx: W
   if (!first.ok && first.forbidden) refuseStep(`${RECORD_TYPE}.send`, first);
   const input = S.sendInput.parse(raw);
 
-  const [own, court] = await Promise.all([
-    prisma.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { regionCode: true } }),
-    prisma.institution.findUnique({ where: { id: input.courtId }, select: { kind: true, code: true, regionCode: true } }),
-  ]);
-  // The procuratorate at the same level as the executing court supervises it.
-  if (!court || court.kind !== 'COURT' || court.regionCode !== own.regionCode) throw new FieldError('courtId', 'invalidChoice');
+  // The procuratorate at the same level as the executing court supervises it (its counterpart).
+  const court = await requireCounterpart(prisma, actor, input.courtId, 'courtId');
   const parts = parseCourtCaseNumber(input.courtCaseNumber)!;
   if (!isEnforcementTypeCode(parts.typeCode)) throw new FieldError('courtCaseNumber', 'notEnforcementCase');
   if (parts.courtCode !== court.code) throw new FieldError('courtCaseNumber', 'otherCourt');
@@ -239,8 +238,7 @@ export type InquiryFilters = Partial<InquiryFilter>;
 
 /** The visibility rule as a `where`: a record the actor may not see never leaves the database. */
 export function visibleWhere(actor: Actor): Prisma.EnforcementInquiryWhereInput {
-  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
-  return actor.institutionKind === 'PROCURATORATE' ? { procuratorateId: actor.institutionId } : { courtId: actor.institutionId };
+  return visibleWhereOf<Prisma.EnforcementInquiryWhereInput>(INQUIRY_VISIBILITY, actor);
 }
 
 export function filterWhere(actor: Actor, f: InquiryFilters, today: string): Prisma.EnforcementInquiryWhereInput {
@@ -340,20 +338,17 @@ export async function inquiryCounts(prisma: Db, actor: Actor, today: string): Pr
 
 /** One inquiry as the actor may see it, with its timeline and the steps open to them. */
 export async function getInquiry(prisma: Db, actor: Actor, id: string, today: string) {
+  assertAllowed(decideFeature(actor, 'inquiries.list'), 'inquiries.list');
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
-  const rec = await prisma.enforcementInquiry.findUnique({ where: { id } });
+  const rec = await findVisible<EnforcementInquiry>(prisma.enforcementInquiry, INQUIRY_VISIBILITY, actor, id);
   if (!rec) return null;
   const facts = factsOf(rec);
-  if (!canViewRecord(actor, { procuratorateId: rec.procuratorateId, courtId: rec.courtId, visibleTo: { procuratorate: true, court: true } })) {
-    throw new ForbiddenError(`${RECORD_TYPE}.view`, 'notVisible');
-  }
-  const ownSide = actor.institutionKind === 'PROCURATORATE' ? 'procuratorate' : 'court';
   const [n, timeline, linkedCase, covered] = await Promise.all([
     names(prisma, [rec.sentById, rec.answeredById], [rec.courtId, rec.procuratorateId]),
     timelineOf(prisma, actor, { recordType: RECORD_TYPE, recordId: rec.id }),
     // The supervision case is the procuratorate's own file.
-    rec.caseId && ownSide === 'procuratorate'
-      ? prisma.supervisionCase.findUnique({ where: { id: rec.caseId }, select: { id: true, number: true, title: true } })
+    rec.caseId
+      ? prisma.supervisionCase.findFirst({ where: { AND: [visibleWhereOf<Prisma.SupervisionCaseWhereInput>(CASE_VISIBILITY, actor), { id: rec.caseId }] }, select: { id: true, number: true, title: true } })
       : Promise.resolve(null),
     calendarCovers(prisma, iso(rec.dueDate)),
   ]);
@@ -401,10 +396,9 @@ export type InquiryView = NonNullable<Awaited<ReturnType<typeof getInquiry>>>;
 export async function inquiryFormOptions(prisma: Db, actor: Actor, today: string) {
   const decision = decide(actor, 'send', newInquiry(actor, ''), today);
   if (!decision.ok) refuseStep(`${RECORD_TYPE}.send`, decision);
-  const own = await prisma.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { regionCode: true } });
   const [courts, cases] = await Promise.all([
     prisma.institution.findMany({
-      where: { kind: 'COURT', regionCode: own.regionCode },
+      where: await counterpartWhere(prisma, actor),
       orderBy: { name: 'asc' },
       select: { id: true, name: true, nameEn: true, code: true },
     }),

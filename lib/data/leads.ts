@@ -29,7 +29,8 @@ import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/polic
 import type { Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import type { LeadBox, LeadFilter } from '@/lib/lists/leads';
-import { canViewRecord } from '@/lib/domain/workflow';
+import { LEAD_VISIBILITY } from '@/lib/domain/leads/visibility';
+import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
 import type { CaseLead, Prisma } from '@/lib/generated/prisma/client';
 import { writeAudit } from './audit';
 import { openCase } from './case-open';
@@ -37,6 +38,8 @@ import type { Db } from './db';
 import { mapPage, pageOf } from './page';
 import { FieldError, refuseStep } from './errors';
 import { names } from './names';
+import { counterpartWhere, requireCounterpart } from './counterparts';
+import { findVisible, visibleWhere as visibleWhereOf } from './visibility';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
 export const RECORD_TYPE = 'CaseLead';
@@ -67,12 +70,8 @@ export async function sendLead(prisma: Db, actor: Actor, raw: unknown, ctx: Work
   if (!first.ok && first.forbidden) refuseStep(`${RECORD_TYPE}.send`, first);
   const input = S.sendInput.parse(raw);
 
-  const [own, to] = await Promise.all([
-    prisma.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { kind: true, regionCode: true } }),
-    prisma.institution.findUnique({ where: { id: input.counterpartId }, select: { kind: true, regionCode: true } }),
-  ]);
-  // The other institution of the pair: the other kind, same region (same level).
-  if (!to || to.kind === own.kind || to.regionCode !== own.regionCode) throw new FieldError('counterpartId', 'invalidChoice');
+  // The other institution of the pair.
+  await requireCounterpart(prisma, actor, input.counterpartId, 'counterpartId');
   if (input.caseId) {
     const c = await prisma.supervisionCase.findUnique({ where: { id: input.caseId }, select: { institutionId: true } });
     if (!c) throw new FieldError('caseId', 'invalidChoice');
@@ -220,8 +219,7 @@ export type LeadFilters = Partial<LeadFilter>;
 
 /** The visibility rule as a `where`: a record the actor may not see never leaves the database. */
 export function visibleWhere(actor: Actor): Prisma.CaseLeadWhereInput {
-  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
-  return actor.institutionKind === 'PROCURATORATE' ? { procuratorateId: actor.institutionId } : { courtId: actor.institutionId };
+  return visibleWhereOf<Prisma.CaseLeadWhereInput>(LEAD_VISIBILITY, actor);
 }
 
 export function filterWhere(actor: Actor, f: LeadFilters): Prisma.CaseLeadWhereInput {
@@ -314,21 +312,19 @@ export async function leadCounts(prisma: Db, actor: Actor) {
 
 /** One lead as the actor may see it, with its timeline and the steps open to them. */
 export async function getLead(prisma: Db, actor: Actor, id: string) {
+  assertAllowed(decideFeature(actor, 'leads.list'), 'leads.list');
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
-  const rec = await prisma.caseLead.findUnique({ where: { id } });
+  const rec = await findVisible<CaseLead>(prisma.caseLead, LEAD_VISIBILITY, actor, id);
   if (!rec) return null;
   const facts = factsOf(rec);
-  if (!canViewRecord(actor, { procuratorateId: rec.procuratorateId, courtId: rec.courtId, visibleTo: { procuratorate: true, court: true } })) {
-    throw new ForbiddenError(`${RECORD_TYPE}.view`, 'notVisible');
-  }
   const ownSide = actor.institutionKind === 'PROCURATORATE' ? 'procuratorate' : 'court';
   const actions = availableSteps(actor, facts);
   const [n, timeline, linkedCase, cases] = await Promise.all([
     names(prisma, [rec.sentById, rec.receivedById, rec.actedById], [rec.procuratorateId, rec.courtId]),
     timelineOf(prisma, actor, { recordType: RECORD_TYPE, recordId: rec.id }),
     // A supervision case is the procuratorate's own file.
-    rec.caseId && ownSide === 'procuratorate'
-      ? prisma.supervisionCase.findUnique({ where: { id: rec.caseId }, select: { id: true, number: true, title: true } })
+    rec.caseId
+      ? prisma.supervisionCase.findFirst({ where: { AND: [visibleWhereOf<Prisma.SupervisionCaseWhereInput>(CASE_VISIBILITY, actor), { id: rec.caseId }] }, select: { id: true, number: true, title: true } })
       : Promise.resolve(null),
     // For "act": the procuratorate's cases a lead may join.
     actions.includes('act') && ownSide === 'procuratorate'
@@ -378,7 +374,7 @@ export async function leadFormOptions(prisma: Db, actor: Actor) {
   const own = await prisma.institution.findUniqueOrThrow({ where: { id: actor.institutionId }, select: { kind: true, regionCode: true } });
   const [counterparts, cases] = await Promise.all([
     prisma.institution.findMany({
-      where: { kind: own.kind === 'PROCURATORATE' ? 'COURT' : 'PROCURATORATE', regionCode: own.regionCode },
+      where: await counterpartWhere(prisma, actor),
       orderBy: { name: 'asc' },
       select: { id: true, name: true, nameEn: true },
     }),

@@ -14,7 +14,6 @@ import { daysLeft, daysOverdue, dueDate, dueDateForRule, type PeriodId } from '@
 import {
   availableCheckpoints,
   availableSteps,
-  canView,
   caseParties,
   CHECKPOINTS,
   DATED_EVENT_KINDS,
@@ -32,7 +31,9 @@ import {
 } from '@/lib/domain/non-litigation/machine';
 import { currentStage, isApplicationOverdue, stagesWithState, type StageWithState } from '@/lib/domain/non-litigation/deadlines';
 import * as S from '@/lib/domain/non-litigation/schemas';
-import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import { NON_LITIGATION_VISIBILITY } from '@/lib/domain/non-litigation/visibility';
+import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
+import { assertAllowed, decideFeature, decideHandOver, ForbiddenError, HANDLER_ROLES } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import type { ApplicationFilter } from '@/lib/lists/non-litigation';
@@ -44,6 +45,8 @@ import type { Db, Tx } from './db';
 import { mapPage, pageOf } from './page';
 import { FieldError, refuseStep } from './errors';
 import { names } from './names';
+import { counterpartWhere, requireCounterpart } from './counterparts';
+import { findVisible, visibleWhere as visibleWhereOf } from './visibility';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type StepPlan, type WorkflowContext, type WorkflowSpec } from './workflow';
 
 export const RECORD_TYPE = 'NonLitigationApplication';
@@ -249,8 +252,7 @@ export async function registerApplication(prisma: Db, actor: Actor, raw: unknown
   const otherId = input[otherField];
   if (!otherId) throw new FieldError(otherField, 'required');
   if (who.side === 'court' && !input.appliedOn) throw new FieldError('appliedOn', 'required');
-  const other = await prisma.institution.findUnique({ where: { id: otherId }, select: { kind: true } });
-  if (!other || other.kind !== (who.side === 'court' ? 'PROCURATORATE' : 'COURT')) throw new FieldError(otherField, 'invalidChoice');
+  await requireCounterpart(prisma, actor, otherId, otherField);
   const problem = S.checkRegisterDates(input, ctx.today);
   if (problem) throw new FieldError(problem.field, problem.code);
 
@@ -387,15 +389,9 @@ export async function openCaseFromFinding(prisma: Db, actor: Actor, raw: unknown
     caseIdOf: (rec) => opened?.id ?? rec.caseId,
   };
   return runWorkflowStep(prisma, actor, caseSpec, input, ctx, async (rec, tx) => {
-    let handlerId = actor.id;
-    if (input.handlerId && input.handlerId !== actor.id) {
-      if (actor.role !== 'PROCURATORATE_LEADER') throw new FieldError('handlerId', 'invalidChoice');
-      const h = await tx.user.findUnique({ where: { id: input.handlerId }, select: { institutionId: true, role: true, active: true } });
-      if (!h || !h.active || h.institutionId !== actor.institutionId || !['PROCURATOR', 'PROCURATORATE_LEADER'].includes(h.role)) {
-        throw new FieldError('handlerId', 'invalidChoice');
-      }
-      handlerId = input.handlerId;
-    }
+    // Giving the case to someone else is a leader's call; `openCase` checks the handler.
+    const handlerId = input.handlerId ?? actor.id;
+    assertAllowed(decideHandOver(actor, handlerId), `${RECORD_TYPE}.openCase`);
     const cal = await calendarOf(tx);
     const c = await openCase(
       tx,
@@ -432,8 +428,7 @@ export type ListFilters = Partial<ApplicationFilter>;
 
 /** The visibility rule as a `where`: each institution sees the applications of its pairs. */
 export function visibleWhere(actor: Actor): Prisma.NonLitigationApplicationWhereInput {
-  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
-  return actor.institutionKind === 'PROCURATORATE' ? { procuratorateId: actor.institutionId } : { courtId: actor.institutionId };
+  return visibleWhereOf<Prisma.NonLitigationApplicationWhereInput>(NON_LITIGATION_VISIBILITY, actor);
 }
 
 interface FindingLite {
@@ -557,10 +552,10 @@ async function applicationRows(prisma: Db, actor: Actor, rows: (NonLitigationApp
 
 /** One application as the actor may see it: facts, stage table, steps open to them, timeline; findings for the procuratorate. */
 export async function getApplication(prisma: Db, actor: Actor, id: string, today: string) {
+  assertAllowed(decideFeature(actor, 'nonLitigation.list'), 'nonLitigation.list');
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
-  const app = await prisma.nonLitigationApplication.findUnique({ where: { id } });
+  const app = await findVisible<NonLitigationApplication>(prisma.nonLitigationApplication, NON_LITIGATION_VISIBILITY, actor, id);
   if (!app) return null;
-  if (!canView(actor, app)) throw new ForbiddenError(`${RECORD_TYPE}.view`, 'notVisible');
   const proc = actor.institutionKind === 'PROCURATORATE';
   const [events, cal, timeline, institutions, creator] = await Promise.all([
     datedEvents(prisma, [id]),
@@ -591,7 +586,10 @@ export async function getApplication(prisma: Db, actor: Actor, id: string, today
     const n = await names(prisma, rows.map((r) => r.recordedById), []);
     findings = rows.map((r) => ({ id: r.id, checkpoint: r.checkpoint, flagged: r.flagged, note: r.note, recordedAt: r.recordedAt, recordedBy: n.user(r.recordedById) }));
     if (app.caseId) {
-      linkedCase = await prisma.supervisionCase.findFirst({ where: { id: app.caseId, institutionId: actor.institutionId }, select: { id: true, number: true, title: true } });
+      linkedCase = await prisma.supervisionCase.findFirst({
+        where: { AND: [visibleWhereOf<Prisma.SupervisionCaseWhereInput>(CASE_VISIBILITY, actor), { id: app.caseId }] },
+        select: { id: true, number: true, title: true },
+      });
     }
   }
   const latest = latestFindings(findings);
@@ -635,7 +633,7 @@ export async function registerOptions(prisma: Db, actor: Actor) {
   const who = decideRegister(actor);
   if (!who.ok) throw new ForbiddenError(`${RECORD_TYPE}.register`, who.code);
   const counterparts = await prisma.institution.findMany({
-    where: { kind: who.side === 'court' ? 'PROCURATORATE' : 'COURT' },
+    where: await counterpartWhere(prisma, actor),
     orderBy: { name: 'asc' },
     select: { id: true, name: true, nameEn: true },
   });
@@ -644,9 +642,9 @@ export async function registerOptions(prisma: Db, actor: Actor) {
 
 /** The procurators a leader may give a new case to (a procurator handles it personally). */
 export async function caseHandlerOptions(prisma: Db, actor: Actor) {
-  if (actor.role !== 'PROCURATORATE_LEADER' || !actor.active) return [];
+  if (!decideHandOver(actor).allowed) return [];
   return prisma.user.findMany({
-    where: { institutionId: actor.institutionId, active: true, role: { in: ['PROCURATOR', 'PROCURATORATE_LEADER'] } },
+    where: { institutionId: actor.institutionId, active: true, role: { in: [...HANDLER_ROLES] } },
     orderBy: [{ role: 'asc' }, { name: 'asc' }],
     select: { id: true, name: true, title: true },
   });

@@ -12,7 +12,6 @@ import type { RecommendationType } from '@/lib/domain/deadlines/periods';
 import {
   AWAITING_REPLY,
   availableActions,
-  canView,
   decide,
   overdueDays,
   type RecommendationAction,
@@ -21,10 +20,12 @@ import {
 } from '@/lib/domain/recommendations/machine';
 import { formatRecommendationNumber, RECOMMENDATION_SEQUENCE } from '@/lib/domain/recommendations/numbering';
 import * as S from '@/lib/domain/recommendations/schemas';
-import { assertAllowed, decideFeature, ForbiddenError } from '@/lib/domain/policy';
+import { assertAllowed, decideFeature } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import { approvalList, recommendationList, type RecommendationFilter } from '@/lib/lists/recommendations';
+import { hiddenFrom } from '@/lib/domain/visibility';
+import { RECOMMENDATION_VISIBILITY } from '@/lib/domain/recommendations/visibility';
 import type { Prisma, Recommendation } from '@/lib/generated/prisma/client';
 import { auditTrail as readAuditTrail, writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
@@ -34,6 +35,8 @@ import { mapPage, pageOf } from './page';
 import { queueItem, resolveQueue, type QueueItem } from './queue';
 import { nextSequence } from './sequences';
 import { runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
+import { counterpartWhere, requireCounterpart } from './counterparts';
+import { fieldWhere, findVisible, visibleWhere as visibleWhereOf, type WithHidden } from './visibility';
 
 /** Today in China (YYYY-MM-DD; the clock is passed in so tests can move it), request id, time. */
 export type StepContext = WorkflowContext;
@@ -103,11 +106,7 @@ function spec(actor: Actor, action: RecommendationAction, ctx: StepContext, fact
 
 /** Checks the court, department and case a draft points at, and that a custom period is shorter. */
 async function validateDraftRefs(prisma: Db | Tx, actor: Actor, input: S.DraftInput, today: string) {
-  const court = await prisma.institution.findUnique({
-    where: { id: input.addresseeCourtId },
-    select: { kind: true, departments: { select: { id: true } } },
-  });
-  if (!court || court.kind !== 'COURT') throw new FieldError('addresseeCourtId', 'invalidChoice');
+  const court = await requireCounterpart(prisma, actor, input.addresseeCourtId, 'addresseeCourtId');
   if (input.addresseeDepartmentId && !court.departments.some((x) => x.id === input.addresseeDepartmentId)) {
     throw new FieldError('addresseeDepartmentId', 'invalidChoice');
   }
@@ -190,17 +189,20 @@ export async function createDraft(prisma: Db, actor: Actor, raw: unknown, ctx: S
 
 export async function editDraft(prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) {
   const input = S.editInput.parse(raw);
-  await validateDraftRefs(prisma, actor, input, ctx.today);
-  return runWorkflowStep(prisma, actor, spec(actor, 'edit', ctx), input, ctx, (rec) => ({
-    data: draftData(input),
-    // Relinked to another supervision case: its whole history moves to that case's joint timeline.
-    after:
-      rec.caseId !== input.caseId
-        ? async (tx) => {
-            await tx.workflowEvent.updateMany({ where: { recordType: RECORD_TYPE, recordId: rec.id }, data: { caseId: input.caseId } });
-          }
-        : undefined,
-  }));
+  // After the step decision: who may not edit learns nothing about the addressee they named.
+  return runWorkflowStep(prisma, actor, spec(actor, 'edit', ctx), input, ctx, async (rec, tx) => {
+    await validateDraftRefs(tx, actor, input, ctx.today);
+    return {
+      data: draftData(input),
+      // Relinked to another supervision case: its whole history moves to that case's joint timeline.
+      after:
+        rec.caseId !== input.caseId
+          ? async (t: Tx) => {
+              await t.workflowEvent.updateMany({ where: { recordType: RECORD_TYPE, recordId: rec.id }, data: { caseId: input.caseId } });
+            }
+          : undefined,
+    };
+  });
 }
 
 export const submitDraft = (prisma: Db, actor: Actor, raw: unknown, ctx: StepContext) =>
@@ -444,9 +446,7 @@ export type ListFilters = Partial<RecommendationFilter>;
 
 /** The visibility rule as a `where`: a record the actor may not see never leaves the database. */
 export function visibleWhere(actor: Actor): Prisma.RecommendationWhereInput {
-  if (!actor.active || actor.role === 'ADMIN') return { id: { in: [] } };
-  if (actor.institutionKind === 'PROCURATORATE') return { institutionId: actor.institutionId };
-  return { addresseeCourtId: actor.institutionId, servedOn: { not: null } };
+  return visibleWhereOf<Prisma.RecommendationWhereInput>(RECOMMENDATION_VISIBILITY, actor);
 }
 
 const AWAITING = AWAITING_REPLY as RecommendationStatus[];
@@ -471,9 +471,10 @@ export function filterWhere(
   if (f.servedFrom) and.push({ servedOn: { gte: d(f.servedFrom) } });
   if (f.servedTo) and.push({ servedOn: { lte: d(f.servedTo) } });
   if (f.replied) and.push({ replyOn: { not: null } });
-  if (f.replied === 'late') and.push({ replyOn: { gt: fields.dueDate } });
-  if (f.replied === 'onTime') and.push({ OR: [{ dueDate: null }, { replyOn: { lte: fields.dueDate } }] });
-  if (f.adoption) and.push({ replyAdoption: f.adoption });
+  if (f.replied === 'late' && fields) and.push({ replyOn: { gt: fields.dueDate } });
+  if (f.replied === 'onTime' && fields) and.push({ OR: [{ dueDate: null }, { replyOn: { lte: fields.dueDate } }] });
+  // The court's reply draft is not the procuratorate's to filter on until it is signed.
+  if (f.adoption) and.push(fieldWhere(RECOMMENDATION_VISIBILITY, actor, 'replyAdoption', { replyAdoption: f.adoption }));
   if (f.rectified === 'yes') and.push({ rectified: true });
   if (f.rectified === 'no') and.push({ rectified: false });
   if (f.rectified === 'evaluated') and.push({ rectified: { not: null } });
@@ -546,9 +547,15 @@ export async function approvalQueue(prisma: Db, actor: Actor, today: string, pag
 
 /** One recommendation as the actor may see it, with its timeline, its own institution's audit trail and the steps open to them. */
 export async function getRecommendation(prisma: Db, actor: Actor, id: string, today: string) {
+  assertAllowed(decideFeature(actor, 'recommendations.list'), 'recommendations.list');
   if (!S.stepInput.shape.id.safeParse(id).success) return null;
-  const rec = await prisma.recommendation.findUnique({
-    where: { id },
+  // Through the visibility `where`: another institution's record is not found, and the fields
+  // the actor's side does not see (yet) stay in the database.
+  type Loaded = WithHidden<
+    Prisma.RecommendationGetPayload<{ include: { institution: { select: { name: true; nameEn: true; code: true } }; addresseeCourt: { select: { name: true; nameEn: true } }; addresseeDepartment: { select: { name: true; nameEn: true } }; drafter: { select: { id: true; name: true } }; case: { select: { id: true; number: true; title: true } }; supersedes: { select: { id: true; number: true } }; supersededBy: { select: { id: true; number: true; status: true } } } }>,
+    'case' | 'supersededBy'
+  >;
+  const rec = await findVisible<Loaded>(prisma.recommendation, RECOMMENDATION_VISIBILITY, actor, id, {
     include: {
       institution: { select: { name: true, nameEn: true, code: true } },
       addresseeCourt: { select: { name: true, nameEn: true } },
@@ -561,10 +568,8 @@ export async function getRecommendation(prisma: Db, actor: Actor, id: string, to
   });
   if (!rec) return null;
   const facts = factsOf(rec);
-  if (!canView(actor, facts)) throw new ForbiddenError('recommendation.view', 'notVisible');
-  const ownSide = actor.institutionKind === 'PROCURATORATE' ? 'procuratorate' : 'court';
   // The court's reply draft stays inside the court until a court leader signs it.
-  const replyVisible = ownSide === 'court' || rec.replyOn !== null;
+  const replyVisible = !hiddenFrom(RECOMMENDATION_VISIBILITY, actor, rec).fields.includes('replyAdoption');
 
   const [timeline, auditTrail, people] = await Promise.all([
     timelineOf(prisma, actor, { recordType: RECORD_TYPE, recordId: id }),
@@ -602,9 +607,9 @@ export async function getRecommendation(prisma: Db, actor: Actor, id: string, to
     urgent: rec.urgent,
     customPeriodMonths: rec.customPeriodMonths,
     customPeriodDays: rec.customPeriodDays,
-    committeeDecisionNo: ownSide === 'procuratorate' ? rec.committeeDecisionNo : null,
-    committeeDecisionOn: ownSide === 'procuratorate' ? iso(rec.committeeDecisionOn) : null,
-    approvedBy: ownSide === 'procuratorate' ? name(rec.approvedById) : null,
+    committeeDecisionNo: rec.committeeDecisionNo,
+    committeeDecisionOn: iso(rec.committeeDecisionOn),
+    approvedBy: name(rec.approvedById),
     issuedOn: iso(rec.issuedOn),
     servedOn: facts.servedOn,
     serviceMethod: rec.serviceMethod,
@@ -632,7 +637,7 @@ export async function getRecommendation(prisma: Db, actor: Actor, id: string, to
     escalatedAt: rec.escalatedAt,
     escalatedTo: rec.escalatedTo,
     supersedes: rec.supersedes,
-    supersededBy: ownSide === 'procuratorate' ? rec.supersededBy : null,
+    supersededBy: rec.supersededBy,
     actions: availableActions(actor, facts, today),
     timeline,
     auditTrail,
@@ -645,7 +650,7 @@ export async function draftOptions(prisma: Db, actor: Actor) {
   assertAllowed(decideFeature(actor, 'recommendations.draft'), 'recommendations.draft');
   const [courts, cases] = await Promise.all([
     prisma.institution.findMany({
-      where: { kind: 'COURT' },
+      where: await counterpartWhere(prisma, actor),
       orderBy: { name: 'asc' },
       select: { id: true, name: true, nameEn: true, departments: { orderBy: { name: 'asc' }, select: { id: true, name: true, nameEn: true } } },
     }),

@@ -10,7 +10,6 @@ import { calendarFromEntries, type Calendar } from '@/lib/domain/calendar';
 import { assertAllowed, decideFeature, ForbiddenError, type DenyReason } from '@/lib/domain/policy';
 import {
   availableMatterSteps,
-  canViewMatter,
   decideFile,
   decideItemStep,
   decideMatterStep,
@@ -24,6 +23,9 @@ import {
 } from '@/lib/domain/retrial/machine';
 import { applicationWindow, dueState, hearingNotice, reviewDue, reviewOpen, workingDayOnOrBefore } from '@/lib/domain/retrial/deadlines';
 import * as S from '@/lib/domain/retrial/schemas';
+import { EVIDENCE_VISIBILITY, RETRIAL_VISIBILITY } from '@/lib/domain/retrial/visibility';
+import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
+import { RECOMMENDATION_VISIBILITY } from '@/lib/domain/recommendations/visibility';
 import type { Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import type { RetrialFilter } from '@/lib/lists/retrial';
@@ -34,6 +36,8 @@ import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
 import { mapPage, pageOf } from './page';
 import { FieldError } from './errors';
+import { counterpartWhere, requireCounterpart } from './counterparts';
+import { findVisible, visibleWhere } from './visibility';
 import { json, runWorkflowStep, timelineOf, writeWorkflowEvent, type WorkflowContext, type WorkflowSpec } from './workflow';
 
 export type RetrialContext = WorkflowContext;
@@ -72,13 +76,9 @@ function problem(p: S.DateProblem | null) {
 // ---------------------------------------------------------------------------------------------
 // Filing
 
-/** The procuratorate paired with a court (same region), which sees the court's party applications. */
+/** The procuratorate paired with a court (its counterpart), which sees the court's party applications. */
 async function pairedProcuratorate(prisma: Db, courtId: string): Promise<string | null> {
-  const court = await prisma.institution.findUnique({ where: { id: courtId }, select: { regionCode: true } });
-  if (!court) return null;
-  const p =
-    (await prisma.institution.findFirst({ where: { kind: 'PROCURATORATE', regionCode: court.regionCode }, orderBy: { code: 'asc' }, select: { id: true } })) ??
-    (await prisma.institution.findFirst({ where: { kind: 'PROCURATORATE' }, orderBy: { code: 'asc' }, select: { id: true } }));
+  const p = await prisma.institution.findFirst({ where: await counterpartWhere(prisma, { institutionId: courtId }), orderBy: { code: 'asc' }, select: { id: true } });
   return p?.id ?? null;
 }
 
@@ -109,8 +109,6 @@ export async function fileMatter(prisma: Db, actor: Actor, raw: unknown, ctx: Re
     procuratorateId = p;
   } else {
     if (!input.courtId) throw new FieldError('courtId', 'required');
-    const court = await prisma.institution.findUnique({ where: { id: input.courtId }, select: { kind: true } });
-    if (!court || court.kind !== 'COURT') throw new FieldError('courtId', 'invalidChoice');
     courtId = input.courtId;
     procuratorateId = actor.institutionId;
     if (input.caseId) {
@@ -133,6 +131,8 @@ export async function fileMatter(prisma: Db, actor: Actor, raw: unknown, ctx: Re
       recommendationId = input.recommendationId;
       caseId = caseId ?? r.caseId;
     }
+    // The court addressed: a counterpart (after the authority checks above).
+    await requireCounterpart(prisma, actor, courtId, 'courtId');
   }
 
   const calendar = await calendarOf(prisma);
@@ -353,11 +353,12 @@ export const RETRIAL_STEP_FUNCTIONS: Readonly<Record<MatterStep | ItemStep, (pri
 /** The list's filters: the URL state of /retrial (lib/lists/retrial.ts), every field optional here. */
 export type ListFilters = Partial<RetrialFilter>;
 
-const visibleWhere = (actor: Actor): Prisma.RetrialMatterWhereInput => ({ OR: [{ procuratorateId: actor.institutionId }, { courtId: actor.institutionId }] });
+/** The visibility rule as a `where` (RETRIAL_VISIBILITY): a matter the actor may not see never leaves the database. */
+export const matterWhere = (actor: Actor): Prisma.RetrialMatterWhereInput => visibleWhere<Prisma.RetrialMatterWhereInput>(RETRIAL_VISIBILITY, actor);
 
 /** The list filters as a `where`, on top of the visibility rule. */
 export function filterWhere(actor: Actor, f: ListFilters, today: string): Prisma.RetrialMatterWhereInput {
-  const and: Prisma.RetrialMatterWhereInput[] = [visibleWhere(actor)];
+  const and: Prisma.RetrialMatterWhereInput[] = [matterWhere(actor)];
   if (f.kind) and.push({ kind: f.kind });
   if (f.status) and.push({ status: f.status });
   if (f.overdue) and.push({ status: { not: 'decided' }, reviewDue: { lt: d(today) } });
@@ -417,9 +418,10 @@ export type MatterRow = Awaited<ReturnType<typeof listMatters>>['rows'][number];
 export async function getMatter(prisma: Db, actor: Actor, id: string, today: string) {
   assertAllowed(decideFeature(actor, 'retrial.list'), 'retrial.list');
   if (!isUuid(id)) return null;
-  const m = await prisma.retrialMatter.findUnique({ where: { id }, include: { evidence: { orderBy: { position: 'asc' } } } });
+  const m = await findVisible<RetrialMatter & { evidence: EvidenceItem[] }>(prisma.retrialMatter, RETRIAL_VISIBILITY, actor, id, {
+    include: { evidence: { orderBy: { position: 'asc' } } },
+  });
   if (!m) return null;
-  if (!canViewMatter(actor, m)) forbid('RetrialMatter.view', 'notVisible');
   const facts = matterFacts(m);
   const itemIds = m.evidence.map((e) => e.id);
   const peopleIds = [m.createdById, m.decidedById, ...m.evidence.map((e) => e.determinedById)].filter((x): x is string => !!x);
@@ -434,12 +436,15 @@ export async function getMatter(prisma: Db, actor: Actor, id: string, today: str
       ],
     }),
     calendarOf(prisma),
-    // The supervision case is the procuratorate's own case management.
-    m.caseId && actor.institutionId === m.procuratorateId
-      ? prisma.supervisionCase.findUnique({ where: { id: m.caseId }, select: { id: true, number: true, title: true } })
+    // The supervision case is the procuratorate's own case management; the recommendation as the actor may see it.
+    m.caseId
+      ? prisma.supervisionCase.findFirst({ where: { AND: [visibleWhere<Prisma.SupervisionCaseWhereInput>(CASE_VISIBILITY, actor), { id: m.caseId }] }, select: { id: true, number: true, title: true } })
       : null,
     m.recommendationId
-      ? prisma.recommendation.findUnique({ where: { id: m.recommendationId }, select: { id: true, number: true, title: true, servedOn: true, institutionId: true } })
+      ? prisma.recommendation.findFirst({
+          where: { AND: [visibleWhere<Prisma.RecommendationWhereInput>(RECOMMENDATION_VISIBILITY, actor), { id: m.recommendationId }] },
+          select: { id: true, number: true, title: true },
+        })
       : null,
   ]);
   const name = (uid: string | null) => (uid ? (people.find((p) => p.id === uid)?.name ?? null) : null);
@@ -462,7 +467,7 @@ export async function getMatter(prisma: Db, actor: Actor, id: string, today: str
     procuratorate: instOf(m.procuratorateId),
     createdBy: name(m.createdById),
     case: kase,
-    recommendation: rec && (rec.institutionId === actor.institutionId || rec.servedOn) ? { id: rec.id, number: rec.number, title: rec.title } : null,
+    recommendation: rec,
     judgmentEffectiveOn: iso(m.judgmentEffectiveOn)!,
     learnedOn,
     filedOn: iso(m.filedOn)!,
@@ -516,12 +521,10 @@ export type MatterView = NonNullable<Awaited<ReturnType<typeof getMatter>>>;
 export async function readEvidenceAttachment(prisma: Db, actor: Actor, matterId: string, attachmentId: string) {
   assertAllowed(decideFeature(actor, 'retrial.list'), 'retrial.list');
   if (!isUuid(matterId) || !isUuid(attachmentId)) return null;
-  const m = await prisma.retrialMatter.findUnique({ where: { id: matterId }, select: { procuratorateId: true, courtId: true } });
-  if (!m) return null;
-  if (!canViewMatter(actor, m)) forbid('RetrialMatter.view', 'notVisible');
   const meta = await prisma.attachment.findUnique({ where: { id: attachmentId }, select: { recordType: true, recordId: true } });
   if (!meta || meta.recordType !== 'EvidenceItem') return null;
-  const item = await prisma.evidenceItem.findUnique({ where: { id: meta.recordId }, select: { matterId: true } });
+  // The evidence item through its visibility rule (its matter's): another pair's file is not found.
+  const item = await findVisible<EvidenceItem>(prisma.evidenceItem, EVIDENCE_VISIBILITY, actor, meta.recordId);
   if (!item || item.matterId !== matterId) return null;
   return readAttachment(prisma, attachmentId);
 }
@@ -533,7 +536,7 @@ export async function fileOptions(prisma: Db, actor: Actor) {
   if (actor.institutionKind !== 'PROCURATORATE') return { kinds, courts: [], defaultCourtId: null, cases: [], recommendations: [] };
   const [own, courts, cases, recommendations] = await Promise.all([
     prisma.institution.findUnique({ where: { id: actor.institutionId }, select: { regionCode: true } }),
-    prisma.institution.findMany({ where: { kind: 'COURT' }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true, regionCode: true } }),
+    prisma.institution.findMany({ where: await counterpartWhere(prisma, actor), orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true, regionCode: true } }),
     prisma.supervisionCase.findMany({
       where: { institutionId: actor.institutionId, closedAt: null },
       orderBy: { number: 'asc' },

@@ -105,6 +105,50 @@ export function decideUser(actor: Actor, action: UserAction, record: UserRecord 
   return ALLOW;
 }
 
+// ---------------------------------------------------------------------------------------------
+// People chosen for a role in a record
+
+/** A person as the policy needs them when someone names them (handler, attendee), read from the database. */
+export interface PersonRecord {
+  id: string;
+  role: Role;
+  institutionId: string;
+  active: boolean;
+}
+
+/** Who may handle a supervision case, and who may attend the court's committee (with the rules below; the forms list them). */
+export const HANDLER_ROLES: readonly Role[] = ['PROCURATOR', 'PROCURATORATE_LEADER'];
+export const ATTENDEE_ROLES: readonly Role[] = ['PROCURATORATE_LEADER'];
+
+/** Who may handle a supervision case of `procuratorateId`: an active procurator or leader of that procuratorate. */
+export function decideHandler(candidate: PersonRecord, procuratorateId: string): Decision {
+  if (!candidate.active) return deny('inactive');
+  if (candidate.institutionId !== procuratorateId) return deny('institution');
+  if (!HANDLER_ROLES.includes(candidate.role)) return deny('role');
+  return ALLOW;
+}
+
+/**
+ * Who may give a new case to someone other than themself: a procuratorate leader (a procurator
+ * handles it personally). Without `handlerId`: may the actor give one to anyone else at all?
+ */
+export function decideHandOver(actor: Actor, handlerId?: string): Decision {
+  if (!actor.active) return deny('inactive');
+  if (handlerId === actor.id) return ALLOW;
+  return actor.role === 'PROCURATORATE_LEADER' ? ALLOW : deny('role');
+}
+
+/**
+ * Who may attend the court's adjudication committee for the procuratorate (DOMAIN.md §2): the
+ * procurator-general or an entrusted deputy — an active procuratorate leader of the meeting's procuratorate.
+ */
+export function decideAttendee(candidate: PersonRecord, procuratorateId: string): Decision {
+  if (!candidate.active) return deny('inactive');
+  if (candidate.institutionId !== procuratorateId) return deny('institution');
+  if (!ATTENDEE_ROLES.includes(candidate.role)) return deny('role');
+  return ALLOW;
+}
+
 /** Thrown by the data layer when the policy says no; the web layer renders it as 403. */
 export class ForbiddenError extends Error {
   constructor(
@@ -118,4 +162,30 @@ export class ForbiddenError extends Error {
 
 export function assertAllowed(decision: Decision, action: string): void {
   if (!decision.allowed) throw new ForbiddenError(action, decision.reason);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counterparts: which court a procuratorate may address, which procuratorate a court
+
+/** An institution as the counterpart rule needs it, read from the database. */
+export interface InstitutionFacts {
+  id: string;
+  kind: InstitutionKind;
+  regionCode: string;
+}
+
+/**
+ * The institutions an institution works with in every workflow (recommendations, inquiries,
+ * leads, committee requests and meetings, retrial, non-litigation, supervision cases): those of
+ * the other kind at the same level — the same region code (DOMAIN.md §5: the procuratorate at the
+ * same level as the court supervises it). As criteria, so the data layer can list them.
+ */
+export function counterpartCriteria(own: Pick<InstitutionFacts, 'kind' | 'regionCode'>): { kind: InstitutionKind; regionCode: string } {
+  return { kind: own.kind === 'PROCURATORATE' ? 'COURT' : 'PROCURATORATE', regionCode: own.regionCode };
+}
+
+export function isCounterpart(own: Pick<InstitutionFacts, 'kind' | 'regionCode'>, other: Pick<InstitutionFacts, 'kind' | 'regionCode'> | null): boolean {
+  if (!other) return false;
+  const c = counterpartCriteria(own);
+  return other.kind === c.kind && other.regionCode === c.regionCode;
 }

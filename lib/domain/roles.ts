@@ -43,3 +43,22 @@ export interface Actor {
   departmentId: string | null;
   active: boolean;
 }
+
+/**
+ * The platform itself, for the seed and system jobs only — never a signed-in person. It acts as
+ * an administrator of no institution (so the policy decides for it like for anyone, and it sees no
+ * casework); what it writes is recorded without a person (actorId null). Only prisma/seed and the
+ * data functions that recognize it (isSystemActor) may use it; a unit test keeps it so.
+ */
+export const SYSTEM_ACTOR: Actor = Object.freeze({
+  id: '00000000-0000-0000-0000-000000000000',
+  role: 'ADMIN',
+  institutionId: '00000000-0000-0000-0000-000000000000',
+  institutionKind: 'PROCURATORATE',
+  departmentId: null,
+  active: true,
+});
+
+export function isSystemActor(actor: Actor): boolean {
+  return actor === SYSTEM_ACTOR;
+}

@@ -9,6 +9,7 @@ import type { Db } from '@/lib/data/db';
 import { importHolidayCsv } from '@/lib/data/calendar-import';
 import { hashPassword } from '@/lib/data/passwords';
 import { todayInChina } from '@/lib/domain/dates';
+import { SYSTEM_ACTOR } from '@/lib/domain/roles';
 import { ensureDepartment, ensureInstitution, ensureUser } from './builders';
 import { COURT, COURT_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, PROCURATORATE, PROCURATORATE_DEPARTMENTS } from './demo-data';
 import { seedCases } from './cases';
@@ -61,7 +62,7 @@ export async function seed(prisma: Db, say: (line: string) => void = () => {}, o
   }
 
   step(4, 'official holiday calendar (CSV import)…');
-  const result = await importHolidayCsv(prisma, null, await readFile(HOLIDAYS_CSV, 'utf8'));
+  const result = await importHolidayCsv(prisma, SYSTEM_ACTOR, await readFile(HOLIDAYS_CSV, 'utf8'));
   if (!result.ok) throw new Error(`holiday CSV rejected: ${JSON.stringify(result.errors.slice(0, 5))}`);
   say(
     `[seed] calendar ${result.years.join(', ')}: ${result.added} added, ${result.changed} changed, ${result.removed} removed, ${result.unchanged} unchanged`,

@@ -44,9 +44,9 @@ test('court clerk schedules and notifies; procurator-general names himself; only
   await expect(clerk.getByTestId('agenda')).toContainText(TITLE);
   await expect(clerk.getByTestId('materials').getByRole('link', { name: FILE })).toBeVisible();
 
-  // Before notification the procuratorate does not see it.
+  // Before notification the procuratorate does not see it: to the procuratorate it does not exist.
   const leader = await as(browser, 'zhao.mingyuan');
-  expect((await leader.goto(url))?.status()).toBe(403);
+  expect((await leader.goto(url))?.status()).toBe(404);
   await expect(leader.getByText(TITLE)).toHaveCount(0);
 
   await step(clerk, 'step-notify', 'Notify');

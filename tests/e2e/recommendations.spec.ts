@@ -42,11 +42,11 @@ test('procurator drafts → leader approves → issued and served → court ackn
   await step(proc, 'Submit for approval', undefined, 'Submit');
   await expectStatus(proc, 'Awaiting approval');
 
-  // A court user cannot open the procuratorate's draft by URL.
+  // A court user cannot open the procuratorate's draft by URL: to the court it does not exist.
   const court = await as(browser, 'lin.xue');
   const res = await court.goto(url);
-  expect(res?.status()).toBe(403);
-  await expect(court.getByRole('heading', { level: 1 })).toHaveText('You do not have access to this page');
+  expect(res?.status()).toBe(404);
+  await expect(court.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   await expect(court.getByText(TITLE)).toHaveCount(0);
 
   // Leader approves from the queue.

@@ -217,11 +217,11 @@ describe('who sees what', () => {
   it('the procuratorate does not see a meeting before it is notified', async () => {
     const id = await schedule({ files: [file()] });
     for (const who of ['li.wen', 'zhao.mingyuan']) {
-      await expect(C.getMeeting(t.prisma, A[who]!, id, ctx())).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(C.getMeeting(t.prisma, A[who]!, id, ctx())).resolves.toBeNull();
       expect((await C.listMeetings(t.prisma, A[who]!, { today: TODAY })).rows.some((r) => r.id === id)).toBe(false);
     }
     const att = await t.prisma.attachment.findFirstOrThrow({ where: { recordId: id } });
-    await expect(C.downloadMaterial(t.prisma, A['zhao.mingyuan']!, id, att.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(C.downloadMaterial(t.prisma, A['zhao.mingyuan']!, id, att.id)).resolves.toBeNull();
     // It cannot name an attendee either.
     await expect(step(C.nameAttendee, 'zhao.mingyuan', id, { attendeeId: A['zhao.mingyuan']!.id })).rejects.toBeInstanceOf(ForbiddenError);
     // The court does.
@@ -261,8 +261,9 @@ describe('who sees what', () => {
 describe('naming the attendee', () => {
   it('only a procuratorate leader may be named (the procurator-general or an entrusted deputy)', async () => {
     const id = await notified();
-    await expectNothingWritten(() => step(C.nameAttendee, 'zhao.mingyuan', id, { attendeeId: A['li.wen']!.id }), FieldError);
-    await expect(step(C.nameAttendee, 'zhao.mingyuan', id, { attendeeId: A['li.wen']!.id })).rejects.toEqual(new FieldError('attendeeId', 'attendeeNotLeader'));
+    // Who may attend is the policy's (decideAttendee): a procurator is refused as ForbiddenError, not a field error.
+    await expectNothingWritten(() => step(C.nameAttendee, 'zhao.mingyuan', id, { attendeeId: A['li.wen']!.id }), ForbiddenError);
+    await expect(step(C.nameAttendee, 'zhao.mingyuan', id, { attendeeId: A['li.wen']!.id })).rejects.toMatchObject({ name: 'ForbiddenError', action: 'CommitteeMeeting.attendee', reason: 'role' });
     // Someone of the court is not the procuratorate's to name.
     await expect(step(C.nameAttendee, 'zhao.mingyuan', id, { attendeeId: A['wang.jianguo']!.id })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(step(C.nameAttendee, 'zhao.mingyuan', id, { attendeeId: '00000000-0000-4000-8000-000000000000' })).rejects.toEqual(new FieldError('attendeeId', 'invalidChoice'));
@@ -424,7 +425,7 @@ describe('demo seed', () => {
     expect((await C.getMeeting(t.prisma, A['li.wen']!, upcoming.id, ctx()))!.materials).toBeNull();
     // The not-yet-notified one is the court's alone.
     const scheduled = seeded.find((r) => r.status === 'scheduled')!;
-    await expect(C.getMeeting(t.prisma, A['li.wen']!, scheduled.id, ctx())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(C.getMeeting(t.prisma, A['li.wen']!, scheduled.id, ctx())).resolves.toBeNull();
     // Confirmed ones carry opinions and decisions for every item; quorum holds.
     for (const r of seeded.filter((x) => x.status === 'confirmed')) {
       const m = await C.getMeeting(t.prisma, A['zhao.mingyuan']!, r.id, ctx());

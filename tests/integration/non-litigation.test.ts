@@ -360,9 +360,10 @@ describe('findings and the one-click case', () => {
     const id = await received({ refuse: true });
     const { findingId } = await N.recordFinding(t.prisma, A['zhou.hao']!, { id, checkpoint: 'ruling_lawful', result: 'flagged', note: '裁定错误' }, ctx());
     const before = await counts();
-    const e = await expectThrows(step(N.openCaseFromFinding, 'wu.yating', id, { findingId, handlerId: A['li.wen']!.id }), FieldError);
-    expect([e.field, e.code]).toEqual(['handlerId', 'invalidChoice']);
-    await expectThrows(step(N.openCaseFromFinding, 'sun.lixin', id, { findingId, handlerId: A['yang.fan']!.id }), FieldError);
+    // Giving the case to someone else is a leader's call, and the handler must be the procuratorate's: the policy refuses (ForbiddenError).
+    const e = await expectThrows(step(N.openCaseFromFinding, 'wu.yating', id, { findingId, handlerId: A['li.wen']!.id }), ForbiddenError);
+    expect(e.reason).toBe('role');
+    expect((await expectThrows(step(N.openCaseFromFinding, 'sun.lixin', id, { findingId, handlerId: A['yang.fan']!.id }), ForbiddenError)).reason).toBe('institution');
     expect(await counts()).toEqual(before);
     const r = await step(N.openCaseFromFinding, 'sun.lixin', id, { findingId, handlerId: A['li.wen']!.id, title: '自定案件名称' });
     const sc = await t.prisma.supervisionCase.findUniqueOrThrow({ where: { id: (r as { caseId: string }).caseId } });

@@ -54,6 +54,8 @@ const actor = (role: Role, opts: ActorOptions = {}): Actor => makeActor(role, op
 const AT = new Date('2026-12-03T01:30:00.000Z');
 const BEFORE = new Date('2026-11-27T02:00:00.000Z');
 const AFTER = new Date('2026-12-03T06:00:00.000Z');
+/** When the court notified the procuratorate (every state after 'scheduled'). */
+const NOTIFIED_AT = new Date('2026-11-26T07:00:00.000Z');
 
 function facts(status: CommitteeStatus, over: Partial<MeetingFacts> = {}): MeetingFacts {
   return {
@@ -62,7 +64,7 @@ function facts(status: CommitteeStatus, over: Partial<MeetingFacts> = {}): Meeti
     procuratorateId: PROC,
     createdById: CLERK,
     attendeeId: ['scheduled', 'notified'].includes(status) ? null : ATTENDEE,
-    notified: status !== 'scheduled',
+    notifiedAt: status !== 'scheduled' ? NOTIFIED_AT : null,
     scheduledAt: AT,
     ...over,
   };
@@ -212,7 +214,7 @@ describe('who sees the meeting', () => {
   it('the court always; the procuratorate from notification on; nobody else', () => {
     for (const status of COMMITTEE_STATUSES) {
       for (const notified of [false, true]) {
-        const m = facts(status, { notified });
+        const m = facts(status, { notifiedAt: notified ? NOTIFIED_AT : null });
         expect(canViewMeeting(actor(CS), m)).toBe(true);
         expect(canViewMeeting(actor(CL, { id: OTHER }), m)).toBe(true);
         expect(canViewMeeting(actor(PR), m)).toBe(notified);
@@ -224,7 +226,7 @@ describe('who sees the meeting', () => {
     }
   });
   it('a meeting cancelled before notification stays invisible to the procuratorate', () => {
-    expect(canViewMeeting(actor(PL), facts('cancelled', { notified: false }))).toBe(false);
+    expect(canViewMeeting(actor(PL), facts('cancelled', { notifiedAt: null }))).toBe(false);
   });
 });
 

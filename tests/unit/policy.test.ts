@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { navFor, NAV_ITEMS } from '@/lib/domain/nav';
-import { can, decideFeature, decideUser, type Feature, assertAllowed, ForbiddenError } from '@/lib/domain/policy';
+import { can, decideFeature, decideUser, type Feature, assertAllowed, ForbiddenError, counterpartCriteria, decideAttendee, decideHandler, decideHandOver, isCounterpart } from '@/lib/domain/policy';
 import { ROLES, roleFitsInstitution, type Actor, type InstitutionKind, type Role } from '@/lib/domain/roles';
 
 const PROC = '00000000-0000-4000-8000-000000000001';
@@ -142,5 +142,48 @@ describe('navigation', () => {
   });
   it('every nav link is unique', () => {
     expect(new Set(NAV_ITEMS.map((i) => i.href)).size).toBe(NAV_ITEMS.length);
+  });
+});
+
+describe('counterparts and people chosen for a role', () => {
+  const P = '00000000-0000-4000-8000-0000000000a1';
+  const C = '00000000-0000-4000-8000-0000000000c1';
+  const person = (role: Role, institutionId = P, active = true) => ({ id: `${role}-${institutionId}`, role, institutionId, active });
+
+  it('the counterpart of an institution: the other kind, same region', () => {
+    const own = { kind: 'PROCURATORATE' as const, regionCode: '630103' };
+    expect(counterpartCriteria(own)).toEqual({ kind: 'COURT', regionCode: '630103' });
+    expect(counterpartCriteria({ kind: 'COURT', regionCode: '630102' })).toEqual({ kind: 'PROCURATORATE', regionCode: '630102' });
+    expect(isCounterpart(own, { kind: 'COURT', regionCode: '630103' })).toBe(true);
+    expect(isCounterpart(own, { kind: 'COURT', regionCode: '630102' })).toBe(false);
+    expect(isCounterpart(own, { kind: 'PROCURATORATE', regionCode: '630103' })).toBe(false);
+    expect(isCounterpart(own, null)).toBe(false);
+  });
+
+  it('handler: an active procurator or leader of the procuratorate', () => {
+    expect(decideHandler(person('PROCURATOR'), P)).toEqual({ allowed: true });
+    expect(decideHandler(person('PROCURATORATE_LEADER'), P)).toEqual({ allowed: true });
+    expect(decideHandler(person('PROCURATOR', P, false), P)).toEqual({ allowed: false, reason: 'inactive' });
+    expect(decideHandler(person('COURT_STAFF', C), P)).toEqual({ allowed: false, reason: 'institution' });
+    expect(decideHandler(person('PROCURATOR', '00000000-0000-4000-8000-0000000000a2'), P)).toEqual({ allowed: false, reason: 'institution' });
+    expect(decideHandler(person('ADMIN'), P)).toEqual({ allowed: false, reason: 'role' });
+  });
+
+  it('hand-over: a leader gives a case to someone else; anyone keeps it', () => {
+    const leader = { id: 'l', role: 'PROCURATORATE_LEADER' as const, institutionId: P, institutionKind: 'PROCURATORATE' as const, departmentId: null, active: true };
+    const procurator = { ...leader, id: 'p', role: 'PROCURATOR' as const };
+    expect(decideHandOver(leader, 'p').allowed).toBe(true);
+    expect(decideHandOver(leader).allowed).toBe(true);
+    expect(decideHandOver(procurator, 'p').allowed).toBe(true);
+    expect(decideHandOver(procurator, 'l')).toEqual({ allowed: false, reason: 'role' });
+    expect(decideHandOver(procurator)).toEqual({ allowed: false, reason: 'role' });
+    expect(decideHandOver({ ...leader, active: false }, 'p')).toEqual({ allowed: false, reason: 'inactive' });
+  });
+
+  it('committee attendee: an active leader of the meeting’s procuratorate', () => {
+    expect(decideAttendee(person('PROCURATORATE_LEADER'), P)).toEqual({ allowed: true });
+    expect(decideAttendee(person('PROCURATOR'), P)).toEqual({ allowed: false, reason: 'role' });
+    expect(decideAttendee(person('PROCURATORATE_LEADER', P, false), P)).toEqual({ allowed: false, reason: 'inactive' });
+    expect(decideAttendee(person('COURT_LEADER', C), P)).toEqual({ allowed: false, reason: 'institution' });
   });
 });

@@ -15,9 +15,12 @@
  * overdue is derived from today, never stored.
  */
 import { daysLeft, daysOverdue, dueDate, dueDateForRule, type Calendar, type LocalizedText, type Period } from '@/lib/domain/deadlines';
+import { decideHandler } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
-import { canViewRecord, decideStep, deny, ROLE_SETS, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { canSee, sidesSeeing } from '@/lib/domain/visibility';
+import { decideStep, deny, ROLE_SETS, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
 import type { CaseKind } from './numbers';
+import { CASE_VISIBILITY } from './visibility';
 
 // ---------------------------------------------------------------------------------------------
 // Stages and steps
@@ -67,13 +70,13 @@ export function caseParties(c: CaseFacts): WorkflowParties<CaseStage> {
     procuratorateId: c.institutionId,
     courtId: c.courtId ?? '',
     ownerId: c.handlerId,
-    visibleTo: { procuratorate: true, court: false },
+    visibleTo: sidesSeeing(CASE_VISIBILITY, c),
   };
 }
 
 /** May the actor see this case? Active staff of the holding procuratorate only. */
 export function canViewCase(actor: Actor, c: Pick<CaseFacts, 'institutionId' | 'courtId'>): boolean {
-  return canViewRecord(actor, { procuratorateId: c.institutionId, courtId: c.courtId ?? '', visibleTo: { procuratorate: true, court: false } });
+  return canSee(CASE_VISIBILITY, actor, c);
 }
 
 export type CaseDecision = StepDecision<CaseStage>;
@@ -107,12 +110,7 @@ export interface HandlerCandidate {
 }
 
 export function isEligibleHandler(candidate: HandlerCandidate | null, procuratorateId: string): boolean {
-  return (
-    candidate !== null &&
-    candidate.active &&
-    candidate.institutionId === procuratorateId &&
-    ROLE_SETS.procuratorate.includes(candidate.role)
-  );
+  return candidate !== null && decideHandler(candidate, procuratorateId).allowed;
 }
 
 /** Why a reassignment target is refused (a field error on `handlerId`), or null when it is fine. */

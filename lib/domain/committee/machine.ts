@@ -20,7 +20,9 @@
 import { CHINA_OFFSET_MS, chinaDate } from '@/lib/domain/dates';
 import { daysBetween } from '@/lib/domain/deadlines';
 import type { Actor } from '@/lib/domain/roles';
-import { canViewRecord, decideStep, deny, ROLE_SETS, type BaseDenyCode, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { canSee, canSeePart, sidesSeeing } from '@/lib/domain/visibility';
+import { decideStep, deny, ROLE_SETS, type BaseDenyCode, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { MEETING_VISIBILITY, REQUEST_VISIBILITY } from './visibility';
 
 // ---------------------------------------------------------------------------------------------
 // Meetings
@@ -64,12 +66,12 @@ export interface MeetingFacts {
   status: CommitteeStatus;
   courtId: string;
   procuratorateId: string;
-  /** The court user who scheduled it (owner of the court's steps). */
-  createdById: string;
+  /** The court user who scheduled it (owner of the court's steps); null when the actor's side does not see it. */
+  createdById: string | null;
   /** The named attendee (owner of the procuratorate's steps). */
   attendeeId: string | null;
-  /** Whether the court has notified the procuratorate (it sees the meeting from then on). */
-  notified: boolean;
+  /** When the court notified the procuratorate (it sees the meeting from then on), or null. */
+  notifiedAt: Date | null;
   scheduledAt: Date;
 }
 
@@ -83,13 +85,13 @@ function parties(m: MeetingFacts, side: 'court' | 'procuratorate'): WorkflowPart
     procuratorateId: m.procuratorateId,
     courtId: m.courtId,
     ownerId: side === 'court' ? m.createdById : m.attendeeId,
-    visibleTo: { court: true, procuratorate: m.notified },
+    visibleTo: sidesSeeing(MEETING_VISIBILITY, m),
   };
 }
 
 /** The court always; the procuratorate once notified (before that it does not see the meeting at all). */
-export function canViewMeeting(actor: Actor, m: Pick<MeetingFacts, 'courtId' | 'procuratorateId' | 'notified'>): boolean {
-  return canViewRecord(actor, { procuratorateId: m.procuratorateId, courtId: m.courtId, visibleTo: { court: true, procuratorate: m.notified } });
+export function canViewMeeting(actor: Actor, m: Pick<MeetingFacts, 'courtId' | 'procuratorateId' | 'notifiedAt'>): boolean {
+  return canSee(MEETING_VISIBILITY, actor, m);
 }
 
 /**
@@ -98,11 +100,9 @@ export function canViewMeeting(actor: Actor, m: Pick<MeetingFacts, 'courtId' | '
  */
 export function canSeeMaterials(
   actor: Actor,
-  m: Pick<MeetingFacts, 'courtId' | 'procuratorateId' | 'notified' | 'attendeeId'>,
+  m: Pick<MeetingFacts, 'courtId' | 'procuratorateId' | 'notifiedAt' | 'attendeeId'>,
 ): boolean {
-  if (!canViewMeeting(actor, m)) return false;
-  if (actor.institutionKind === 'COURT') return true;
-  return actor.role === 'PROCURATORATE_LEADER' || (m.attendeeId !== null && actor.id === m.attendeeId);
+  return canSeePart(MEETING_VISIBILITY, 'materials', actor, m);
 }
 
 /** May the actor take this step on this meeting now (`now`: the request's clock)? */
@@ -209,12 +209,12 @@ export interface RequestFacts {
 }
 
 function requestParties(r: RequestFacts): WorkflowParties<RequestStatus> {
-  return { status: r.status, procuratorateId: r.procuratorateId, courtId: r.courtId, ownerId: r.requestedById, visibleTo: { procuratorate: true, court: true } };
+  return { status: r.status, procuratorateId: r.procuratorateId, courtId: r.courtId, ownerId: r.requestedById, visibleTo: sidesSeeing(REQUEST_VISIBILITY, r) };
 }
 
 /** The requesting procuratorate and the court it is addressed to. */
 export function canViewRequest(actor: Actor, r: Pick<RequestFacts, 'procuratorateId' | 'courtId'>): boolean {
-  return canViewRecord(actor, { procuratorateId: r.procuratorateId, courtId: r.courtId, visibleTo: { procuratorate: true, court: true } });
+  return canSee(REQUEST_VISIBILITY, actor, r);
 }
 
 export type RequestDecision = StepDecision<RequestStatus>;

@@ -13,7 +13,9 @@
  */
 import { daysOverdue, dueDateForRule, type Calendar, type PeriodId } from '@/lib/domain/deadlines';
 import type { Actor } from '@/lib/domain/roles';
+import { canSee, sidesSeeing } from '@/lib/domain/visibility';
 import { decideStep, deny, ROLE_SETS, type StepDecision, type StepRule } from '@/lib/domain/workflow';
+import { INQUIRY_VISIBILITY } from './visibility';
 
 export const INQUIRY_STATUSES = ['sent', 'answered', 'closed'] as const;
 export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
@@ -63,6 +65,11 @@ export function overdueDays(rec: Pick<InquiryFacts, 'status' | 'dueDate'>, today
   return daysOverdue(rec.dueDate, today);
 }
 
+/** May the actor see this inquiry? (INQUIRY_VISIBILITY) */
+export function canViewInquiry(actor: Actor, rec: Pick<InquiryFacts, 'procuratorateId' | 'courtId'>): boolean {
+  return canSee(INQUIRY_VISIBILITY, actor, rec);
+}
+
 export function decide(actor: Actor, step: InquiryStep, rec: InquiryFacts, today: string): InquiryDecision {
   const base = decideStep(actor, STEP_RULES[step], {
     status: rec.status,
@@ -70,7 +77,7 @@ export function decide(actor: Actor, step: InquiryStep, rec: InquiryFacts, today
     courtId: rec.courtId,
     ownerId: rec.sentById,
     // Sent means shared: both institutions see the inquiry from the start.
-    visibleTo: { procuratorate: true, court: true },
+    visibleTo: sidesSeeing(INQUIRY_VISIBILITY, rec),
   });
   if (!base.ok) return base;
   if (step === 'urge' && overdueDays(rec, today) === 0) return deny<InquiryDenyCode>('notOverdue');

@@ -12,7 +12,9 @@
  * shared. Pure: the data layer loads the record, asks `decide()`, and writes.
  */
 import type { Actor, InstitutionKind, Role } from '@/lib/domain/roles';
+import { canSee, sidesSeeing } from '@/lib/domain/visibility';
 import { decideStep, ROLE_SETS, type Side, type StepDecision, type StepRule } from '@/lib/domain/workflow';
+import { LEAD_VISIBILITY } from './visibility';
 
 export const LEAD_KINDS = ['false_litigation', 'pension_fraud', 'other'] as const;
 export type LeadKind = (typeof LEAD_KINDS)[number];
@@ -76,6 +78,11 @@ export function newLead(actor: Actor, counterpartId: string): LeadFacts {
 
 export type LeadDecision = StepDecision<LeadState>;
 
+/** May the actor see this lead? (LEAD_VISIBILITY) */
+export function canViewLead(actor: Actor, rec: Pick<LeadFacts, 'procuratorateId' | 'courtId'>): boolean {
+  return canSee(LEAD_VISIBILITY, actor, rec);
+}
+
 export function decide(actor: Actor, step: LeadStep, rec: LeadFacts): LeadDecision {
   const { party, ...rule } = STEP_RULES[step];
   const side = party === 'sender' ? senderSide(rec.fromKind) : receiverSide(rec.fromKind);
@@ -83,7 +90,7 @@ export function decide(actor: Actor, step: LeadStep, rec: LeadFacts): LeadDecisi
     status: rec.status,
     procuratorateId: rec.procuratorateId,
     courtId: rec.courtId,
-    visibleTo: { procuratorate: true, court: true },
+    visibleTo: sidesSeeing(LEAD_VISIBILITY, rec),
   });
 }
 

@@ -22,7 +22,9 @@
  * sees neither (decided for this slice; see the report in docs).
  */
 import type { Actor, Role } from '@/lib/domain/roles';
-import { canViewRecord, decideStep, deny, ROLE_SETS, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { canSee, sidesSeeing } from '@/lib/domain/visibility';
+import { decideStep, deny, ROLE_SETS, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { NON_LITIGATION_VISIBILITY } from './visibility';
 
 export const NON_LITIGATION_STATUSES = [
   'decision_final',
@@ -235,11 +237,11 @@ export function datesFromEvents(events: readonly DatedEvent[]): EventDates {
 
 /** Both institutions of the pair always see the application. */
 export function partiesOf(app: Pick<NonLitigationFacts, 'status' | 'procuratorateId' | 'courtId'>): WorkflowParties<NonLitigationStatus> {
-  return { status: app.status, procuratorateId: app.procuratorateId, courtId: app.courtId, visibleTo: { procuratorate: true, court: true } };
+  return { status: app.status, procuratorateId: app.procuratorateId, courtId: app.courtId, visibleTo: sidesSeeing(NON_LITIGATION_VISIBILITY, app) };
 }
 
 export function canView(actor: Actor, app: Pick<NonLitigationFacts, 'procuratorateId' | 'courtId'>): boolean {
-  return canViewRecord(actor, { procuratorateId: app.procuratorateId, courtId: app.courtId, visibleTo: { procuratorate: true, court: true } });
+  return canSee(NON_LITIGATION_VISIBILITY, actor, app);
 }
 
 /** Refusals of this workflow beyond the shared ones: the step does not fit the record yet. */

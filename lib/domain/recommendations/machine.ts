@@ -14,7 +14,9 @@
  */
 import { daysOverdue } from '@/lib/domain/deadlines';
 import type { Actor } from '@/lib/domain/roles';
-import { canViewRecord, decideStep, deny, ROLE_SETS, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { decideStep, deny, ROLE_SETS, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { canSee, sidesSeeing } from '@/lib/domain/visibility';
+import { RECOMMENDATION_VISIBILITY } from './visibility';
 
 export const RECOMMENDATION_STATUSES = [
   'draft',
@@ -133,8 +135,6 @@ export type RecommendationDenyCode =
 export type RecommendationDecision = StepDecision<RecommendationStatus, RecommendationDenyCode>;
 
 /** Before service the recommendation is the procuratorate's internal document. */
-const visibleTo = (rec: Pick<RecommendationFacts, 'servedOn'>) => ({ procuratorate: true, court: rec.servedOn !== null });
-
 /** The record as the shared engine sees it: the procuratorate always, the court once served; the drafter owns it. */
 function partiesOf(rec: RecommendationFacts): WorkflowParties<RecommendationStatus> {
   return {
@@ -142,7 +142,7 @@ function partiesOf(rec: RecommendationFacts): WorkflowParties<RecommendationStat
     procuratorateId: rec.institutionId,
     courtId: rec.addresseeCourtId,
     ownerId: rec.drafterId,
-    visibleTo: visibleTo(rec),
+    visibleTo: sidesSeeing(RECOMMENDATION_VISIBILITY, rec),
   };
 }
 
@@ -151,7 +151,7 @@ function partiesOf(rec: RecommendationFacts): WorkflowParties<RecommendationStat
  * court once it has been served on it (before that it is the procuratorate's internal document).
  */
 export function canView(actor: Actor, rec: Pick<RecommendationFacts, 'institutionId' | 'addresseeCourtId' | 'servedOn'>): boolean {
-  return canViewRecord(actor, { procuratorateId: rec.institutionId, courtId: rec.addresseeCourtId, visibleTo: visibleTo(rec) });
+  return canSee(RECOMMENDATION_VISIBILITY, actor, rec);
 }
 
 /** Is the reply overdue on `today` (YYYY-MM-DD)? Derived, never stored. */

@@ -15,7 +15,9 @@
  * every step's event is shared.
  */
 import type { Actor, Role } from '@/lib/domain/roles';
-import { canViewRecord, decideStep, deny, ROLE_SETS, type BaseDenyCode, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { canSee, sidesSeeing } from '@/lib/domain/visibility';
+import { decideStep, deny, ROLE_SETS, type BaseDenyCode, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { RETRIAL_VISIBILITY } from './visibility';
 
 export const RETRIAL_KINDS = ['party_application', 'procuratorate_recommendation', 'protest'] as const;
 export type RetrialKind = (typeof RETRIAL_KINDS)[number];
@@ -100,7 +102,7 @@ function parties(m: MatterFacts): WorkflowParties<RetrialStatus> {
     procuratorateId: m.procuratorateId,
     courtId: m.courtId,
     ownerId: m.createdById,
-    visibleTo: { procuratorate: true, court: true },
+    visibleTo: sidesSeeing(RETRIAL_VISIBILITY, m),
   };
 }
 
@@ -113,7 +115,7 @@ export function resolveRule(rule: RetrialStepRule, kind: RetrialKind): StepRule<
 
 /** May the actor see this matter at all? Both institutions of the pair do. */
 export function canViewMatter(actor: Actor, m: Pick<MatterFacts, 'procuratorateId' | 'courtId'>): boolean {
-  return canViewRecord(actor, { procuratorateId: m.procuratorateId, courtId: m.courtId, visibleTo: { procuratorate: true, court: true } });
+  return canSee(RETRIAL_VISIBILITY, actor, m);
 }
 
 /** Which kinds of matter the actor may file (the side is the actor's own institution). */
