@@ -489,6 +489,8 @@ export function countRecommendations(prisma: Db, actor: Actor, f: ListFilters, t
 
 const LIST_SELECT = {
   id: true,
+  institutionId: true,
+  addresseeCourtId: true,
   number: true,
   title: true,
   type: true,
@@ -529,6 +531,8 @@ export async function listRecommendations(prisma: Db, actor: Actor, f: ListFilte
       const replyOn = iso(r.replyOn);
       return {
         ...r,
+        // The court's reply draft stays the court's until signed (RECOMMENDATION_VISIBILITY).
+        replyAdoption: hiddenFrom(RECOMMENDATION_VISIBILITY, actor, r).fields.includes('replyAdoption') ? null : r.replyAdoption,
         servedOn: iso(r.servedOn),
         dueDate: due,
         replyOn,

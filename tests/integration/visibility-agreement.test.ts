@@ -181,6 +181,20 @@ describe('hidden fields never come back from the single-record loaders', () => {
     expect(own.case).toMatchObject({ id: linked[0]!.caseId, number: linked[0]!.case!.number });
   });
 
+  it("the list rows carry the court's adoption only once signed (procuratorate) and always for the court", async () => {
+    const drafts = await t.prisma.recommendation.findMany({ where: { replyOn: null, replyAdoption: { not: null } } });
+    expect(drafts.length).toBeGreaterThan(0);
+    const rowsOf = async (a: Actor) => (await Recommendations.listRecommendations(t.prisma, a, {}, TODAY, { page: 1, size: 100 })).rows;
+    const proc = await rowsOf(who('zhao.mingyuan'));
+    const court = await rowsOf(who('wang.jianguo'));
+    for (const r of drafts) {
+      expect(proc.find((x) => x.id === r.id)?.replyAdoption ?? null, r.id).toBeNull();
+      expect(court.find((x) => x.id === r.id)?.replyAdoption, r.id).toBe(r.replyAdoption);
+    }
+    const signed = await t.prisma.recommendation.findFirstOrThrow({ where: { replyOn: { not: null }, replyAdoption: { not: null } } });
+    expect(proc.find((x) => x.id === signed.id)?.replyAdoption).toBe(signed.replyAdoption);
+  });
+
   it("the procuratorate's recommendation: no reply draft until a court leader signs it", async () => {
     const drafts = await t.prisma.recommendation.findMany({ where: { replyOn: null, replyMeasures: { not: null } } });
     expect(drafts.length).toBeGreaterThan(0);
