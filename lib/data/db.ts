@@ -3,6 +3,7 @@
  * `@prisma/adapter-pg`, whether the server is a real PostgreSQL or the embedded PGlite served
  * on a local port by pglite-server. Tests may hand in their own client (see `createPrisma`).
  */
+import { appendFileSync } from 'node:fs';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
@@ -16,7 +17,13 @@ export function createPrisma(databaseUrl: string, poolMax?: number): PrismaClien
     max: poolMax ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
     connectionTimeoutMillis: 10_000,
   });
-  return new PrismaClient({ adapter });
+  const trace = process.env.LIAISON_SQL_TRACE;
+  if (!trace) return new PrismaClient({ adapter });
+  // The benchmark's SQL floor: every statement with its parameters, one JSON line each, so that
+  // `npm run bench` can replay a page's queries through plain `pg` (bench/province/floor.ts).
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (e) => appendFileSync(trace, `${JSON.stringify({ query: e.query, params: e.params })}\n`));
+  return client;
 }
 
 const globalForPrisma = globalThis as unknown as { __liaisonPrisma?: PrismaClient };
