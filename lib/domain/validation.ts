@@ -7,16 +7,62 @@ import { z } from 'zod';
 import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
 import { isValidIsoDate } from '@/lib/domain/dates';
 
-/** A required text, trimmed: empty → `required`, longer than `max` → `tooLong`. */
-export const text = (max: number) =>
-  z.string({ error: 'required' }).trim().min(1, { error: 'required', abort: true }).max(max, { error: 'tooLong', abort: true });
+/**
+ * Characters no text field takes (code `controlCharacters`): C0 and C1 control characters (NUL
+ * among them, which PostgreSQL cannot store), unpaired surrogates, and the bidirectional
+ * overrides and isolates (U+202A–202E, U+2066–2069), which make a text display in another order
+ * than it reads. A single-line field (names, titles, numbers) also refuses tab, line breaks and
+ * every other invisible format character (zero-width spaces and joiners, soft hyphen, BOM…).
+ */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+const MULTI_LINE_BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]|\p{Cs}/u;
+const SINGLE_LINE_BAD = /\p{Cc}|\p{Cf}|\p{Cs}|\p{Zl}|\p{Zp}/u;
 
-/** An optional text, trimmed: missing, null or blank → null; longer than `max` → `tooLong`. */
+/** Whether `s` may be stored in a single-line (names, titles, numbers) or a multi-line text field. */
+export function isCleanText(s: string, lines: 'single' | 'multi'): boolean {
+  return lines === 'single' ? !SINGLE_LINE_BAD.test(s) : !MULTI_LINE_BAD.test(s) && !BIDI_CONTROL.test(s);
+}
+
+const clean = (lines: 'single' | 'multi') => [(s: string) => isCleanText(s, lines), { error: 'controlCharacters', abort: true }] as const;
+
+/** A required single-line text (names, titles, numbers), trimmed: empty → `required`, longer than `max` → `tooLong`, control or format characters → `controlCharacters`. */
+export const text = (max: number) =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required', abort: true })
+    .max(max, { error: 'tooLong', abort: true })
+    .refine(...clean('single'));
+
+/** An optional single-line text, trimmed: missing, null or blank → null; longer than `max` → `tooLong`; control or format characters → `controlCharacters`. */
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, { error: 'tooLong' })
+    .max(max, { error: 'tooLong', abort: true })
+    .refine(...clean('single'))
+    .nullish()
+    .transform((s) => (s ? s : null));
+
+/**
+ * A required multi-line text (what a textarea sends: statements, reasons, minutes): as `text`,
+ * but line breaks and tabs are allowed (other control characters and bidi overrides are not).
+ */
+export const multilineText = (max: number) =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required', abort: true })
+    .max(max, { error: 'tooLong', abort: true })
+    .refine(...clean('multi'));
+
+/** An optional multi-line text: as `optionalText`, with line breaks and tabs allowed. */
+export const optionalMultilineText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: 'tooLong', abort: true })
+    .refine(...clean('multi'))
     .nullish()
     .transform((s) => (s ? s : null));
 

@@ -3,7 +3,7 @@
  * catalogs localize (errors.*); the limits are here so that forms can show them too.
  */
 import { z } from 'zod';
-import { courtCaseNumber, isoDate, optionalText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
+import { courtCaseNumber, isoDate, multilineText, optionalMultilineText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
 import { CASE_KINDS, isCourtCaseNumber } from './numbers';
 import { CASE_OUTCOMES, PENSION_FRAUD_SUBTYPES, tagsFromChoices, type PensionFraudSubtype } from './machine';
 
@@ -94,7 +94,7 @@ export const openCaseInput = z
   .object({
     kind: z.enum(CASE_KINDS, { error: 'invalidChoice' }),
     title: text(CASE_LIMITS.title),
-    parties: text(CASE_LIMITS.parties),
+    parties: multilineText(CASE_LIMITS.parties),
     courtId: uuid,
     courtDepartmentId: optionalUuid,
     handlerId: uuid,
@@ -109,16 +109,16 @@ export type OpenCaseFormInput = z.output<typeof openCaseInput>;
 
 export const caseStepInput = stepInput;
 
-export const advanceInput = caseStepInput.extend({ comment: optionalText(CASE_LIMITS.comment) });
+export const advanceInput = caseStepInput.extend({ comment: optionalMultilineText(CASE_LIMITS.comment) });
 
 export const closeInput = caseStepInput.extend({
   outcome: z.enum(CASE_OUTCOMES, { error: 'invalidChoice' }),
-  conclusion: text(CASE_LIMITS.conclusion),
+  conclusion: multilineText(CASE_LIMITS.conclusion),
 });
 
 export const assignInput = caseStepInput.extend({
   handlerId: uuid,
-  reason: text(CASE_LIMITS.reason),
+  reason: multilineText(CASE_LIMITS.reason),
 });
 
 export const tagInput = caseStepInput.extend(tagChoices).transform(({ falseLitigation, socialConflict, pensionFraud: pf, ...rest }) => ({

@@ -7,7 +7,7 @@
  * `decision.<position>`; the schemas accept those as well as nested objects.
  */
 import { z } from 'zod';
-import { courtCaseNumber as courtCaseNumberOf, optionalText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
+import { courtCaseNumber as courtCaseNumberOf, multilineText, optionalMultilineText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
 import { COMMITTEE_TRIGGERS, parseChinaLocalDateTime } from './machine';
 
 export const LIMITS = {
@@ -111,14 +111,14 @@ export const outcomeInput = stepInput
     membersTotal: z.preprocess((v) => (v === '' ? undefined : v), members.refine((n) => n >= 1, { error: 'invalid' })),
     membersPresent: z.preprocess((v) => (v === '' ? undefined : v), members),
     chairName: text(LIMITS.chairName),
-    minutes: text(LIMITS.minutes),
+    minutes: multilineText(LIMITS.minutes),
   })
   .catchall(z.unknown());
 
 /** The per-item texts of an outcome, for the agenda positions given. */
 export function outcomeItems(raw: Record<string, unknown>, positions: readonly number[]) {
-  const opinion = text(LIMITS.opinion);
-  const decision = text(LIMITS.decision);
+  const opinion = multilineText(LIMITS.opinion);
+  const decision = multilineText(LIMITS.decision);
   const issues: { field: string; code: string }[] = [];
   const items = positions.map((p) => {
     const o = opinion.safeParse(raw[`opinion.${p}`] ?? '');
@@ -130,21 +130,21 @@ export function outcomeItems(raw: Record<string, unknown>, positions: readonly n
   return { items, issues };
 }
 
-export const confirmInput = stepInput.extend({ comment: optionalText(LIMITS.reason) });
+export const confirmInput = stepInput.extend({ comment: optionalMultilineText(LIMITS.reason) });
 
-export const cancelInput = stepInput.extend({ reason: text(LIMITS.reason) });
+export const cancelInput = stepInput.extend({ reason: multilineText(LIMITS.reason) });
 
 export const requestInput = z.object({
   courtId: uuid,
   courtCaseNumber,
-  reason: text(LIMITS.reason),
+  reason: multilineText(LIMITS.reason),
   caseId: optionalUuid,
 });
 
 export const answerInput = stepInput
   .extend({
     step: z.enum(['accept', 'decline'], { error: 'invalidChoice' }),
-    answer: optionalText(LIMITS.answer),
+    answer: optionalMultilineText(LIMITS.answer),
     meetingId: optionalUuid,
   })
   .superRefine((v, ctx) => {

@@ -3,7 +3,7 @@
  * inquiries.errors.*); the limits are here so forms can show them too.
  */
 import { z } from 'zod';
-import { courtCaseNumber as courtCaseNumberOf, isoDate, optionalText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
+import { courtCaseNumber as courtCaseNumberOf, isoDate, multilineText, optionalMultilineText, optionalUuid, stepInput, uuid } from '@/lib/domain/validation';
 
 /** Texts kept only on the timeline (comment, assessment) stay within what an event stores whole (500). */
 export const INQUIRY_LIMITS = {
@@ -26,17 +26,17 @@ export const sendInput = z.object({
   courtId: uuid,
   courtCaseNumber,
   caseId: optionalUuid,
-  question: text(INQUIRY_LIMITS.question),
+  question: multilineText(INQUIRY_LIMITS.question),
   sentOn: isoDate,
 });
 export type SendInput = z.output<typeof sendInput>;
 
 export { stepInput };
 
-export const urgeInput = stepInput.extend({ comment: optionalText(INQUIRY_LIMITS.comment) });
+export const urgeInput = stepInput.extend({ comment: optionalMultilineText(INQUIRY_LIMITS.comment) });
 
 export const answerInput = stepInput.extend({
-  answer: text(INQUIRY_LIMITS.answer),
+  answer: multilineText(INQUIRY_LIMITS.answer),
   answeredOn: isoDate,
 });
 
@@ -45,5 +45,5 @@ export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
 
 export const closeInput = stepInput.extend({
   outcome: z.enum(CLOSE_OUTCOMES, { error: 'invalidChoice' }),
-  assessment: text(INQUIRY_LIMITS.assessment),
+  assessment: multilineText(INQUIRY_LIMITS.assessment),
 });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CASE_KINDS } from '@/lib/domain/cases/numbers';
-import { optionalCourtCaseNumber, optionalText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
+import { multilineText, optionalCourtCaseNumber, optionalMultilineText, optionalText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
 import { ALL_LEAD_OUTCOMES, LEAD_KINDS, PENSION_FRAUD_SUBTYPES } from './machine';
 
 export const LEAD_LIMITS = {
@@ -29,7 +29,7 @@ export const sendInput = z
     kind: z.enum(LEAD_KINDS, { error: 'invalidChoice' }),
     subtype: optionalChoice(PENSION_FRAUD_SUBTYPES),
     title: text(LEAD_LIMITS.title),
-    summary: text(LEAD_LIMITS.summary),
+    summary: multilineText(LEAD_LIMITS.summary),
     courtCaseNumber: optionalCourtCaseNumber(LEAD_LIMITS.courtCaseNumber),
     caseId: optionalUuid,
   })
@@ -42,12 +42,12 @@ export type SendInput = z.output<typeof sendInput>;
 
 export { stepInput };
 
-export const receiveInput = stepInput.extend({ comment: optionalText(LEAD_LIMITS.comment) });
+export const receiveInput = stepInput.extend({ comment: optionalMultilineText(LEAD_LIMITS.comment) });
 
 export const actInput = stepInput
   .extend({
     outcome: z.enum(ALL_LEAD_OUTCOMES, { error: 'invalidChoice' }),
-    actionTaken: text(LEAD_LIMITS.actionTaken),
+    actionTaken: multilineText(LEAD_LIMITS.actionTaken),
     /** case_linked: the procuratorate's supervision case the lead joins. */
     caseId: optionalUuid,
     /** case_opened: the kind of the new supervision case, and its parties. */

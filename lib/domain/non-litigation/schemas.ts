@@ -4,7 +4,7 @@
  * forms can show them too. `checkStepDates` keeps the dates of the steps in order.
  */
 import { z } from 'zod';
-import { checkbox, courtCaseNumber as courtCaseNumberOf, isoDate, optionalIsoDate as optionalDate, optionalText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
+import { checkbox, courtCaseNumber as courtCaseNumberOf, isoDate, multilineText, optionalIsoDate as optionalDate, optionalMultilineText, optionalText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
 import { CHECKPOINTS, ENFORCERS, REFUSAL_GROUNDS, type NonLitigationFacts, type NonLitigationStep } from './machine';
 
 export const LIMITS = {
@@ -27,7 +27,7 @@ export const registerInput = z.object({
   agency: text(LIMITS.agency),
   respondent: text(LIMITS.respondent),
   decisionRef: text(LIMITS.decisionRef),
-  subject: text(LIMITS.subject),
+  subject: multilineText(LIMITS.subject),
   decisionFinalOn: isoDate,
   demandServedOn: optionalDate,
   appliedOn: optionalDate,
@@ -40,33 +40,33 @@ export { stepInput };
 export const recordDemandInput = stepInput.extend({ demandServedOn: isoDate });
 export const receiveApplicationInput = stepInput.extend({ appliedOn: isoDate, demandServedOn: optionalDate });
 export const acceptInput = stepInput.extend({ acceptedOn: isoDate, courtCaseNumber, upperCourtDecidedOn: optionalDate });
-export const notAcceptInput = stepInput.extend({ notAcceptedOn: isoDate, reasons: text(LIMITS.reasons) });
+export const notAcceptInput = stepInput.extend({ notAcceptedOn: isoDate, reasons: multilineText(LIMITS.reasons) });
 export const recordAppealInput = stepInput.extend({ appealedOn: isoDate });
-export const holdHearingInput = stepInput.extend({ hearingOn: isoDate, reasons: text(LIMITS.reasons) });
+export const holdHearingInput = stepInput.extend({ hearingOn: isoDate, reasons: multilineText(LIMITS.reasons) });
 export const ruleEnforceInput = stepInput.extend({ ruledOn: isoDate, urgent: checkbox });
 export const ruleRefuseInput = stepInput.extend({
   ruledOn: isoDate,
   refusalGround: z.enum(REFUSAL_GROUNDS, { error: 'invalidChoice' }),
-  reasons: text(LIMITS.reasons),
+  reasons: multilineText(LIMITS.reasons),
 });
 export const serveRefusalInput = stepInput.extend({ refusalServedOn: isoDate });
 export const requestReviewInput = stepInput.extend({ reviewRequestedOn: isoDate });
-export const reviewReversedInput = stepInput.extend({ reviewDecidedOn: isoDate, reasons: optionalText(LIMITS.reasons) });
+export const reviewReversedInput = stepInput.extend({ reviewDecidedOn: isoDate, reasons: optionalMultilineText(LIMITS.reasons) });
 export const startEnforcementInput = stepInput.extend({
   enforcementStartedOn: isoDate,
   enforcedBy: z.enum(ENFORCERS, { error: 'invalidChoice' }),
 });
-export const markStalledInput = stepInput.extend({ stalledOn: isoDate, reasons: text(LIMITS.reasons) });
-export const resumeEnforcementInput = stepInput.extend({ resumedOn: isoDate, reasons: optionalText(LIMITS.reasons) });
+export const markStalledInput = stepInput.extend({ stalledOn: isoDate, reasons: multilineText(LIMITS.reasons) });
+export const resumeEnforcementInput = stepInput.extend({ resumedOn: isoDate, reasons: optionalMultilineText(LIMITS.reasons) });
 export const markEnforcedInput = stepInput.extend({ enforcedOn: isoDate });
-export const closeInput = stepInput.extend({ closedOn: isoDate, reasons: optionalText(LIMITS.reasons) });
+export const closeInput = stepInput.extend({ closedOn: isoDate, reasons: optionalMultilineText(LIMITS.reasons) });
 
 export const findingInput = z
   .object({
     id: uuid,
     checkpoint: z.enum(CHECKPOINTS, { error: 'invalidChoice' }),
     result: z.enum(['ok', 'flagged'], { error: 'required' }),
-    note: optionalText(LIMITS.note),
+    note: optionalMultilineText(LIMITS.note),
   })
   // A flag must say what is wrong.
   .superRefine((v, ctx) => {

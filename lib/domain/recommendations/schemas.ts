@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { RECOMMENDATION_TYPES } from '@/lib/domain/deadlines/periods';
-import { checkbox, isoDate, optionalCourtCaseNumber, optionalIsoDate, optionalText, optionalUuid, stepInput, text, uuid, version } from '@/lib/domain/validation';
+import { checkbox, isoDate, multilineText, optionalCourtCaseNumber, optionalIsoDate, optionalMultilineText, optionalText, optionalUuid, stepInput, text, uuid, version } from '@/lib/domain/validation';
 
 export const LIMITS = {
   title: 200,
@@ -29,10 +29,10 @@ export const draftInput = z.object({
   addresseeDepartmentId: optionalUuid,
   caseId: optionalUuid,
   courtCaseNumber: optionalCourtCaseNumber(LIMITS.courtCaseNumber),
-  facts: text(LIMITS.longText),
-  violation: text(LIMITS.longText),
-  recommendationText: text(LIMITS.longText),
-  legalBasis: text(LIMITS.legalBasis),
+  facts: multilineText(LIMITS.longText),
+  violation: multilineText(LIMITS.longText),
+  recommendationText: multilineText(LIMITS.longText),
+  legalBasis: multilineText(LIMITS.legalBasis),
   urgent: checkbox,
   customPeriodMonths: optionalPeriodPart(3),
   customPeriodDays: optionalPeriodPart(90),
@@ -42,11 +42,11 @@ export type DraftInput = z.output<typeof draftInput>;
 export const editInput = draftInput.extend({ id: uuid, version });
 
 export { stepInput };
-export const commentStep = stepInput.extend({ comment: text(LIMITS.comment) });
-export const optionalCommentStep = stepInput.extend({ comment: optionalText(LIMITS.comment) });
+export const commentStep = stepInput.extend({ comment: multilineText(LIMITS.comment) });
+export const optionalCommentStep = stepInput.extend({ comment: optionalMultilineText(LIMITS.comment) });
 
 export const approveInput = stepInput.extend({
-  comment: optionalText(LIMITS.comment),
+  comment: optionalMultilineText(LIMITS.comment),
   committeeDecisionNo: optionalText(LIMITS.committeeDecisionNo),
   committeeDecisionOn: optionalIsoDate,
 });
@@ -57,15 +57,15 @@ export const serveInput = stepInput.extend({
 });
 
 export const upholdInput = stepInput.extend({
-  comment: text(LIMITS.comment),
+  comment: multilineText(LIMITS.comment),
   outcome: z.enum(['withdraw', 'modify'], { error: 'invalidChoice' }),
 });
 
 export const replyInput = stepInput
   .extend({
     adoption: z.enum(['adopted', 'partly_adopted', 'not_adopted'], { error: 'invalidChoice' }),
-    measures: text(LIMITS.longText),
-    reasons: optionalText(LIMITS.longText),
+    measures: multilineText(LIMITS.longText),
+    reasons: optionalMultilineText(LIMITS.longText),
   })
   .superRefine((v, ctx) => {
     // A reply must explain any part it does not adopt.
@@ -74,14 +74,14 @@ export const replyInput = stepInput
 
 export const signReplyInput = stepInput.extend({ replyOn: isoDate });
 
-export const extensionRequestInput = stepInput.extend({ reason: text(LIMITS.comment) });
+export const extensionRequestInput = stepInput.extend({ reason: multilineText(LIMITS.comment) });
 
 export const evaluateInput = stepInput.extend({
   rectified: z.enum(['yes', 'no'], { error: 'invalidChoice' }).transform((v) => v === 'yes'),
-  evaluation: text(LIMITS.longText),
+  evaluation: multilineText(LIMITS.longText),
 });
 
 export const escalateInput = stepInput.extend({
   escalatedTo: text(LIMITS.escalatedTo),
-  comment: optionalText(LIMITS.comment),
+  comment: optionalMultilineText(LIMITS.comment),
 });

@@ -5,7 +5,7 @@
  * mayOverturnNeedsAcceptance).
  */
 import { z } from 'zod';
-import { courtCaseNumber, isoDate, optionalIsoDate as optionalDate, optionalUuid, stepInput, text, uuid, version } from '@/lib/domain/validation';
+import { courtCaseNumber, isoDate, multilineText, optionalIsoDate as optionalDate, optionalUuid, stepInput, text, uuid, version } from '@/lib/domain/validation';
 import { EVIDENCE_GROUNDS, RETRIAL_DECISIONS, RETRIAL_KINDS } from './machine';
 
 export const LIMITS = {
@@ -28,7 +28,7 @@ export const fileInput = z.object({
   recommendationId: optionalUuid,
   courtCaseNumber: courtCaseNumber(LIMITS.courtCaseNumber),
   title: text(LIMITS.title),
-  parties: text(LIMITS.parties),
+  parties: multilineText(LIMITS.parties),
   judgmentEffectiveOn: isoDate,
   filedOn: isoDate,
   /** Party applications: the day the party learned of the new evidence, when later than the judgment. */
@@ -43,11 +43,11 @@ export const itemInput = z
     /** The matter and its version (adding an item changes the matter). */
     id: uuid,
     version,
-    description: text(LIMITS.description),
+    description: multilineText(LIMITS.description),
     formedOn: optionalDate,
     foundOn: optionalDate,
     ground: oneOf(EVIDENCE_GROUNDS),
-    groundExplanation: text(LIMITS.explanation),
+    groundExplanation: multilineText(LIMITS.explanation),
   })
   .superRefine((v, ctx) => {
     // Found late: when it was found is the point. Arose after the hearing: when it came into being.
@@ -66,7 +66,7 @@ export const determineInput = z
       .union([oneOf(EVIDENCE_GROUNDS), z.literal('')])
       .optional()
       .transform((s) => (s ? s : null)),
-    determinationReasons: text(LIMITS.reasons),
+    determinationReasons: multilineText(LIMITS.reasons),
     mayOverturn: yesNo,
   })
   .superRefine((v, ctx) => {
@@ -79,7 +79,7 @@ export const determineInput = z
 export const decideInput = stepInput.extend({
   decision: oneOf(RETRIAL_DECISIONS),
   decidedOn: isoDate,
-  decisionReasons: text(LIMITS.reasons),
+  decisionReasons: multilineText(LIMITS.reasons),
 });
 
 export const hearingInput = stepInput.extend({ hearingOn: isoDate });
