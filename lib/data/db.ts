@@ -17,11 +17,15 @@ export function createPrisma(databaseUrl: string, poolMax?: number): PrismaClien
     max: poolMax ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
     connectionTimeoutMillis: 10_000,
   });
+  // A burst of requests queues for a connection as long as the pool itself lets one wait
+  // (connectionTimeoutMillis), instead of Prisma's default 2 s after which a step would fail as
+  // an unexpected error (50 parallel steps on a busy machine did; tests/integration/concurrency).
+  const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
   const trace = process.env.LIAISON_SQL_TRACE;
-  if (!trace) return new PrismaClient({ adapter });
+  if (!trace) return new PrismaClient({ adapter, transactionOptions });
   // The benchmark's SQL floor: every statement with its parameters, one JSON line each, so that
   // `npm run bench` can replay a page's queries through plain `pg` (bench/province/floor.ts).
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const client = new PrismaClient({ adapter, transactionOptions, log: [{ emit: 'event', level: 'query' }] });
   client.$on('query', (e) => appendFileSync(trace, `${JSON.stringify({ query: e.query, params: e.params })}\n`));
   return client;
 }
