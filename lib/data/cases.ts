@@ -288,7 +288,6 @@ export async function listCases(prisma: Db, actor: Actor, f: CaseListFilters, to
             ...w,
             include: {
               handler: { select: { id: true, name: true } },
-              _count: { select: { recommendations: true } },
             },
           }),
       },
@@ -297,8 +296,13 @@ export async function listCases(prisma: Db, actor: Actor, f: CaseListFilters, to
   );
   return mapPage(p, async (rows) => {
     const courtIds = [...new Set(rows.map((r) => r.courtId).filter((x): x is string => !!x))];
-    const courts = await prisma.institution.findMany({ where: { id: { in: courtIds } }, select: { id: true, name: true, nameEn: true } });
+    // Counted for this page's cases only (a `_count` include joins a count over the whole table).
+    const [courts, counts] = await Promise.all([
+      prisma.institution.findMany({ where: { id: { in: courtIds } }, select: { id: true, name: true, nameEn: true } }),
+      prisma.recommendation.groupBy({ by: ['caseId'], where: { caseId: { in: rows.map((r) => r.id) } }, _count: { _all: true } }),
+    ]);
     const courtById = new Map(courts.map((c) => [c.id, c]));
+    const recommendationsOf = new Map(counts.map((c) => [c.caseId, c._count._all]));
     return rows.map((r) => {
       const due = iso(r.stageDueDate);
       const facts = { stage: r.stage, stageDueDate: due };
@@ -316,7 +320,7 @@ export async function listCases(prisma: Db, actor: Actor, f: CaseListFilters, to
         stageDueDate: due,
         daysOverdue: caseOverdueDays(facts, today),
         daysLeft: caseDaysLeft(facts, today),
-        recommendations: r._count.recommendations,
+        recommendations: recommendationsOf.get(r.id) ?? 0,
       };
     });
   });

@@ -351,6 +351,16 @@ describe('list filters (in the database)', () => {
     expect(ids(await list({ mine: false }, A['li.wen']!))).toEqual(want(() => true));
     expect(ids(await list({ mine: true }))).toEqual(want(() => true));
   });
+
+  it("each row carries the number of recommendations linked to its case (counted for the page's cases)", async () => {
+    const leader = A['zhao.mingyuan']!;
+    const linked = await t.prisma.recommendation.groupBy({ by: ['caseId'], where: { caseId: { not: null } }, _count: { _all: true } });
+    const want = new Map(linked.map((g) => [g.caseId, g._count._all]));
+    expect([...want.values()].some((n) => n > 0)).toBe(true);
+    const rows = (await C.listCases(t.prisma, leader, {}, TODAY, { page: 1, size: 100 })).rows;
+    for (const r of rows) expect(r.recommendations, r.number).toBe(want.get(r.id) ?? 0);
+    expect(rows.some((r) => r.recommendations > 0)).toBe(true);
+  });
 });
 
 describe('the joint timeline', () => {
