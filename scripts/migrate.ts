@@ -12,10 +12,12 @@
  *   tsx scripts/migrate.ts drift           replay all migrations on a throwaway PGlite and compare with
  *                                          schema.prisma (exit 1 and print the difference when they differ)
  *
- * DATABASE_URL: postgresql://user@host:port/db (real PostgreSQL or pglite-server).
+ * DATABASE_OWNER_URL (else DATABASE_URL): postgresql://owner@host:port/db (real PostgreSQL or
+ * pglite-server); deploy and reset also grant the app role (DATABASE_APP_ROLE, default
+ * liaison_app) its declared access (scripts/db/access.mjs).
  */
 import { createMigration, migrationStatus, resetDatabase, schemaDrift } from './db/commands';
-import { DeployError, deployToUrl } from './db/deploy.mjs';
+import { DeployError, deployToUrl, migratorUrl } from './db/deploy.mjs';
 import { schemaEnginePanicMessage } from './db/engine';
 import { MigrationError } from './db/folder';
 
@@ -30,16 +32,19 @@ Commands:
   drift           Check that the migrations produce exactly prisma/schema.prisma (exit 1 if not)
 
 Environment:
-  DATABASE_URL    postgresql://user@host:port/database (PostgreSQL or pglite-server)`;
+  DATABASE_OWNER_URL  postgresql://owner@host:port/database: the role that owns the schema
+  DATABASE_URL        used instead when DATABASE_OWNER_URL is not set
+  DATABASE_APP_ROLE   the role deploy grants the app's access to (default liaison_app)`;
 
 class UsageError extends Error {}
 
+/** The owner's URL (DATABASE_OWNER_URL, else DATABASE_URL with a notice): migrations change the schema. */
 function databaseUrl(command: string): string {
-  const url = process.env.DATABASE_URL?.trim();
+  const url = migratorUrl(process.env);
   if (!url) {
     throw new UsageError(
-      `"${command}" needs a database: set DATABASE_URL, e.g.\n` +
-        `  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/liaison npm run db:migrate`,
+      `"${command}" needs a database: set DATABASE_OWNER_URL (or DATABASE_URL), e.g.\n` +
+        `  DATABASE_OWNER_URL=postgresql://postgres@127.0.0.1:5432/liaison npm run db:migrate`,
     );
   }
   return url;
@@ -82,7 +87,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'deploy': {
       const url = databaseUrl(command);
-      const { applied, edited, missingLocally } = await deployToUrl(url);
+      const appRole = process.env.DATABASE_APP_ROLE?.trim() || undefined;
+      const { applied, edited, missingLocally } = await deployToUrl(url, { appRole });
       if (applied.length === 0) console.log(`No pending migrations on ${redact(url)}.`);
       else list(`Applied ${applied.length} migration(s) to ${redact(url)}`, applied);
       list('Warning: edited after being applied', edited);
@@ -105,6 +111,8 @@ async function main(argv: string[]): Promise<number> {
     case 'reset': {
       const url = databaseUrl(command);
       const { applied } = await resetDatabase(url);
+      // The engine recreated the tables: the app role's grants go with them; apply them again.
+      await deployToUrl(url, { appRole: process.env.DATABASE_APP_ROLE?.trim() || undefined });
       list(`Reset ${redact(url)} and applied ${applied.length} migration(s)`, applied);
       if (applied.length === 0) console.log(`Reset ${redact(url)}; no migrations to apply.`);
       return 0;

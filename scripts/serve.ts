@@ -9,6 +9,12 @@
  * --db memory    PGlite in memory, gone when the process ends (browser tests)
  * --db <url>     a PostgreSQL server; with --fresh, a new database named liaison_e2e_<pid> is
  *                created there first and dropped on exit
+ *
+ * Two roles, as in production (docs/deployment.md): migrations run as the owner (the --db URL's
+ * user; PGlite's postgres), the seed and the app as liaison_app (the same URL with the user name
+ * swapped: the server must let it in, e.g. trust on localhost, or LIAISON_APP_PASSWORD). PGlite
+ * is reopened for the app as liaison_app, which it enforces for every statement but one that
+ * itself says SET ROLE (a single-user backend; docs/decisions/0019).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,7 +25,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { createPrisma } from '@/lib/data/db';
-import { deployToUrl } from '@/scripts/db/deploy.mjs';
+import { DEFAULT_APP_ROLE, urlAs } from '@/scripts/db/access.mjs';
+import { deployMigrations, deployToUrl } from '@/scripts/db/deploy.mjs';
 import { seed } from '@/prisma/seed/seed';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/prisma/seed/demo-data';
 
@@ -79,12 +86,19 @@ async function freePort(preferred: number): Promise<number> {
   }
 }
 
-/** Returns a postgresql:// URL for the chosen database, starting an embedded server if needed. */
+/** Where the app's database is: the owner's and the app's postgresql:// URLs, migrated. */
 async function prepareDatabase(): Promise<{ url: string; embedded: boolean }> {
   if (dbMode === 'embedded' || dbMode === 'memory') {
     const dir = dbMode === 'embedded' ? path.join(DATA_DIR, 'pglite') : undefined;
     say(dbMode === 'embedded' ? `embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), dir!)}` : 'in-memory PostgreSQL (PGlite)');
-    const db = await PGlite.create(dir);
+    // Migrate as the owner (postgres), then reopen as the app role for everything else.
+    const t = Date.now();
+    const ownerDb = await PGlite.create(dir);
+    const { applied } = await deployMigrations({ query: (text, values) => ownerDb.query(text, values), exec: (script) => ownerDb.exec(script) });
+    say(`migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}; grants for ${DEFAULT_APP_ROLE} applied (${Date.now() - t} ms)`);
+    const dump = dir ? undefined : await ownerDb.dumpDataDir('none');
+    await ownerDb.close();
+    const db = await PGlite.create({ ...(dir ? { dataDir: dir } : { loadDataDir: dump }), username: DEFAULT_APP_ROLE });
     const port = await freePort(Number(process.env.LIAISON_PGLITE_PORT ?? 54329));
     const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1' });
     await server.start();
@@ -92,26 +106,45 @@ async function prepareDatabase(): Promise<{ url: string; embedded: boolean }> {
       await server.stop();
       await db.close();
     });
-    say(`database served on 127.0.0.1:${port}`);
-    return { url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`, embedded: true };
+    say(`database served on 127.0.0.1:${port} as ${DEFAULT_APP_ROLE}`);
+    const url = `postgresql://${DEFAULT_APP_ROLE}@127.0.0.1:${port}/postgres?sslmode=disable`;
+    return { url, embedded: true };
   }
-  if (!flag('fresh')) return { url: dbMode, embedded: false };
-  const name = `liaison_e2e_${process.pid}`;
-  const admin = new pg.Client({ connectionString: dbMode });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: dbMode });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  let ownerUrl = dbMode;
+  if (flag('fresh')) {
+    const name = `liaison_e2e_${process.pid}`;
+    const admin = new pg.Client({ connectionString: dbMode });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    cleanups.push(async () => {
+      const c = new pg.Client({ connectionString: dbMode });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    });
+    const u = new URL(dbMode);
+    u.pathname = `/${name}`;
+    ownerUrl = u.toString();
+    say(`fresh database ${name} on ${u.host}`);
+  }
+  const t = Date.now();
+  const { applied } = await deployToUrl(ownerUrl);
+  say(`migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}; grants for ${DEFAULT_APP_ROLE} applied (${Date.now() - t} ms)`);
+  return { url: urlAs(ownerUrl, DEFAULT_APP_ROLE, process.env.LIAISON_APP_PASSWORD), embedded: false };
+}
+
+/** The app's connection must be the app role, never the owner: checked before serving. */
+async function checkAppRole(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ u: string }>('SELECT current_user AS u');
+    if (rows[0]?.u !== DEFAULT_APP_ROLE) throw new Error(`the app would connect as ${rows[0]?.u}, not ${DEFAULT_APP_ROLE}`);
+  } finally {
     await c.end();
-  });
-  const url = new URL(dbMode);
-  url.pathname = `/${name}`;
-  say(`fresh database ${name} on ${url.host}`);
-  return { url: url.toString(), embedded: false };
+  }
 }
 
 function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -125,12 +158,9 @@ async function main() {
   mkdirSync(DATA_DIR, { recursive: true });
   const secret = sessionSecret();
   const { url, embedded } = await prepareDatabase();
+  await checkAppRole(url);
 
   let t = Date.now();
-  const { applied } = await deployToUrl(url);
-  say(`migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'} (${Date.now() - t} ms)`);
-
-  t = Date.now();
   const prisma = createPrisma(url, 1);
   await seed(prisma, (l) => say(l));
   await prisma.$disconnect();

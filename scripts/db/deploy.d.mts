@@ -9,6 +9,12 @@ export interface DeployConnection {
 export interface DeployOptions {
   /** Defaults to `<repo>/prisma/migrations`. */
   migrationsDir?: string;
+  /**
+   * The app role whose grants are made to match scripts/db/access.mjs after the migrations;
+   * null: leave grants alone. Default: liaison_app with the repository's migrations, null with
+   * another `migrationsDir`.
+   */
+  appRole?: string | null;
   /** Progress and warnings, one line each. */
   log?: (line: string) => void;
 }
@@ -41,3 +47,4 @@ export function checksum(sql: string): string;
 export function readMigrations(migrationsDir?: string): Promise<MigrationFile[]>;
 export function deployMigrations(db: DeployConnection, opts?: DeployOptions): Promise<DeployResult>;
 export function deployToUrl(url: string, opts?: DeployOptions): Promise<DeployResult>;
+export function migratorUrl(env: NodeJS.ProcessEnv, log?: (line: string) => void): string | undefined;

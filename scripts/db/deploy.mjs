@@ -18,6 +18,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { AccessError, applyAccess, DEFAULT_APP_ROLE } from './access.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultMigrationsDir = path.resolve(here, '..', '..', 'prisma', 'migrations');
@@ -101,6 +102,9 @@ function describeError(/** @type {any} */ e) {
  * - Applied migrations whose file changed, and recorded migrations missing on disk, are reported
  *   in the result (Prisma's deploy does not stop for them either; `npm run db:migrate:status`
  *   shows them too).
+ * - Then, still under the lock, makes the app role's grants match scripts/db/access.mjs
+ *   (`appRole`, default liaison_app; with another migrations folder only when `appRole` is given):
+ *   a table without a declared access fails the deployment.
  *
  * @param {import('./deploy.d.mts').DeployConnection} db
  * @param {import('./deploy.d.mts').DeployOptions} [opts]
@@ -156,6 +160,14 @@ export async function deployMigrations(db, opts = {}) {
       log(`applied ${m.name}`);
       applied.push(m.name);
     }
+    const appRole = opts.appRole === undefined ? (opts.migrationsDir === undefined ? DEFAULT_APP_ROLE : null) : opts.appRole;
+    if (appRole !== null) {
+      try {
+        await applyAccess(db, { role: appRole, log });
+      } catch (e) {
+        throw new DeployError(`Migrations applied, but the app role's grants were not: ${e instanceof AccessError ? e.message : describeError(e)}`, { cause: e });
+      }
+    }
     return { applied, edited, missingLocally };
   } finally {
     await db.query(`SELECT pg_advisory_unlock(${ADVISORY_LOCK_KEY})`).catch(() => {});
@@ -190,15 +202,33 @@ function redact(/** @type {string} */ url) {
   }
 }
 
+/**
+ * The URL the migrator connects with: DATABASE_OWNER_URL (the owner role), else DATABASE_URL with
+ * a notice (the app's own URL only works before the roles are split: once DATABASE_URL is the app
+ * role, which owns nothing and may not create tables, the migrator refuses it).
+ * @param {NodeJS.ProcessEnv} env @param {(line: string) => void} [log]
+ */
+export function migratorUrl(env, log = (line) => console.error(line)) {
+  const owner = env.DATABASE_OWNER_URL?.trim();
+  if (owner) return owner;
+  const url = env.DATABASE_URL?.trim();
+  if (url) log('DATABASE_OWNER_URL is not set: migrating over DATABASE_URL, which must then be the owner role (docs/deployment.md).');
+  return url || undefined;
+}
+
 async function main(/** @type {string[]} */ argv) {
-  const url = process.env.DATABASE_URL?.trim();
+  const url = migratorUrl(process.env);
   if (!url || argv.includes('--help') || argv.includes('-h')) {
-    console.error('Usage: DATABASE_URL=postgresql://user@host:port/db node scripts/db/deploy.mjs [--migrations <dir>]');
+    console.error(
+      'Usage: DATABASE_OWNER_URL=postgresql://owner@host:port/db [DATABASE_APP_ROLE=liaison_app] node scripts/db/deploy.mjs [--migrations <dir>]\n' +
+        '(without DATABASE_OWNER_URL, DATABASE_URL is used)',
+    );
     return url ? 0 : 2;
   }
   const i = argv.indexOf('--migrations');
   const migrationsDir = i >= 0 ? argv[i + 1] : undefined;
-  const { applied } = await deployToUrl(url, { migrationsDir, log: (line) => console.log(line) });
+  const appRole = process.env.DATABASE_APP_ROLE?.trim() || DEFAULT_APP_ROLE;
+  const { applied } = await deployToUrl(url, { migrationsDir, appRole, log: (line) => console.log(line) });
   console.log(
     applied.length ? `Applied ${applied.length} migration(s) to ${redact(url)}.` : `No pending migrations on ${redact(url)}.`,
   );

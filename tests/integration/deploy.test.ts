@@ -254,15 +254,26 @@ describe(`runtime migrator on ${adminUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'i
 });
 
 describe('the runtime migrator needs no devDependencies', () => {
-  it('imports only Node built-ins and runtime dependencies', async () => {
-    const source = await readFile(DEPLOY_SCRIPT, 'utf8');
+  it('imports only Node built-ins, runtime dependencies and plain JavaScript files beside it that do the same', async () => {
     const pkg = JSON.parse(await readFile(path.resolve(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
-    const specifiers = [...source.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
-    expect(specifiers.length).toBeGreaterThan(0);
-    for (const s of specifiers) {
-      expect(s.startsWith('node:') || s in pkg.dependencies, `${s} is neither a built-in nor a runtime dependency`).toBe(true);
-    }
+    const seen = new Set<string>();
+    const check = async (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = await readFile(file, 'utf8');
+      const specifiers = [...source.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+      for (const s of specifiers) {
+        if (s.startsWith('./')) {
+          expect(s.endsWith('.mjs'), `${s} (from ${path.basename(file)}) is not plain JavaScript`).toBe(true);
+          await check(path.resolve(path.dirname(file), s));
+          continue;
+        }
+        expect(s.startsWith('node:') || s in pkg.dependencies, `${s} is neither a built-in nor a runtime dependency`).toBe(true);
+      }
+    };
+    await check(DEPLOY_SCRIPT);
+    expect(seen.size).toBeGreaterThan(1); // deploy.mjs and access.mjs
   });
 });

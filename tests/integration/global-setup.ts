@@ -6,7 +6,10 @@
  * With TEST_DATABASE_URL (CI, and this machine's PostgreSQL 15) the templates are databases on
  * that server, copied with CREATE DATABASE … TEMPLATE; without it, in-process PGlite clusters
  * dumped to files, which each file loads.
- * Migrations are applied by the runtime migrator (scripts/db/deploy.mjs), as in production.
+ * Migrations are applied by the runtime migrator (scripts/db/deploy.mjs), as in production, as the
+ * owner (the server's TEST_DATABASE_URL user, PGlite's postgres), which also grants the app role
+ * liaison_app its declared access (scripts/db/access.mjs); the seed then runs as liaison_app, as
+ * the app does.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +21,7 @@ import type { TestProject } from 'vitest/node';
 import { createPrisma, type Db } from '@/lib/data/db';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { seed } from '@/prisma/seed/seed';
+import { DEFAULT_APP_ROLE, urlAs } from '@/scripts/db/access.mjs';
 import { deployMigrations, deployToUrl } from '@/scripts/db/deploy.mjs';
 import { freshPGlite } from '@/scripts/db/pglite';
 
@@ -61,7 +65,7 @@ export default async function setup(project: TestProject) {
     } finally {
       await admin.end();
     }
-    await seedTemplate(createPrisma(urlOf(templates.seeded), 1));
+    await seedTemplate(createPrisma(urlAs(urlOf(templates.seeded)), 1));
     project.provide('testDb', { kind: 'postgres', adminUrl, templates, seededAsOf: SEED_TODAY });
     return async () => {
       const c = new pg.Client({ connectionString: adminUrl });
@@ -81,7 +85,10 @@ export default async function setup(project: TestProject) {
   try {
     await deployMigrations({ query: (text, values) => db.query(text, values), exec: (script) => db.exec(script) });
     await save(db, dumps.empty);
+    // One in-process session: the seed runs as the app role through SET ROLE.
+    await db.exec(`SET ROLE ${DEFAULT_APP_ROLE}`);
     await seedTemplate(new PrismaClient({ adapter: new PrismaPGlite(db) }));
+    await db.exec('RESET ROLE');
     await save(db, dumps.seeded);
   } finally {
     await db.close();

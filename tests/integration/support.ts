@@ -1,4 +1,9 @@
-/** Each test file's own database, copied from a template (see global-setup.ts), as a Prisma client. */
+/**
+ * Each test file's own database, copied from a template (see global-setup.ts), as a Prisma client
+ * connected as the app role liaison_app, as the app connects: a missing grant fails the ordinary
+ * tests. A test that must act as the owner (the append-only triggers, schema changes) opens its
+ * database with `{ as: 'owner' }`.
+ */
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
@@ -8,17 +13,27 @@ import { expect, inject } from 'vitest';
 import { createPrisma, type Db } from '@/lib/data/db';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { loadActor } from '@/lib/data/users';
+import { DEFAULT_APP_ROLE, urlAs } from '@/scripts/db/access.mjs';
 import type { Actor } from '@/lib/domain/roles';
 
 export interface TestDb {
   prisma: Db;
   kind: 'postgres' | 'pglite';
+  /** The role `prisma` is connected as: the app role (default), or the owner. */
+  role: string;
+  /** PostgreSQL only: the database's URL as the owner (for a second client, pg_dump, …). */
+  ownerUrl?: string;
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** Connect as the app role (default, as the app does) or as the owner of the schema. */
+  as?: 'app' | 'owner';
+}
+
 /** A migrated database with no rows (for tests of the seed itself, or that need a blank database). */
-export function openTestDb(): Promise<TestDb> {
-  return openCopy('empty');
+export function openTestDb(opts: OpenOptions = {}): Promise<TestDb> {
+  return openCopy('empty', opts);
 }
 
 /**
@@ -26,15 +41,16 @@ export function openTestDb(): Promise<TestDb> {
  * on the seed's dates passes the day it expects (`today`): a template seeded for another day fails
  * here instead of in the assertions.
  */
-export function openSeededTestDb(today?: string): Promise<TestDb> {
+export function openSeededTestDb(today?: string, opts: OpenOptions = {}): Promise<TestDb> {
   const { seededAsOf } = inject('testDb');
   if (today !== undefined && today !== seededAsOf) {
     throw new Error(`the seeded template is dated ${seededAsOf}, not ${today} (tests/integration/global-setup.ts)`);
   }
-  return openCopy('seeded');
+  return openCopy('seeded', opts);
 }
 
-async function openCopy(which: 'empty' | 'seeded'): Promise<TestDb> {
+async function openCopy(which: 'empty' | 'seeded', opts: OpenOptions): Promise<TestDb> {
+  const asOwner = opts.as === 'owner';
   const cfg = inject('testDb');
   if (cfg.kind === 'postgres') {
     const name = `liaison_t_${randomBytes(6).toString('hex')}`;
@@ -44,10 +60,13 @@ async function openCopy(which: 'empty' | 'seeded'): Promise<TestDb> {
     await admin.end();
     const url = new URL(cfg.adminUrl);
     url.pathname = `/${name}`;
-    const prisma = createPrisma(url.toString(), 5);
+    const ownerUrl = url.toString();
+    const prisma = createPrisma(asOwner ? ownerUrl : urlAs(ownerUrl), 5);
     return {
       prisma,
       kind: 'postgres',
+      role: asOwner ? decodeURIComponent(url.username) : DEFAULT_APP_ROLE,
+      ownerUrl,
       async close() {
         await prisma.$disconnect();
         const c = new pg.Client({ connectionString: cfg.adminUrl });
@@ -58,11 +77,13 @@ async function openCopy(which: 'empty' | 'seeded'): Promise<TestDb> {
     };
   }
   const dump = new Blob([readFileSync(cfg.dumps[which])]);
-  const db = await PGlite.create({ loadDataDir: dump });
+  // PGlite's session user is the role it is created for: the app role cannot become the owner.
+  const db = await PGlite.create({ loadDataDir: dump, ...(asOwner ? {} : { username: DEFAULT_APP_ROLE }) });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   return {
     prisma,
     kind: 'pglite',
+    role: asOwner ? 'postgres' : DEFAULT_APP_ROLE,
     async close() {
       await prisma.$disconnect();
       await db.close();
