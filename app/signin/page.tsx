@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientMessages } from '@/components/ClientMessages';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
@@ -30,7 +31,9 @@ export default async function SignInPage({
         <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
           <h1 className="text-2xl font-semibold">{t('signin.title')}</h1>
           <p className="mt-2 text-sm text-slate-600">{t('app.tagline')}</p>
-          <SignInForm callbackUrl={callbackUrl} />
+          <ClientMessages namespaces={['signin']}>
+            <SignInForm callbackUrl={callbackUrl} />
+          </ClientMessages>
         </div>
       </main>
     </div>

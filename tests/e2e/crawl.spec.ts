@@ -3,7 +3,8 @@ import { as } from './helpers';
 
 /**
  * Every page each role can reach from its navigation, and the first records behind each list,
- * open with 200 and show no missing message (⟦…⟧, see lib/web/i18n/request.ts), in both languages.
+ * and the forms they link to, open with 200 and show no missing message (⟦…⟧, on the server as
+ * lib/web/i18n/request.ts and in the browser as components/ClientIntl.tsx), in both languages.
  */
 /** Whether the user's lists show records to open (the administrator's pages have none). */
 const USERS: Record<string, { records: boolean }> = {
@@ -34,11 +35,13 @@ for (const [username, { records }] of Object.entries(USERS)) {
     };
     for (const href of hrefs) {
       await check(href);
-      // The first few records behind a list page.
-      const details = await page
+      // The first few records behind a list page, and its forms (their words reach the browser with them).
+      const links = await page
         .locator(`main a[href^="${href === '/' ? '/__none__' : href}/"]`)
-        .evaluateAll((els) => [...new Set(els.map((a) => a.getAttribute('href')!))].filter((h) => !/\/(new|edit)$/.test(h)).slice(0, 3));
-      for (const d of details) await check(d);
+        .evaluateAll((els) => [...new Set(els.map((a) => a.getAttribute('href')!))]);
+      const forms = links.filter((h) => /\/(new|edit)$/.test(h));
+      const details = links.filter((h) => !forms.includes(h)).slice(0, 3);
+      for (const d of [...details, ...forms]) await check(d);
       recordsOpened += details.length;
     }
     // The crawl reached records behind the lists (an empty selector would check nothing).

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ClientMessages } from '@/components/ClientMessages';
 import { getTranslations } from 'next-intl/server';
 import { CalendarImportForm } from '@/modules/calendar/components/CalendarImportForm';
 import { DateText } from '@/components/DateText';
@@ -86,7 +87,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       </Card>
       {can(actor, 'calendar.import') && (
         <Card id="import" title={t('calendar.importTitle')}>
-          <CalendarImportForm action={importCalendarAction} />
+          <ClientMessages namespaces={['calendar']}>
+            <CalendarImportForm action={importCalendarAction} />
+          </ClientMessages>
         </Card>
       )}
     </div>

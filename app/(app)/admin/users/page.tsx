@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/ClientMessages';
 import { Card } from '@/components/ui/Card';
 import { Pager } from '@/components/ui/Pager';
 import { UserActiveToggle } from '@/modules/admin/components/UserActiveToggle';
@@ -25,7 +26,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     listInstitutions(db(), actor),
   ]);
   const en = locale === 'en';
+  // The account forms are client components: the users' and roles' words go down with them.
   return (
+    <ClientMessages namespaces={['users', 'roles']}>
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('users.title')}</h1>
       <Card id="list" title={t('users.listTitle', { count: users.total })}>
@@ -77,5 +80,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         />
       </Card>
     </div>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ClientMessages } from '@/components/ClientMessages';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { NewCaseForm } from '@/modules/cases/components/NewCaseForm';
 import { caseOptions } from '@/lib/data/cases';
@@ -27,17 +28,19 @@ export default async function NewCasePage() {
         <h1 className="mt-2 text-2xl font-semibold">{t('form.newTitle')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('form.newIntro')}</p>
       </div>
-      <NewCaseForm
-        action={openCaseAction}
-        today={todayInChina()}
-        defaultHandlerId={actor.id}
-        courts={options.courts.map((c) => ({
-          id: c.id,
-          label: en ? c.nameEn : c.name,
-          departments: c.departments.map((d) => ({ id: d.id, label: en ? d.nameEn : d.name })),
-        }))}
-        procurators={options.procurators.map((p) => ({ id: p.id, label: p.title ? `${p.name} · ${p.title}` : p.name }))}
-      />
+      <ClientMessages namespaces={['cases']}>
+        <NewCaseForm
+          action={openCaseAction}
+          today={todayInChina()}
+          defaultHandlerId={actor.id}
+          courts={options.courts.map((c) => ({
+            id: c.id,
+            label: en ? c.nameEn : c.name,
+            departments: c.departments.map((d) => ({ id: d.id, label: en ? d.nameEn : d.name })),
+          }))}
+          procurators={options.procurators.map((p) => ({ id: p.id, label: p.title ? `${p.name} · ${p.title}` : p.name }))}
+        />
+      </ClientMessages>
     </div>
   );
 }

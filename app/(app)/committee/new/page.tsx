@@ -1,4 +1,5 @@
 import { forbidden } from 'next/navigation';
+import { ClientMessages } from '@/components/ClientMessages';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ScheduleForm } from '@/modules/committee/components/ScheduleForm';
 import { committeeOptions } from '@/lib/data/committee';
@@ -24,11 +25,13 @@ export default async function NewMeetingPage() {
         <h1 className="text-2xl font-semibold">{t('form.title')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('form.intro')}</p>
       </div>
-      <ScheduleForm
-        action={scheduleMeetingAction}
-        procuratorates={options.procuratorates.map((p) => ({ id: p.id, label: en ? p.nameEn : p.name }))}
-        minLocal={chinaLocalDateTime(new Date())}
-      />
+      <ClientMessages namespaces={['committee']}>
+        <ScheduleForm
+          action={scheduleMeetingAction}
+          procuratorates={options.procuratorates.map((p) => ({ id: p.id, label: en ? p.nameEn : p.name }))}
+          minLocal={chinaLocalDateTime(new Date())}
+        />
+      </ClientMessages>
     </div>
   );
 }

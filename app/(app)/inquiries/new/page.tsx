@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/ClientMessages';
 import { loadOrForbid } from '@/lib/web/refuse';
 import { InquiryForm } from '@/modules/inquiries/components/InquiryForm';
 import { db } from '@/lib/data/db';
@@ -25,12 +26,14 @@ export default async function NewInquiryPage() {
         <h1 className="text-2xl font-semibold">{t('form.newTitle')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('form.newIntro')}</p>
       </div>
-      <InquiryForm
-        action={sendInquiryAction}
-        today={today}
-        courts={options.courts.map((c) => ({ id: c.id, label: en ? c.nameEn : c.name }))}
-        cases={options.cases.map((c) => ({ id: c.id, label: `${c.number} ${c.title}`, courtCaseNumber: c.courtCaseNumber }))}
-      />
+      <ClientMessages namespaces={['inquiries']}>
+        <InquiryForm
+          action={sendInquiryAction}
+          today={today}
+          courts={options.courts.map((c) => ({ id: c.id, label: en ? c.nameEn : c.name }))}
+          cases={options.cases.map((c) => ({ id: c.id, label: `${c.number} ${c.title}`, courtCaseNumber: c.courtCaseNumber }))}
+        />
+      </ClientMessages>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/ClientMessages';
 import { loadOrForbid } from '@/lib/web/refuse';
 import { LeadForm } from '@/modules/leads/components/LeadForm';
 import { db } from '@/lib/data/db';
@@ -22,11 +23,13 @@ export default async function NewLeadPage() {
         <h1 className="text-2xl font-semibold">{t('form.newTitle')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('form.newIntro')}</p>
       </div>
-      <LeadForm
-        action={sendLeadAction}
-        counterparts={options.counterparts.map((c) => ({ id: c.id, label: en ? c.nameEn : c.name }))}
-        cases={options.cases.map((c) => ({ id: c.id, label: `${c.number} ${c.title}` }))}
-      />
+      <ClientMessages namespaces={['leads']}>
+        <LeadForm
+          action={sendLeadAction}
+          counterparts={options.counterparts.map((c) => ({ id: c.id, label: en ? c.nameEn : c.name }))}
+          cases={options.cases.map((c) => ({ id: c.id, label: `${c.number} ${c.title}` }))}
+        />
+      </ClientMessages>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { forbidden } from 'next/navigation';
+import { ClientMessages } from '@/components/ClientMessages';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { RegisterForm } from '@/modules/non-litigation/components/RegisterForm';
 import { db } from '@/lib/data/db';
@@ -24,12 +25,14 @@ export default async function NewApplicationPage() {
         <h1 className="text-2xl font-semibold">{t('form.title')}</h1>
         <p className="mt-1 text-sm text-slate-600">{options.side === 'court' ? t('form.introCourt') : t('form.introProcuratorate')}</p>
       </div>
-      <RegisterForm
-        action={registerAction}
-        side={options.side}
-        counterparts={options.counterparts.map((c) => ({ id: c.id, label: en ? c.nameEn : c.name }))}
-        today={todayInChina()}
-      />
+      <ClientMessages namespaces={['nonLitigation']}>
+        <RegisterForm
+          action={registerAction}
+          side={options.side}
+          counterparts={options.counterparts.map((c) => ({ id: c.id, label: en ? c.nameEn : c.name }))}
+          today={todayInChina()}
+        />
+      </ClientMessages>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/ClientMessages';
 import { DraftForm } from '@/modules/recommendations/components/DraftForm';
 import { db } from '@/lib/data/db';
 import { draftOptions } from '@/lib/data/recommendations';
@@ -21,10 +22,12 @@ export default async function NewRecommendationPage() {
         <h1 className="text-2xl font-semibold">{t('form.newTitle')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('form.newIntro')}</p>
       </div>
-      <DraftForm
-        action={createDraftAction}
-        {...draftFormChoices(options, en)}
-      />
+      <ClientMessages namespaces={['recommendations']}>
+        <DraftForm
+          action={createDraftAction}
+          {...draftFormChoices(options, en)}
+        />
+      </ClientMessages>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ClientMessages } from '@/components/ClientMessages';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DateText } from '@/components/DateText';
@@ -145,7 +146,11 @@ export default async function RetrialMatterPage({ params }: { params: Promise<{ 
       <Card id="evidence" title={t('detail.evidence')}>
         <div className="space-y-5">
           <EvidenceList matter={m} />
-          {m.canAddItem && <EvidenceForm matterId={m.id} version={m.version} action={addItemAction} />}
+          {m.canAddItem && (
+            <ClientMessages namespaces={['retrial']}>
+              <EvidenceForm matterId={m.id} version={m.version} action={addItemAction} />
+            </ClientMessages>
+          )}
         </div>
       </Card>
 

@@ -1,4 +1,5 @@
 import { forbidden } from 'next/navigation';
+import { ClientMessages } from '@/components/ClientMessages';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { RequestForm } from '@/modules/committee/components/RequestForm';
 import { committeeOptions } from '@/lib/data/committee';
@@ -23,11 +24,13 @@ export default async function NewRequestPage() {
         <h1 className="text-2xl font-semibold">{t('requests.newTitle')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('requests.newIntro')}</p>
       </div>
-      <RequestForm
-        action={requestAttendanceAction}
-        courts={options.courts.map((c) => ({ id: c.id, label: en ? c.nameEn : c.name }))}
-        cases={options.cases.map((c) => ({ id: c.id, label: `${c.number} ${c.title}`, courtCaseNumber: c.courtCaseNumber }))}
-      />
+      <ClientMessages namespaces={['committee']}>
+        <RequestForm
+          action={requestAttendanceAction}
+          courts={options.courts.map((c) => ({ id: c.id, label: en ? c.nameEn : c.name }))}
+          cases={options.cases.map((c) => ({ id: c.id, label: `${c.number} ${c.title}`, courtCaseNumber: c.courtCaseNumber }))}
+        />
+      </ClientMessages>
     </div>
   );
 }

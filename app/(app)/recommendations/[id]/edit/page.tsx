@@ -1,4 +1,5 @@
 import { notFound, forbidden } from 'next/navigation';
+import { ClientMessages } from '@/components/ClientMessages';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DraftForm } from '@/modules/recommendations/components/DraftForm';
 import { db } from '@/lib/data/db';
@@ -28,27 +29,29 @@ export default async function EditRecommendationPage({ params }: { params: Promi
         <h1 className="text-2xl font-semibold">{t('form.editTitle')}</h1>
         <p className="mt-1 text-sm text-slate-600">{rec.title}</p>
       </div>
-      <DraftForm
-        action={stepAction}
-        {...draftFormChoices(options, en)}
-        values={{
-          id: rec.id,
-          version: rec.version,
-          type: rec.type,
-          title: rec.title,
-          addresseeCourtId: rec.addresseeCourtId,
-          addresseeDepartmentId: rec.addresseeDepartmentId,
-          caseId: rec.caseId,
-          courtCaseNumber: rec.courtCaseNumber,
-          facts: rec.facts,
-          violation: rec.violation,
-          recommendationText: rec.recommendationText,
-          legalBasis: rec.legalBasis,
-          urgent: rec.urgent,
-          customPeriodMonths: rec.customPeriodMonths,
-          customPeriodDays: rec.customPeriodDays,
-        }}
-      />
+      <ClientMessages namespaces={['recommendations']}>
+        <DraftForm
+          action={stepAction}
+          {...draftFormChoices(options, en)}
+          values={{
+            id: rec.id,
+            version: rec.version,
+            type: rec.type,
+            title: rec.title,
+            addresseeCourtId: rec.addresseeCourtId,
+            addresseeDepartmentId: rec.addresseeDepartmentId,
+            caseId: rec.caseId,
+            courtCaseNumber: rec.courtCaseNumber,
+            facts: rec.facts,
+            violation: rec.violation,
+            recommendationText: rec.recommendationText,
+            legalBasis: rec.legalBasis,
+            urgent: rec.urgent,
+            customPeriodMonths: rec.customPeriodMonths,
+            customPeriodDays: rec.customPeriodDays,
+          }}
+        />
+      </ClientMessages>
     </div>
   );
 }
