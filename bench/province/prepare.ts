@@ -5,6 +5,7 @@
  * reused (its fingerprint is kept as the database comment) unless `fresh` is asked.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readMigrations, deployToUrl } from '@/scripts/db/deploy.mjs';
 import pg from 'pg';
 import { createPrisma } from '@/lib/data/db';
@@ -21,6 +22,8 @@ async function fingerprint(scale: Scale): Promise<string> {
   const migrations = await readMigrations();
   const h = createHash('sha256');
   for (const m of migrations as { name: string; checksum?: string; sql?: string }[]) h.update(m.name).update(m.checksum ?? m.sql ?? '');
+  // The grants too: a changed declaration needs a fresh deployment.
+  h.update(readFileSync('scripts/db/access.mjs'));
   h.update(JSON.stringify(scale));
   return `liaison-bench:${h.digest('hex').slice(0, 16)}`;
 }

@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { urlAs } from '@/scripts/db/access.mjs';
 import { SCALES, type Scale } from './generate';
 import { prepareDatabase } from './prepare';
 import { cannon, Collector, parseTrace, replayFloor, summarize, type Sample, type TracedQuery } from './measure';
@@ -130,7 +131,8 @@ async function main() {
     const scale: Scale = SCALES[s];
     say(`data set ${s}…`);
     const r = await prepareDatabase(SERVER_URL, scale, { fresh: flag('fresh'), say, progress: bar });
-    dbs[s] = r;
+    // The app and the SQL floor connect as the app's least-privilege role, as in production.
+    dbs[s] = { ...r, url: urlAs(r.url) };
     if (r.generated) say(`data set ${s}: generated in ${r.seconds.toFixed(1)} s ${JSON.stringify(r.counts)}`);
   }
   result.data = dbs;
