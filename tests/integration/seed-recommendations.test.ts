@@ -26,13 +26,11 @@ let events: Map<string, WorkflowEvent[]>;
 let users: Map<string, { id: string; role: string; institutionId: string; username: string }>;
 let procId: string;
 let courtId: string;
-let seedMs: number;
 
 beforeAll(async () => {
   t = await openTestDb();
-  const started = Date.now();
+  // How long the seed takes is the demo's to print (scripts/serve.ts), not a test's to time.
   await seed(t.prisma, noop, { today: TODAY });
-  seedMs = Date.now() - started;
   recs = await t.prisma.recommendation.findMany({ orderBy: { createdAt: 'asc' } });
   const all = await t.prisma.workflowEvent.findMany({ where: { recordType: 'Recommendation' }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
   events = new Map(recs.map((r) => [r.id, all.filter((e) => e.recordId === r.id)]));
@@ -253,11 +251,5 @@ describe('demo recommendations seed', () => {
     await seed(t.prisma, noop, { today: '2027-03-15' });
     expect(await count()).toEqual(before);
     expect(lines.join('\n')).toMatch(/recommendations: 0 added, \d+ already there/);
-  });
-
-  it('seeds in reasonable time', () => {
-    // The whole seed (users with bcrypt, calendar, 40+ recommendations with their histories).
-    expect(seedMs).toBeLessThan(60_000);
-    console.log(`seed took ${(seedMs / 1000).toFixed(1)} s (${t.kind})`);
   });
 });
