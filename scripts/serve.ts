@@ -18,7 +18,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -159,6 +159,13 @@ async function main() {
   const secret = sessionSecret();
   const { url, embedded } = await prepareDatabase();
   await checkAppRole(url);
+  // Tests that drive this server and compare the database before and after (tests/e2e/authz-matrix,
+  // bad-input) find it here; an embedded PGlite serves one connection, the app's, so not that one.
+  const urlFile = path.join(DATA_DIR, `serve-${appPort}.db-url`);
+  if (!embedded) {
+    writeFileSync(urlFile, url + '\n', { mode: 0o600 });
+    cleanups.push(async () => rmSync(urlFile, { force: true }));
+  }
 
   let t = Date.now();
   const prisma = createPrisma(url, 1);

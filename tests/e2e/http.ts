@@ -1,0 +1,147 @@
+/**
+ * Driving the production server over plain HTTP, as any client could: sign in through the sign-in
+ * form's server action, call every server action by its id (from the build's server-reference
+ * manifest) with the multipart body React's client sends, read the action's answer, and look at
+ * the database the server runs on (written by scripts/serve.ts) to prove that nothing changed.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+export const BASE = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
+export const PASSWORD = 'Liaison-demo-2026';
+
+// ---------------------------------------------------------------------------------------------
+// Server actions
+
+interface ManifestEntry {
+  filename: string;
+  exportedName: string;
+}
+
+/** Every server action of the build: `file#export` → action id. */
+export function actionIds(): Map<string, string> {
+  const file = path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json');
+  const m = JSON.parse(readFileSync(file, 'utf8')) as { node: Record<string, ManifestEntry> };
+  return new Map(Object.entries(m.node).map(([id, e]) => [`${e.filename}#${e.exportedName}`, id]));
+}
+
+/** What an action answered: the HTTP status, and the action's return value (Conform's submission result) if any. */
+export interface ActionAnswer {
+  status: number;
+  result: { status?: string; error?: Record<string, string[] | null> } | null;
+  /** Where the action redirected (a success that goes to the new record). */
+  redirect: string | null;
+  body: string;
+}
+
+/** Form fields in the multipart body React's client sends for `action(prevState, formData)` (or `action(formData)`). */
+export function actionBody(fields: Record<string, string | Blob>, withPrev = true): FormData {
+  const fd = new FormData();
+  // The referenced FormData's entries first, the root (the argument list) last, as React writes it.
+  for (const [k, v] of Object.entries(fields)) fd.append(`_1_${k}`, v);
+  fd.set('0', withPrev ? '[null,"$K1"]' : '["$K1"]');
+  return fd;
+}
+
+export async function callAction(id: string, fields: Record<string, string | Blob>, cookie: string, opts: { withPrev?: boolean; page?: string } = {}): Promise<ActionAnswer> {
+  const res = await fetch(BASE + (opts.page ?? '/'), {
+    method: 'POST',
+    headers: { 'Next-Action': id, Origin: BASE, Accept: 'text/x-component', ...(cookie ? { Cookie: cookie } : {}) },
+    body: actionBody(fields, opts.withPrev ?? true),
+    redirect: 'manual',
+  });
+  const body = await res.text();
+  return { status: res.status, result: parseResult(body), redirect: res.headers.get('x-action-redirect'), body };
+}
+
+/** The action's return value in the RSC answer: the row the root's `"a":"$@N"` points at. */
+function parseResult(body: string): ActionAnswer['result'] {
+  const root = /^0:(\{.*\})$/m.exec(body);
+  if (!root) return null;
+  const ref = /"a":"\$@([0-9a-f]+)"/.exec(root[1]!);
+  if (!ref) return null;
+  const row = new RegExp(`^${ref[1]}:(.*)$`, 'm').exec(body);
+  if (!row) return null;
+  try {
+    const v = JSON.parse(row[1]!) as unknown;
+    return v && typeof v === 'object' ? (v as ActionAnswer['result']) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The form-level error codes and the field error codes of an answer. */
+export function errorsOf(a: ActionAnswer): { form: string[]; fields: Record<string, string[]> } {
+  const e = a.result?.error ?? {};
+  const fields: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(e)) if (k !== '' && v) fields[k] = v;
+  return { form: e[''] ?? [], fields };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+
+/** Signs in through the sign-in form's action; the session cookie header to send afterwards. */
+export async function signIn(ids: Map<string, string>, username: string, password = PASSWORD): Promise<string> {
+  const id = ids.get('lib/web/signin-action.ts#signInAction');
+  if (!id) throw new Error('no sign-in action in the build');
+  const res = await fetch(`${BASE}/signin`, {
+    method: 'POST',
+    headers: { 'Next-Action': id, Origin: BASE, Accept: 'text/x-component' },
+    body: actionBody({ username, password }),
+    redirect: 'manual',
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .filter((c) => !c.endsWith('='))
+    .join('; ');
+  if (!/session-token=/.test(cookie)) throw new Error(`sign-in as ${username} failed (${res.status}): ${(await res.text()).slice(0, 300)}`);
+  return cookie;
+}
+
+export async function get(pathname: string, cookie: string): Promise<{ status: number; location: string | null }> {
+  const res = await fetch(BASE + pathname, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' });
+  await res.arrayBuffer();
+  return { status: res.status, location: res.headers.get('location') };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server's database
+
+/** The URL of the database the test server runs on (scripts/serve.ts writes it for a PostgreSQL database), or null (PGlite). */
+export function serverDatabaseUrl(): string | null {
+  const port = new URL(BASE).port;
+  const file = path.join(process.cwd(), '.data', `serve-${port}.db-url`);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
+}
+
+export async function connect(): Promise<pg.Client | null> {
+  const url = serverDatabaseUrl();
+  if (!url) return null;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  return c;
+}
+
+/**
+ * A fingerprint of every table: its row count and a hash of all its rows. Two equal snapshots mean
+ * no row was added, removed or changed anywhere (the audit log and the timelines included).
+ * `ignore`: tables that change without a write of the app's records (the sign-in throttle).
+ */
+export async function snapshot(c: pg.Client, ignore: string[] = ['SignInThrottle']): Promise<Record<string, string>> {
+  const tables = (
+    await c.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)
+  ).rows
+    .map((r) => r.t)
+    .filter((t) => !ignore.includes(t) && !t.startsWith('_prisma'));
+  const sql = tables.map((t) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM "${t}" x`).join(' UNION ALL ');
+  const rows = (await c.query<{ t: string; h: string }>(sql)).rows;
+  return Object.fromEntries(rows.map((r) => [r.t, r.h]));
+}
+
+/** The tables whose fingerprints differ. */
+export function changed(a: Record<string, string>, b: Record<string, string>): string[] {
+  return Object.keys({ ...a, ...b }).filter((k) => a[k] !== b[k]);
+}
