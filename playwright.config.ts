@@ -13,6 +13,8 @@ const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${PORT}`;
 const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(candidate) ? candidate : undefined;
+/** Specs that drive the server over plain HTTP as an attacker would (authorization matrix, generated bad input). */
+const ATTACKS = ['**/authz-matrix.spec.ts', '**/bad-input.spec.ts'];
 const db = process.env.TEST_DATABASE_URL ? `${process.env.TEST_DATABASE_URL} --fresh` : 'memory';
 
 export default defineConfig({
@@ -31,6 +33,8 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      // The attack specs (plain HTTP, no browser) change demo records: they run after the journeys.
+      testIgnore: ATTACKS,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
@@ -48,6 +52,7 @@ export default defineConfig({
         },
       },
     },
+    { name: 'http', testMatch: ATTACKS, dependencies: ['chromium'] },
   ],
   webServer: external
     ? undefined

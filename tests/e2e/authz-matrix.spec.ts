@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type pg from 'pg';
-import { actionIds, callAction, changed, connect, errorsOf, get, signIn, snapshot, type ActionAnswer } from './http';
+import { actionIds, callAction, changed, connect, errorsOf, get, sessionFor, snapshot, type ActionAnswer } from './http';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
@@ -439,7 +439,7 @@ test.beforeAll(async () => {
     r,
     version: async (table, id) => (await db!.query<{ v: number }>(`SELECT version AS v FROM "${table}" WHERE id = $1`, [id])).rows[0]?.v ?? 1,
   };
-  for (const k of KEYS) if (ACTORS[k]) cookies[k] = await signIn(ids, ACTORS[k]);
+  for (const k of KEYS) if (ACTORS[k]) cookies[k] = await sessionFor(ids, ACTORS[k]);
   cookies.anon = '';
 });
 

@@ -36,15 +36,17 @@ export interface ActionAnswer {
 }
 
 /** Form fields in the multipart body React's client sends for `action(prevState, formData)` (or `action(formData)`). */
-export function actionBody(fields: Record<string, string | Blob>, withPrev = true): FormData {
+export type Fields = Record<string, string | Blob> | [string, string | Blob][];
+
+export function actionBody(fields: Fields, withPrev = true): FormData {
   const fd = new FormData();
   // The referenced FormData's entries first, the root (the argument list) last, as React writes it.
-  for (const [k, v] of Object.entries(fields)) fd.append(`_1_${k}`, v);
+  for (const [k, v] of Array.isArray(fields) ? fields : Object.entries(fields)) fd.append(`_1_${k}`, v);
   fd.set('0', withPrev ? '[null,"$K1"]' : '["$K1"]');
   return fd;
 }
 
-export async function callAction(id: string, fields: Record<string, string | Blob>, cookie: string, opts: { withPrev?: boolean; page?: string } = {}): Promise<ActionAnswer> {
+export async function callAction(id: string, fields: Fields, cookie: string, opts: { withPrev?: boolean; page?: string } = {}): Promise<ActionAnswer> {
   const res = await fetch(BASE + (opts.page ?? '/'), {
     method: 'POST',
     headers: { 'Next-Action': id, Origin: BASE, Accept: 'text/x-component', ...(cookie ? { Cookie: cookie } : {}) },
@@ -99,6 +101,14 @@ export async function signIn(ids: Map<string, string>, username: string, passwor
     .join('; ');
   if (!/session-token=/.test(cookie)) throw new Error(`sign-in as ${username} failed (${res.status}): ${(await res.text()).slice(0, 300)}`);
   return cookie;
+}
+
+const sessions = new Map<string, string>();
+
+/** A session of `username`, signed in once per worker (the spec files of a run share them: fewer sign-ins to limit). */
+export async function sessionFor(ids: Map<string, string>, username: string): Promise<string> {
+  if (!sessions.has(username)) sessions.set(username, await signIn(ids, username));
+  return sessions.get(username)!;
 }
 
 export async function get(pathname: string, cookie: string): Promise<{ status: number; location: string | null }> {
