@@ -43,7 +43,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { recommendationList, type RecommendationFilter } from '@/lib/lists/recommendations';
 import type { Db } from './db';
 import { FieldError } from './errors';
-import { filterWhere } from './recommendations';
+import { filterWhere, seenBy } from './recommendations';
+import { statusSeen } from '@/lib/domain/workflow';
 
 export interface OverviewPeriod {
   /** First service day counted, YYYY-MM-DD. */
@@ -303,8 +304,9 @@ export async function recommendationOverview(
     today,
     total,
     links: Object.fromEntries(FIGURE_KEYS.map((key) => [key, listHref({ ...FIGURES[key], period })])) as Record<FigureKey, string>,
+    // A state of the other side's internal steps is not one of the viewer's (its records count under the state before).
     byStatus: RECOMMENDATION_STATUSES.map((status, i) => ({ status, count: counts.byStatus[i]!, href: listHref({ status, period }) })).filter(
-      (g) => SERVED_STATUSES.includes(g.status) || g.count > 0,
+      (g) => !seenBy(actor).has(g.status) && (SERVED_STATUSES.includes(g.status) || g.count > 0),
     ),
     byType: RECOMMENDATION_TYPES.map((type, i) => ({ type, count: counts.byType[i]!, href: listHref({ type, period }) })),
     replies: {
@@ -335,7 +337,7 @@ export async function recommendationOverview(
           number: r.number,
           title: r.title,
           type: r.type,
-          status: r.status,
+          status: statusSeen(seenBy(actor), r.status),
           addresseeCourt: r.addresseeCourt,
           institution: r.institution,
           servedOn: iso(r.servedOn),

@@ -14,6 +14,7 @@ import {
   availableActions,
   decide,
   overdueDays,
+  STATUS_SEEN_BY,
   type RecommendationAction,
   type RecommendationFacts,
   type RecommendationStatus,
@@ -24,7 +25,8 @@ import { assertAllowed, decideFeature } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import { approvalList, recommendationList, type RecommendationFilter } from '@/lib/lists/recommendations';
-import { hiddenFrom } from '@/lib/domain/visibility';
+import { hiddenFrom, viewerSide } from '@/lib/domain/visibility';
+import { statusesReadingAs, statusSeen } from '@/lib/domain/workflow';
 import { RECOMMENDATION_VISIBILITY } from '@/lib/domain/recommendations/visibility';
 import type { Prisma, Recommendation } from '@/lib/generated/prisma/client';
 import { auditTrail as readAuditTrail, writeAudit } from './audit';
@@ -451,6 +453,13 @@ export function visibleWhere(actor: Actor): Prisma.RecommendationWhereInput {
 
 const AWAITING = AWAITING_REPLY as RecommendationStatus[];
 
+const NOTHING_HIDDEN: ReadonlyMap<RecommendationStatus, RecommendationStatus> = new Map();
+/** The states the actor's side sees records in (STATUS_SEEN_BY, from the step table). */
+export function seenBy(actor: Actor): ReadonlyMap<RecommendationStatus, RecommendationStatus> {
+  const side = viewerSide(actor);
+  return side ? STATUS_SEEN_BY[side] : NOTHING_HIDDEN;
+}
+
 /**
  * The list filters as a `where`, on top of the visibility rule; `fields` are the client's field
  * references (`prisma.recommendation.fields`), to compare the reply day with the due date.
@@ -463,7 +472,8 @@ export function filterWhere(
 ): Prisma.RecommendationWhereInput {
   const and: Prisma.RecommendationWhereInput[] = [visibleWhere(actor)];
   if (f.mine && actor.role === 'PROCURATOR') and.push({ drafterId: actor.id });
-  if (f.status) and.push({ status: f.status });
+  // A state of the other side's internal steps reads as the state before them, in the filter as on the page.
+  if (f.status) and.push({ status: { in: statusesReadingAs(seenBy(actor), f.status) } });
   if (f.type) and.push({ type: f.type });
   if (f.overdue) and.push({ status: { in: AWAITING }, dueDate: { lt: d(today) } });
   if (f.pending === 'issue') and.push({ status: { in: ['approved', 'issued'] } });
@@ -533,6 +543,7 @@ export async function listRecommendations(prisma: Db, actor: Actor, f: ListFilte
         ...r,
         // The court's reply draft stays the court's until signed (RECOMMENDATION_VISIBILITY).
         replyAdoption: hiddenFrom(RECOMMENDATION_VISIBILITY, actor, r).fields.includes('replyAdoption') ? null : r.replyAdoption,
+        status: statusSeen(seenBy(actor), r.status),
         servedOn: iso(r.servedOn),
         dueDate: due,
         replyOn,
@@ -593,7 +604,7 @@ export async function getRecommendation(prisma: Db, actor: Actor, id: string, to
     version: rec.version,
     number: rec.number,
     type: rec.type,
-    status: rec.status,
+    status: statusSeen(seenBy(actor), rec.status),
     title: rec.title,
     institution: rec.institution,
     addresseeCourt: rec.addresseeCourt,

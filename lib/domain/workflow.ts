@@ -88,3 +88,40 @@ export const ROLE_SETS = {
   court: ['COURT_STAFF', 'COURT_LEADER'] as readonly Role[],
   courtLeader: ['COURT_LEADER'] as readonly Role[],
 };
+
+/**
+ * The states a side never sees as such, from the step table: a state reached only by the other
+ * side's internal steps (e.g. a court's reply submitted for its leader's sign-off) is shown to
+ * this side as the state those steps start from (the recommendation still reads "acknowledged"),
+ * in lists, filters, counts and the record's page alike. Only where that start is one state; a
+ * state the other side's internal steps reach from several (archived, from closed or withdrawn)
+ * cannot be told apart by the table and is shown as it is.
+ */
+export function statusesSeenAs<S extends string>(rules: Readonly<Record<string, StepRule<S>>>, side: Side): ReadonlyMap<S, S> {
+  const into = new Map<S, StepRule<S>[]>();
+  for (const r of Object.values(rules)) if (r.to) into.set(r.to, [...(into.get(r.to) ?? []), r]);
+  const direct = new Map<S, S>();
+  for (const [to, rs] of into) {
+    if (!rs.every((r) => !r.shared && r.side !== side)) continue;
+    const from = new Set(rs.flatMap((r) => r.from));
+    if (from.size === 1) direct.set(to, [...from][0]!);
+  }
+  // Follow chains of such states to one this side sees (a cycle cannot arise: each hop is an internal step of the other side into a state only it reaches).
+  const seen = new Map<S, S>();
+  for (const s of direct.keys()) {
+    let x = s;
+    for (let i = 0; direct.has(x) && i < direct.size; i++) x = direct.get(x)!;
+    seen.set(s, x);
+  }
+  return seen;
+}
+
+/** The state a side sees a record in (see `statusesSeenAs`). */
+export function statusSeen<S extends string>(seenAs: ReadonlyMap<S, S>, status: S): S {
+  return seenAs.get(status) ?? status;
+}
+
+/** The states that read as `status` to a side: itself unless it is hidden, and every hidden state shown as it. */
+export function statusesReadingAs<S extends string>(seenAs: ReadonlyMap<S, S>, status: S): S[] {
+  return [...(seenAs.has(status) ? [] : [status]), ...[...seenAs].filter(([, v]) => v === status).map(([k]) => k)];
+}

@@ -14,7 +14,7 @@
  */
 import { daysOverdue } from '@/lib/domain/deadlines';
 import type { Actor } from '@/lib/domain/roles';
-import { decideStep, deny, ROLE_SETS, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
+import { decideStep, deny, ROLE_SETS, statusesSeenAs, type Side, type StepDecision, type StepRule, type WorkflowParties } from '@/lib/domain/workflow';
 import { canSee, sidesSeeing } from '@/lib/domain/visibility';
 import { RECOMMENDATION_VISIBILITY } from './visibility';
 
@@ -104,6 +104,12 @@ export const TRANSITIONS: Readonly<Record<RecommendationAction, StepRule<Recomme
   archive: { from: ['closed', 'withdrawn'], to: 'archived', side: 'procuratorate', roles: P, ownerOrLeader: true, shared: false },
   urge: { from: AWAITING_REPLY, side: 'procuratorate', roles: P, ownerOrLeader: true, shared: true },
   escalate: { from: AWAITING_REPLY, side: 'procuratorate', roles: PL, shared: true },
+};
+
+/** The states each side sees a recommendation in, from the table: the procuratorate sees a reply awaiting the court's sign-off as "acknowledged". */
+export const STATUS_SEEN_BY: Readonly<Record<Side, ReadonlyMap<RecommendationStatus, RecommendationStatus>>> = {
+  procuratorate: statusesSeenAs(TRANSITIONS, 'procuratorate'),
+  court: statusesSeenAs(TRANSITIONS, 'court'),
 };
 
 /** What the policy and the machine need to know of a recommendation, as read from the database. */
