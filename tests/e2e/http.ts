@@ -53,20 +53,41 @@ export async function callAction(id: string, fields: Fields, cookie: string, opt
     body: actionBody(fields, opts.withPrev ?? true),
     redirect: 'manual',
   });
-  const body = await res.text();
-  return { status: res.status, result: parseResult(body), redirect: res.headers.get('x-action-redirect'), body };
+  const bytes = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, result: parseResult(bytes), redirect: res.headers.get('x-action-redirect'), body: bytes.toString('utf8') };
+}
+
+/** The rows of an RSC answer by id: `<id>:<json>\n`, or a text row `<id>:T<hex byte length>,<text>` (no newline). */
+export function rscRows(body: Buffer): Map<string, string> {
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < body.length) {
+    const colon = body.indexOf(0x3a, at);
+    if (colon < 0) break;
+    const id = body.subarray(at, colon).toString('utf8');
+    if (body[colon + 1] === 0x54 /* T */) {
+      const comma = body.indexOf(0x2c, colon);
+      const len = parseInt(body.subarray(colon + 2, comma).toString('utf8'), 16);
+      rows.set(id, body.subarray(comma + 1, comma + 1 + len).toString('utf8'));
+      at = comma + 1 + len;
+    } else {
+      const nl = body.indexOf(0x0a, colon);
+      const end = nl < 0 ? body.length : nl;
+      rows.set(id, body.subarray(colon + 1, end).toString('utf8'));
+      at = end + 1;
+    }
+  }
+  return rows;
 }
 
 /** The action's return value in the RSC answer: the row the root's `"a":"$@N"` points at. */
-function parseResult(body: string): ActionAnswer['result'] {
-  const root = /^0:(\{.*\})$/m.exec(body);
-  if (!root) return null;
-  const ref = /"a":"\$@([0-9a-f]+)"/.exec(root[1]!);
-  if (!ref) return null;
-  const row = new RegExp(`^${ref[1]}:(.*)$`, 'm').exec(body);
+function parseResult(body: Buffer): ActionAnswer['result'] {
+  const rows = rscRows(body);
+  const ref = /"a":"\$@([0-9a-f]+)"/.exec(rows.get('0') ?? '');
+  const row = ref ? rows.get(ref[1]!) : undefined;
   if (!row) return null;
   try {
-    const v = JSON.parse(row[1]!) as unknown;
+    const v = JSON.parse(row) as unknown;
     return v && typeof v === 'object' ? (v as ActionAnswer['result']) : null;
   } catch {
     return null;
