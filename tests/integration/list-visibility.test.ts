@@ -242,7 +242,7 @@ describe('the procuratorate: no court-internal field, record or step moves any o
     const after = await views(proc, 'procuratorate');
     console.log(`[list-visibility] procuratorate: ${before.size} (list, filter, viewer) results compared after ${changes.join('; ')}`);
     expect(differences(before, after)).toEqual([]);
-  });
+  }, 240_000);
 
   it('a reply awaiting the court\u2019s sign-off reads "acknowledged" to the procuratorate, in the list and on the page', async () => {
     const r = await t.prisma.recommendation.findFirstOrThrow({ where: { status: 'reply_submitted' } });
@@ -282,7 +282,7 @@ describe('the court: no procuratorate-internal field, record or step moves any o
     const after = await views(court, 'court');
     console.log(`[list-visibility] court: ${before.size} (list, filter, viewer) results compared after ${changes.join('; ')}`);
     expect(differences(before, after)).toEqual([]);
-  });
+  }, 240_000);
 });
 
 /*
