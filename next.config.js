@@ -3,6 +3,29 @@ const createNextIntlPlugin = require('next-intl/plugin');
 
 const withNextIntl = createNextIntlPlugin('./lib/web/i18n/request.ts');
 
+/**
+ * The hosts server actions accept requests from, besides the request's own: NEXTAUTH_URL's and
+ * ALLOWED_ORIGINS' (the same list proxy.ts checks every state-changing request's Origin against,
+ * lib/web/security.ts; that check comes first and answers 403).
+ */
+function allowedActionHosts() {
+  const list = [process.env.NEXTAUTH_URL ?? '', ...(process.env.ALLOWED_ORIGINS ?? '').split(',')];
+  const hosts = [];
+  for (const value of list) {
+    try {
+      if (value.trim()) hosts.push(new URL(value.trim()).host);
+    } catch {
+      // An invalid entry is ignored here and in proxy.ts alike.
+    }
+  }
+  return [...new Set(hosts)];
+}
+
+/** Browser features the app never uses, switched off. */
+const PERMISSIONS_POLICY = ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'bluetooth', 'magnetometer', 'gyroscope', 'accelerometer', 'display-capture']
+  .map((f) => `${f}=()`)
+  .join(', ');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -10,8 +33,13 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.
     authInterrupts: true,
-    // Attachments (evidence, committee materials) are up to 5 MB (lib/data/attachments.ts).
-    serverActions: { bodySizeLimit: '6mb' },
+    serverActions: {
+      // Uploads: 5 MB a file, 25 MB a submission (lib/domain/attachments.ts), checked in the
+      // browser and by the attachment store with a field message; the limit here is above both
+      // so that an oversized upload reaches those checks instead of Next's generic error.
+      bodySizeLimit: '30mb',
+      allowedOrigins: allowedActionHosts(),
+    },
   },
   allowedDevOrigins: ['127.0.0.1'],
   serverExternalPackages: ['pino', '@electric-sql/pglite', '@prisma/adapter-pg', 'pg'],
@@ -23,6 +51,9 @@ const nextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Referrer-Policy', value: 'same-origin' },
+          // Content-Security-Policy and HSTS are set per request in proxy.ts (nonce, HTTPS).
+          { key: 'Permissions-Policy', value: PERMISSIONS_POLICY },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
         ],
       },
     ];
