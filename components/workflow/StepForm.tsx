@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
+import { FileInput } from '@/components/forms/FileInput';
 import { useActionForm, type FormAction } from '@/components/forms/fields';
 import type { StepActionResult } from '@/lib/web/forms';
 
@@ -79,7 +80,14 @@ export function StepForm({ id, version, title, help, fields, buttons, action, hi
                     ))}
                   </select>
                 ) : f.kind === 'file' ? (
-                  <input {...common} type="file" defaultValue={undefined} className="mt-1 block w-full max-w-md rounded border border-slate-300 px-3 py-2 text-sm" />
+                  <FileInput
+                    id={common.id}
+                    name={common.name}
+                    invalid={!!common['aria-invalid']}
+                    describedBy={common['aria-describedby']}
+                    message={message}
+                    className="mt-1 block w-full max-w-md rounded border border-slate-300 px-3 py-2 text-sm"
+                  />
                 ) : (
                   <input {...common} type={f.kind} maxLength={'maxLength' in f ? f.maxLength : undefined} className="mt-1 block w-full max-w-md rounded border border-slate-300 px-3 py-2 text-sm" />
                 )}

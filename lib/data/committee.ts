@@ -35,7 +35,7 @@ import type { Actor } from '@/lib/domain/roles';
 import type { MeetingFilter, RequestFilter } from '@/lib/lists/committee';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import type { AttendanceRequest, CommitteeAgendaItem, CommitteeMeeting, Prisma } from '@/lib/generated/prisma/client';
-import { listAttachments, readAttachment, storeAttachment } from './attachments';
+import { assertUploadTotal, auditedDownload, listAttachments, readAttachment, storeAttachment } from './attachments';
 import { writeAudit } from './audit';
 import type { Db, Tx } from './db';
 import { mapPage, pageOf } from './page';
@@ -109,9 +109,10 @@ async function caseForCourtNumber(tx: Tx, procuratorateId: string, number: strin
 }
 
 async function storeFiles(tx: Tx, actor: Actor, meetingId: string, files: S.FileInput[], ctx: WorkflowContext) {
+  assertUploadTotal(files.map((f) => f.bytes.byteLength), 'files');
   const out = [];
   for (const f of files) {
-    out.push(await storeAttachment(tx, actor, { recordType: MEETING, recordId: meetingId, fileName: f.fileName, mimeType: f.mimeType, bytes: f.bytes }, 'files', ctx));
+    out.push(await storeAttachment(tx, actor, { recordType: MEETING, recordId: meetingId, fileName: f.fileName, bytes: f.bytes }, 'files', ctx));
   }
   return out;
 }
@@ -525,26 +526,16 @@ function attendeeChoices(prisma: Db, procuratorateId: string) {
  * see it. Each download is audited.
  */
 export async function downloadMaterial(prisma: Db, actor: Actor, meetingId: string, attachmentId: string, ctx: { requestId?: string } = {}) {
-  assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
-  if (!z.uuid().safeParse(meetingId).success || !z.uuid().safeParse(attachmentId).success) return null;
-  const m = await findVisible<WithHidden<CommitteeMeeting, 'createdById'>>(prisma.committeeMeeting, MEETING_VISIBILITY, actor, meetingId);
-  if (!m) return null;
-  // The meeting is visible; its confidential materials only to the attendee and the leaders.
-  if (!canSeeMaterials(actor, meetingFacts(m))) throw new ForbiddenError('CommitteeMeeting.materials', 'notVisible');
-  const a = await readAttachment(prisma, attachmentId);
-  if (!a || a.recordType !== MEETING || a.recordId !== m.id) return null;
-  await prisma.$transaction((tx) =>
-    writeAudit(tx, {
-      actorId: actor.id,
-      institutionId: actor.institutionId,
-      action: 'attachment.download',
-      recordType: MEETING,
-      recordId: m.id,
-      summary: { attachmentId: a.id, fileName: a.fileName },
-      requestId: ctx.requestId,
-    }),
-  );
-  return a;
+  return auditedDownload(prisma, actor, { recordType: MEETING, recordId: meetingId, attachmentId }, ctx, async () => {
+    assertAllowed(decideFeature(actor, 'committee.list'), 'committee.list');
+    if (!z.uuid().safeParse(meetingId).success || !z.uuid().safeParse(attachmentId).success) return null;
+    const m = await findVisible<WithHidden<CommitteeMeeting, 'createdById'>>(prisma.committeeMeeting, MEETING_VISIBILITY, actor, meetingId);
+    if (!m) return null;
+    // The meeting is visible; its confidential materials only to the attendee and the leaders.
+    if (!canSeeMaterials(actor, meetingFacts(m))) throw new ForbiddenError('CommitteeMeeting.materials', 'notVisible');
+    const a = await readAttachment(prisma, attachmentId);
+    return a && a.recordType === MEETING && a.recordId === m.id ? a : null;
+  });
 }
 
 /** The courts and procuratorates a form may offer, and (for the procuratorate) its supervision cases. */

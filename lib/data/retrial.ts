@@ -30,7 +30,7 @@ import type { Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import type { RetrialFilter } from '@/lib/lists/retrial';
 import type { EvidenceItem, Prisma, RetrialMatter } from '@/lib/generated/prisma/client';
-import { listAttachments, readAttachment, storeAttachment } from './attachments';
+import { auditedDownload, listAttachments, readAttachment, storeAttachment } from './attachments';
 import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
@@ -517,16 +517,18 @@ function hearingView(hearingOn: string, stored: string | null, calendar: Calenda
 
 export type MatterView = NonNullable<Awaited<ReturnType<typeof getMatter>>>;
 
-/** An evidence file, after checking the actor may see the matter it belongs to. */
-export async function readEvidenceAttachment(prisma: Db, actor: Actor, matterId: string, attachmentId: string) {
-  assertAllowed(decideFeature(actor, 'retrial.list'), 'retrial.list');
-  if (!isUuid(matterId) || !isUuid(attachmentId)) return null;
-  const meta = await prisma.attachment.findUnique({ where: { id: attachmentId }, select: { recordType: true, recordId: true } });
-  if (!meta || meta.recordType !== 'EvidenceItem') return null;
-  // The evidence item through its visibility rule (its matter's): another pair's file is not found.
-  const item = await findVisible<EvidenceItem>(prisma.evidenceItem, EVIDENCE_VISIBILITY, actor, meta.recordId);
-  if (!item || item.matterId !== matterId) return null;
-  return readAttachment(prisma, attachmentId);
+/** An evidence file, after checking the actor may see the matter it belongs to; audited, served or refused. */
+export async function readEvidenceAttachment(prisma: Db, actor: Actor, matterId: string, attachmentId: string, ctx: { requestId?: string } = {}) {
+  return auditedDownload(prisma, actor, { recordType: 'RetrialMatter', recordId: matterId, attachmentId }, ctx, async () => {
+    assertAllowed(decideFeature(actor, 'retrial.list'), 'retrial.list');
+    if (!isUuid(matterId) || !isUuid(attachmentId)) return null;
+    const meta = await prisma.attachment.findUnique({ where: { id: attachmentId }, select: { recordType: true, recordId: true } });
+    if (!meta || meta.recordType !== 'EvidenceItem') return null;
+    // The evidence item through its visibility rule (its matter's): another pair's file is not found.
+    const item = await findVisible<EvidenceItem>(prisma.evidenceItem, EVIDENCE_VISIBILITY, actor, meta.recordId);
+    if (!item || item.matterId !== matterId) return null;
+    return readAttachment(prisma, attachmentId);
+  });
 }
 
 /** What the new-matter form offers the actor. */

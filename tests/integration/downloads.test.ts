@@ -94,6 +94,12 @@ async function served(file: { fileName: string; mimeType: string; data: Uint8Arr
 }
 
 const downloads = (recordId: string) => t.prisma.auditEvent.count({ where: { action: 'attachment.download', recordId } });
+/** The refused downloads audited on a record, as actor → outcome. */
+const refusals = async (recordId: string) =>
+  (await t.prisma.auditEvent.findMany({ where: { action: 'attachment.downloadRefused', recordId }, orderBy: { id: 'asc' } })).map((r) => ({
+    actorId: r.actorId,
+    ...(r.summary as { attachmentId: string; outcome: string }),
+  }));
 
 beforeAll(async () => {
   t = await openTestDb();
@@ -126,21 +132,29 @@ describe('committee materials (downloadMaterial)', () => {
     }
   });
 
-  it('a procurator who sees the meeting but is not the named attendee is refused, and nothing is audited', async () => {
+  it('a procurator who sees the meeting but is not the named attendee is refused; the refusal is audited', async () => {
     const { id, attachmentId } = await meetingWithMaterial();
     const before = await downloads(id);
-    await expect(C.downloadMaterial(t.prisma, A['li.wen']!, id, attachmentId)).rejects.toMatchObject(
+    await expect(C.downloadMaterial(t.prisma, A['li.wen']!, id, attachmentId, { requestId: 'dl-refused' })).rejects.toMatchObject(
       new ForbiddenError('CommitteeMeeting.materials', 'notVisible'),
     );
     expect(await downloads(id)).toBe(before);
+    expect(await refusals(id)).toEqual([{ actorId: A['li.wen']!.id, attachmentId, outcome: 'forbidden' }]);
+    const row = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: 'attachment.downloadRefused', recordId: id } });
+    expect(row).toMatchObject({ recordType: 'CommitteeMeeting', institutionId: A['li.wen']!.institutionId, requestId: 'dl-refused' });
   });
 
-  it('the other district does not find it; the administrator is refused', async () => {
+  it('the other district does not find it; the administrator is refused; each refusal is audited', async () => {
     const { id, attachmentId } = await meetingWithMaterial();
     // A meeting the user may not see is not found (it never leaves the database).
     for (const who of ['gao.feng', 'luo.qing']) expect(await C.downloadMaterial(t.prisma, A[who]!, id, attachmentId), who).toBeNull();
     await expect(C.downloadMaterial(t.prisma, A['admin']!, id, attachmentId)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await downloads(id)).toBe(0);
+    expect(await refusals(id)).toEqual([
+      { actorId: A['gao.feng']!.id, attachmentId, outcome: 'notFound' },
+      { actorId: A['luo.qing']!.id, attachmentId, outcome: 'notFound' },
+      { actorId: A['admin']!.id, attachmentId, outcome: 'forbidden' },
+    ]);
   });
 
   it('unknown ids are not found: no meeting, no attachment, malformed, or a file of another record', async () => {
@@ -155,22 +169,31 @@ describe('committee materials (downloadMaterial)', () => {
     expect(await C.downloadMaterial(t.prisma, zhao, id, other.attachmentId)).toBeNull();
     expect(await C.downloadMaterial(t.prisma, zhao, id, evidence.attachmentId)).toBeNull();
     expect(await downloads(id)).toBe(0);
+    // Well-formed ids are audited as not found; malformed ones name nothing and leave no row.
+    expect((await refusals(id)).map((r) => r.attachmentId)).toEqual([UNKNOWN, other.attachmentId, evidence.attachmentId]);
   });
 });
 
 describe('retrial evidence files (readEvidenceAttachment)', () => {
-  it('both sides of the matter get the bytes, typed, under their own name', async () => {
+  it('both sides of the matter get the bytes, typed, under their own name; each download is audited', async () => {
     const { id, attachmentId } = await matterWithEvidence();
     for (const who of ['li.wen', 'zhao.mingyuan', 'lin.xue', 'wang.jianguo']) {
-      const got = await served(await R.readEvidenceAttachment(t.prisma, A[who]!, id, attachmentId));
+      const got = await served(await R.readEvidenceAttachment(t.prisma, A[who]!, id, attachmentId, { requestId: `ev-${who}` }));
       expect(got, who).toMatchObject({ status: 200, type: 'application/pdf', name: EVIDENCE.fileName, text: EVIDENCE.text });
+      const audit = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: 'attachment.download', recordId: id, requestId: `ev-${who}` } });
+      expect(audit).toMatchObject({ actorId: A[who]!.id, recordType: 'RetrialMatter', summary: { attachmentId, outcome: 'ok', fileName: EVIDENCE.fileName } });
     }
   });
 
-  it('the other district does not find it; the administrator is refused', async () => {
+  it('the other district does not find it; the administrator is refused; each refusal is audited', async () => {
     const { id, attachmentId } = await matterWithEvidence();
     for (const who of ['gao.feng', 'luo.qing']) expect(await R.readEvidenceAttachment(t.prisma, A[who]!, id, attachmentId), who).toBeNull();
     await expect(R.readEvidenceAttachment(t.prisma, A['admin']!, id, attachmentId)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await refusals(id)).toEqual([
+      { actorId: A['gao.feng']!.id, attachmentId, outcome: 'notFound' },
+      { actorId: A['luo.qing']!.id, attachmentId, outcome: 'notFound' },
+      { actorId: A['admin']!.id, attachmentId, outcome: 'forbidden' },
+    ]);
   });
 
   it('unknown ids are not found: no matter, no attachment, malformed, or a file of another record', async () => {

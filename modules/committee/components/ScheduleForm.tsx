@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
+import { FileInput } from '@/components/forms/FileInput';
 import { FormFooter } from '@/components/forms/FormFooter';
 import { Options, useActionForm, type FormAction } from '@/components/forms/fields';
 import { scheduleInput } from '@/lib/domain/committee/schemas';
@@ -114,9 +115,16 @@ export function ScheduleForm({
 
       <div>
         {label('files', t('fields.materials'), false)}
-        <input {...attrs('files')} defaultValue={undefined} type="file" multiple accept=".pdf,.doc,.docx,.txt,.png,.jpg,.jpeg" className="mt-1 block text-sm" />
+        <FileInput
+          id={attrs('files').id}
+          name="files"
+          multiple
+          invalid={!!attrs('files')['aria-invalid']}
+          describedBy={attrs('files')['aria-describedby']}
+          error={error('files')}
+          message={form.message}
+        />
         <p className="mt-1 text-xs text-slate-500">{t('form.materialsHelp')}</p>
-        {error('files')}
       </div>
 
       <FormFooter pending={pending} label={t('form.submit')} pendingLabel={tc('working')} problem={form.problem} className="flex flex-wrap items-center gap-4" />
