@@ -22,7 +22,7 @@ function allowedActionHosts() {
 }
 
 /** Browser features the app never uses, switched off. */
-const PERMISSIONS_POLICY = ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'bluetooth', 'magnetometer', 'gyroscope', 'accelerometer', 'display-capture']
+const PERMISSIONS_POLICY = ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'magnetometer', 'gyroscope', 'accelerometer', 'display-capture']
   .map((f) => `${f}=()`)
   .join(', ');
 
@@ -40,6 +40,9 @@ const nextConfig = {
       bodySizeLimit: '30mb',
       allowedOrigins: allowedActionHosts(),
     },
+    // proxy.ts sees every request first, and Next buffers at most this much of its body for it
+    // (default 10 MB; a larger body arrives cut off and fails to parse): the same limit.
+    proxyClientMaxBodySize: '30mb',
   },
   allowedDevOrigins: ['127.0.0.1'],
   serverExternalPackages: ['pino', '@electric-sql/pglite', '@prisma/adapter-pg', 'pg'],

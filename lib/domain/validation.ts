@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { isCourtCaseNumber } from '@/lib/domain/cases/numbers';
 import { isValidIsoDate } from '@/lib/domain/dates';
 
+// In the browser, zod's compiled (eval-based) object parser would need 'unsafe-eval' in the
+// Content-Security-Policy (docs/decisions/0020); even its feature probe is a reported violation.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 /**
  * Characters no text field takes (code `controlCharacters`): C0 and C1 control characters (NUL
  * among them, which PostgreSQL cannot store), unpaired surrogates, and the bidirectional
