@@ -73,23 +73,21 @@ export type TypeDecision = { ok: true; mime: string } | { ok: false; code: 'atta
 
 /**
  * The type a file is stored and served as, from what its bytes were recognized as (`detected`,
- * undefined when they carry no known signature) and its name: refused when the type is not
- * accepted (`attachmentType`) or the name's ending is not one of the recognized type's
- * (`attachmentMismatch`).
+ * undefined when they carry no known signature) and its name: a name ending that is not accepted
+ * → `attachmentType`; bytes that are not an accepted type, or not the type the name's ending says
+ * (a program renamed .pdf) → `attachmentMismatch`.
  */
 export function decideType(detected: Detected | undefined, fileName: string, bytes: Uint8Array): TypeDecision {
   const ext = extensionOf(fileName);
-  let accepted: Accepted | null = null;
+  if (!acceptedExtensions().includes(ext)) return { ok: false, code: 'attachmentType' };
+  let accepted: Accepted | null;
   if (!detected) accepted = isPlainText(bytes) ? TEXT : null;
   else if (detected.ext === 'zip' && hasOfdRoot(bytes)) accepted = OFD;
   else {
     const rule = BY_SIGNATURE[detected.ext];
     accepted = typeof rule === 'function' ? rule(ext) : (rule ?? null);
-    // A compound file named neither .doc nor .xls (e.g. an .msi installer renamed): not accepted as such.
-    if (!accepted && detected.ext === 'cfb') return { ok: false, code: 'attachmentMismatch' };
   }
-  if (!accepted) return { ok: false, code: ext && acceptedExtensions().includes(ext) ? 'attachmentMismatch' : 'attachmentType' };
-  if (!accepted.extensions.includes(ext)) return { ok: false, code: 'attachmentMismatch' };
+  if (!accepted || !accepted.extensions.includes(ext)) return { ok: false, code: 'attachmentMismatch' };
   return { ok: true, mime: accepted.mime };
 }
 

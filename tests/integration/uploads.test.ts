@@ -84,11 +84,12 @@ describe('uploads: the type comes from the bytes', () => {
     }
   });
 
-  it('a file of an accepted type under another accepted name is refused (PNG named .pdf, PDF named .docx, a plain zip named .docx)', async () => {
+  it('a file of an accepted type under another accepted name is refused (PNG named .pdf, PDF named .docx, a plain zip named .docx); other names are not accepted', async () => {
     await refused({ fileName: 'scan.pdf', mimeType: 'application/pdf', bytes: FILES.png() }, 'attachmentMismatch');
     await refused({ fileName: 'report.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: FILES.pdf() }, 'attachmentMismatch');
     await refused({ fileName: 'report.docx', mimeType: 'application/zip', bytes: FILES.plainZip() }, 'attachmentMismatch');
-    await refused({ fileName: 'package.msi', mimeType: 'application/msword', bytes: FILES.cfb() }, 'attachmentMismatch');
+    await refused({ fileName: '说明.xls', mimeType: 'application/msword', bytes: FILES.docx() }, 'attachmentMismatch');
+    await refused({ fileName: 'package.msi', mimeType: 'application/msword', bytes: FILES.cfb() }, 'attachmentType');
   });
 
   it('text with a NUL or other control character is refused; so is text that is not UTF-8', async () => {

@@ -33,7 +33,8 @@ describe('upload types', () => {
       for (const ext of Object.keys(kinds).filter((e) => e !== kind)) expect(await decide(bytes, `a.${ext}`), `${kind} as .${ext}`).toEqual({ ok: false, code: 'attachmentMismatch' });
     }
     expect(await decide(FILES.plainZip(), 'a.docx')).toEqual({ ok: false, code: 'attachmentMismatch' });
-    expect(await decide(FILES.cfb(), 'a.msi')).toEqual({ ok: false, code: 'attachmentMismatch' });
+    expect(await decide(FILES.cfb(), 'a.msi')).toEqual({ ok: false, code: 'attachmentType' });
+    expect(await decide(FILES.text('x'), 'a.exe')).toEqual({ ok: false, code: 'attachmentType' });
   });
 
   it('plain text: UTF-8 without control characters other than tab, CR and LF', () => {
