@@ -45,7 +45,7 @@ const nextConfig = {
     proxyClientMaxBodySize: '30mb',
   },
   allowedDevOrigins: ['127.0.0.1'],
-  serverExternalPackages: ['pino', '@electric-sql/pglite', '@prisma/adapter-pg', 'pg'],
+  serverExternalPackages: ['pino', '@electric-sql/pglite', '@prisma/adapter-pg', 'pg', 'argon2', 'rate-limiter-flexible'],
   async headers() {
     return [
       {

@@ -1,15 +1,32 @@
+/**
+ * Password hashes: argon2id (the native `argon2` package: hashing runs in libuv's thread pool,
+ * off the event loop) for every new hash; bcrypt hashes from before still verify, and the
+ * sign-in rehashes them (lib/data/users.ts, rule `needsRehash` in lib/domain/signin.ts).
+ * Parameters and timings: docs/decisions/0018-sign-in-under-attack.md.
+ */
+import argon2 from 'argon2';
 import bcrypt from 'bcryptjs';
-
-/** bcrypt cost: ~100 ms a hash on this hardware; see docs/decisions/0004-sign-in.md. */
-export const BCRYPT_COST = 11;
+import { ARGON2_PARAMS, isBcryptHash } from '@/lib/domain/signin';
 
 export function hashPassword(plain: string): Promise<string> {
-  return bcrypt.hash(plain, BCRYPT_COST);
+  return argon2.hash(plain, { type: argon2.argon2id, ...ARGON2_PARAMS });
 }
 
-export function verifyPassword(plain: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(plain, hash);
+/** True when `plain` matches `hash` (argon2id, or a legacy bcrypt hash); false for a malformed hash. */
+export async function verifyPassword(plain: string, hash: string): Promise<boolean> {
+  // bcryptjs is pure JS on the event loop: it only ever runs for accounts not yet rehashed.
+  if (isBcryptHash(hash)) return bcrypt.compare(plain, hash);
+  try {
+    return await argon2.verify(hash, plain);
+  } catch {
+    return false;
+  }
 }
 
-/** Compared against when the username is unknown, so both paths cost the same time. */
-export const DUMMY_HASH = '$2b$11$A41C4q/5AkTau5RgtO9zvePJ2Rr//gh1vEjuctYwOWn8Dl9WFrmK2';
+/**
+ * Compared against when the username is unknown (or the account inactive), so every path costs
+ * one argon2id verification with the current parameters. Any argon2id hash of these parameters
+ * would do; nobody knows its password.
+ */
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,p=1,t=2$YYHs5wcacLbWrOqDAbGzvg$6s3dp4a/nwF2BD4uBX6BcDE5nULspCBERuvRM6mXucM';

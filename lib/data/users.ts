@@ -3,13 +3,7 @@
  * and account management for administrators. Every read and write passes lib/domain/policy.
  */
 import { z } from 'zod';
-import {
-  afterFailure,
-  lockMinutesLeft,
-  signInInput,
-  throttleKey,
-  type SignInFailure,
-} from '@/lib/domain/signin';
+import { needsRehash, nameKey, signInInput, type SignInFailure } from '@/lib/domain/signin';
 import { assertAllowed, decideFeature, decideUser } from '@/lib/domain/policy';
 import { roleFitsInstitution, type Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
@@ -19,98 +13,101 @@ import { pageOf } from './page';
 import { writeAudit } from './audit';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import { ConflictError, FieldError } from './errors';
+import { ACTOR_SELECT, actorOfRow, endSessions, openSession } from './sessions';
+import { attemptSucceeded, consumeAttempt } from './signin-limits';
 
 export type SignInResult =
-  | { ok: true; user: { id: string; name: string; role: Actor['role']; institutionId: string } }
+  | { ok: true; user: { id: string; name: string; role: Actor['role']; institutionId: string }; sessionId: string }
   | { ok: false; code: SignInFailure; minutesLeft?: number };
+
+export interface SignInContext {
+  /** The client address as a limit key (lib/domain/signin.ts clientAddress); 'unknown' when none. */
+  address?: string;
+  requestId?: string;
+  now?: Date;
+}
 
 /**
  * Checks a username and password. Unknown users, wrong passwords and deactivated users all
- * answer `invalidCredentials` after the same amount of work; five failures in a row lock the
- * name for a while, whether or not such a user exists.
+ * answer `invalidCredentials` after the same work (one argon2id verification). The attempt is
+ * counted against the sign-in limits BEFORE the password is checked (lib/data/signin-limits.ts):
+ * a locked name, address or pair is refused with its own message and the minutes left, and no
+ * password is checked. A success opens a session and rehashes a legacy hash.
  */
-export async function verifySignIn(
-  prisma: Db,
-  raw: unknown,
-  now: Date = new Date(),
-  requestId?: string,
-): Promise<SignInResult> {
+export async function verifySignIn(prisma: Db, raw: unknown, ctx: SignInContext = {}): Promise<SignInResult> {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) return { ok: false, code: 'invalidInput' };
   const { username, password } = parsed.data;
-  const key = throttleKey(username);
+  const name = nameKey(username);
+  const address = ctx.address || 'unknown';
+  const now = ctx.now ?? new Date();
 
-  const throttle = await prisma.signInThrottle.findUnique({ where: { key } });
-  const left = lockMinutesLeft(throttle, now);
-  if (left > 0) return { ok: false, code: 'locked', minutesLeft: left };
+  const counted = await consumeAttempt(prisma, name, address);
+  if (!counted.ok) {
+    const { refusal } = counted;
+    if (refusal.started) {
+      await prisma.$transaction((tx) =>
+        writeAudit(tx, {
+          actorId: null,
+          institutionId: null,
+          action: 'auth.locked',
+          recordType: 'SignIn',
+          recordId: refusal.limit === 'address' ? address : name,
+          summary: { limit: refusal.limit, name, address, minutes: refusal.minutesLeft },
+          requestId: ctx.requestId,
+        }),
+      );
+    }
+    return { ok: false, code: refusal.code, minutesLeft: refusal.minutesLeft };
+  }
 
   const user = await prisma.user.findUnique({
-    where: { username: key },
+    where: { username: name },
     select: { id: true, name: true, role: true, institutionId: true, active: true, passwordHash: true },
   });
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !user.active || !passwordOk) return { ok: false, code: 'invalidCredentials' };
 
-  if (user && user.active && passwordOk) {
-    await prisma.$transaction(async (tx) => {
-      if (throttle) await tx.signInThrottle.delete({ where: { key } });
-      await writeAudit(tx, {
-        actorId: user.id,
-        institutionId: user.institutionId,
-        action: 'auth.signIn',
-        recordType: 'User',
-        recordId: user.id,
-        requestId,
-      });
-    });
-    return { ok: true, user: { id: user.id, name: user.name, role: user.role, institutionId: user.institutionId } };
-  }
-
-  const next = afterFailure(throttle, now);
-  await prisma.$transaction(async (tx) => {
-    await tx.signInThrottle.upsert({
-      where: { key },
-      create: { key, ...next },
-      update: next,
-    });
-    if (next.lockedUntil) {
-      await writeAudit(tx, {
-        actorId: null,
-        institutionId: user?.institutionId ?? null,
-        action: 'auth.locked',
-        recordType: 'SignIn',
-        recordId: key,
-        summary: { until: next.lockedUntil.toISOString() },
-        requestId,
-      });
+  const rehash = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
+  const sessionId = await prisma.$transaction(async (tx) => {
+    if (rehash) {
+      // Only if the hash is still the one just verified (a concurrent change wins).
+      const { count } = await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: rehash } });
+      if (count) {
+        await writeAudit(tx, {
+          actorId: user.id,
+          institutionId: user.institutionId,
+          action: 'auth.passwordRehashed',
+          recordType: 'User',
+          recordId: user.id,
+          summary: { scheme: 'argon2id' },
+          requestId: ctx.requestId,
+        });
+      }
     }
+    const id = await openSession(tx, user.id, now);
+    await writeAudit(tx, {
+      actorId: user.id,
+      institutionId: user.institutionId,
+      action: 'auth.signIn',
+      recordType: 'User',
+      recordId: user.id,
+      summary: { sessionId: id },
+      requestId: ctx.requestId,
+    });
+    return id;
   });
-  if (next.lockedUntil) return { ok: false, code: 'locked', minutesLeft: lockMinutesLeft(next, now) };
-  return { ok: false, code: 'invalidCredentials' };
+  await attemptSucceeded(prisma, counted.attempt);
+  return { ok: true, user: { id: user.id, name: user.name, role: user.role, institutionId: user.institutionId }, sessionId };
 }
 
-/** Loads the actor for a user id from the session: role and institution as stored now. */
+/**
+ * The actor of a user id, without a session (seed, scripts and tests). Requests go through
+ * lib/data/sessions.ts loadSessionActor, which also checks the session.
+ */
 export async function loadActor(prisma: Db, userId: string): Promise<Actor | null> {
   if (!z.uuid().safeParse(userId).success) return null;
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      role: true,
-      active: true,
-      institutionId: true,
-      departmentId: true,
-      institution: { select: { kind: true } },
-    },
-  });
-  if (!user || !user.active) return null;
-  return {
-    id: user.id,
-    role: user.role,
-    active: user.active,
-    institutionId: user.institutionId,
-    institutionKind: user.institution.kind,
-    departmentId: user.departmentId,
-  };
+  return actorOfRow(await prisma.user.findUnique({ where: { id: userId }, select: ACTOR_SELECT }));
 }
 
 /** The signed-in user's own profile, for the home page and the header. */
@@ -278,5 +275,7 @@ export async function setUserActive(prisma: Db, actor: Actor, raw: unknown, requ
       summary: { before: { active: target.active }, after: { active: input.active } },
       requestId,
     });
+    // A deactivated account's sessions end now: reactivation does not bring them back.
+    if (!input.active) await endSessions(tx, target.id, 'deactivated', { actorId: actor.id, institutionId: actor.institutionId, requestId });
   });
 }

@@ -1,40 +1,68 @@
 /**
- * next-auth (v4) configuration: Credentials provider, JWT sessions carrying user id, role and
- * institution. The JWT is only a hint: every request reloads the user from the database
- * (lib/web/session.ts), so deactivation or a role change takes effect at once.
+ * next-auth (v4) configuration: Credentials provider, JWT cookies naming the user and the
+ * server-side session (`uid`, `sid`). Every request loads the session row and the user in one
+ * query (lib/web/session.ts → lib/data/sessions.ts), so sign-out, deactivation and the
+ * administrator's "end sessions" take effect at once, on every app server.
  *
  * CommonJS note: scripts run by tsx must not import this module (next-auth is CommonJS).
  */
 import type { NextAuthOptions } from 'next-auth';
 import { encode, type JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { headers } from 'next/headers';
 import { db } from '@/lib/data/db';
+import { signOutSession } from '@/lib/data/sessions';
 import { verifySignIn, type SignInResult } from '@/lib/data/users';
+import { clientAddress, SESSION_HOURS } from '@/lib/domain/signin';
 import { log } from '@/lib/log';
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
+export const SESSION_MAX_AGE_SECONDS = SESSION_HOURS * 60 * 60; // one working day
 
 /**
- * The one check of a username and password (input limits, the lockout, the same answer for
- * every failure), for the sign-in form's action and next-auth's credentials endpoint alike.
+ * The client address of a request, as a limit key: X-Forwarded-For read through the number of
+ * trusted proxies in front of the app (TRUSTED_PROXY_HOPS, default 0: no proxy; see
+ * lib/domain/signin.ts clientAddress and docs/deployment.md).
  */
-export async function checkCredentials(credentials: { username?: unknown; password?: unknown } | undefined, requestId?: string): Promise<SignInResult> {
-  const result = await verifySignIn(db(), { username: credentials?.username, password: credentials?.password }, new Date(), requestId);
-  if (result.ok) log.info({ requestId, userId: result.user.id }, 'sign-in');
-  else log.info({ requestId, code: result.code }, 'sign-in refused');
-  return result;
+export function addressOf(h: { get(name: string): string | null }): string {
+  return clientAddress(h.get('x-forwarded-for'), Number(process.env.TRUSTED_PROXY_HOPS ?? 0));
 }
 
-type SessionUser = Extract<SignInResult, { ok: true }>['user'];
+/**
+ * The one check of a username and password (input limits, the sign-in limits, the same answer
+ * for every failure), for the sign-in form's action and next-auth's credentials endpoint alike.
+ * An unexpected error is logged with the request id and answered with the code `unexpected`.
+ */
+export async function checkCredentials(
+  credentials: { username?: unknown; password?: unknown } | undefined,
+  ctx: { requestId?: string; address: string },
+): Promise<SignInResult> {
+  const { requestId, address } = ctx;
+  try {
+    const result = await verifySignIn(db(), { username: credentials?.username, password: credentials?.password }, { requestId, address });
+    if (result.ok) log.info({ requestId, userId: result.user.id }, 'sign-in');
+    else log.info({ requestId, code: result.code, address }, 'sign-in refused');
+    return result;
+  } catch (err) {
+    log.error({ requestId, err }, 'sign-in failed');
+    return { ok: false, code: 'unexpected' };
+  }
+}
+
+type SignedIn = Extract<SignInResult, { ok: true }>;
+
+/** What next-auth's jwt callback receives as `user` after a sign-in. */
+function sessionUser(r: SignedIn) {
+  return { id: r.user.id, name: r.user.name, role: r.user.role, institutionId: r.user.institutionId, sid: r.sessionId };
+}
 
 /**
  * The session cookie next-auth would set after a credentials sign-in: the same token (its jwt
  * callback), encoded by next-auth's own JWT encoder, under next-auth's cookie name and options.
  */
-export async function sessionCookie(user: SessionUser) {
+export async function sessionCookie(user: SignedIn) {
   const secure = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
-  const base: JWT = { name: user.name, sub: user.id };
-  const token = await authOptions.callbacks!.jwt!({ token: base, user, account: null, trigger: 'signIn' });
+  const base: JWT = { name: user.user.name, sub: user.user.id };
+  const token = await authOptions.callbacks!.jwt!({ token: base, user: sessionUser(user), account: null, trigger: 'signIn' });
   if (!authOptions.secret) throw new Error('NEXTAUTH_SECRET is not set');
   const value = await encode({ token, secret: authOptions.secret, maxAge: SESSION_MAX_AGE_SECONDS });
   return {
@@ -62,27 +90,35 @@ export const authOptions: NextAuthOptions = {
         password: { label: 'password', type: 'password' },
       },
       async authorize(credentials, req) {
-        const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-        const requestId = headers['x-request-id'];
-        const result = await checkCredentials(credentials, requestId);
-        if (result.ok) return { id: result.user.id, name: result.user.name, role: result.user.role, institutionId: result.user.institutionId };
-        // The message travels to the sign-in form as a code; the form localizes it.
-        throw new Error(result.code === 'locked' ? `locked:${result.minutesLeft ?? 15}` : result.code);
+        const raw = (req?.headers ?? {}) as Record<string, string | undefined>;
+        const h = { get: (name: string) => raw[name] ?? null };
+        const result = await checkCredentials(credentials, { requestId: raw['x-request-id'], address: addressOf(h) });
+        if (result.ok) return sessionUser(result);
+        // Only a code travels to the sign-in page (in its URL); never an internal message.
+        throw new Error(result.minutesLeft ? `${result.code}:${result.minutesLeft}` : result.code);
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const u = user as { id: string; role?: string; institutionId?: string };
+        const u = user as { id: string; role?: string; institutionId?: string; sid?: string };
         token.uid = u.id;
+        token.sid = u.sid;
         token.role = u.role;
         token.institutionId = u.institutionId;
       }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, uid: token.uid as string | undefined };
+      return { ...session, uid: token.uid as string | undefined, sid: token.sid as string | undefined };
+    },
+  },
+  events: {
+    // next-auth's sign-out endpoint (every sign-out button posts to it), after its CSRF check.
+    async signOut({ token }) {
+      const requestId = (await headers()).get('x-request-id') ?? undefined;
+      if (token) await signOutSession(db(), { uid: token.uid, sid: token.sid }, requestId);
     },
   },
 };

@@ -1,6 +1,6 @@
 /**
- * The request's actor. Pages, server actions and route handlers start here: the session names
- * a user id; the user (role, institution, active) is read from the database on every request.
+ * The request's actor. Pages, server actions and route handlers start here: the cookie names a
+ * user and a server-side session; both are read from the database on every request.
  */
 import 'server-only';
 import { getServerSession } from 'next-auth';
@@ -8,15 +8,16 @@ import { forbidden, redirect } from 'next/navigation';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { db } from '@/lib/data/db';
-import { loadActor } from '@/lib/data/users';
+import { loadSessionActor } from '@/lib/data/sessions';
 import { can, type Feature } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { authOptions } from './auth';
 
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: string } | null;
+  const session = (await getServerSession(authOptions)) as { uid?: string; sid?: string } | null;
   if (!session?.uid) return null;
-  return loadActor(db(), session.uid);
+  // One query: the session row (open, unexpired, this user's) and the user (active).
+  return loadSessionActor(db(), session);
 });
 
 /** The signed-in actor, or a redirect to the sign-in page. */

@@ -6,9 +6,9 @@
  * every failure) and the session is next-auth's own JWT cookie; next-auth then reads it as if
  * its credentials endpoint had set it.
  */
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { checkCredentials, sessionCookie } from './auth';
+import { addressOf, checkCredentials, sessionCookie } from './auth';
 import { isIntent, parseForm, type ActionState } from './forms';
 import { requestId } from './session';
 import { safeCallbackUrl } from './urls';
@@ -30,14 +30,10 @@ export async function signInAction(_prev: SignInState | null, form: FormData): P
   const password = form.get('password');
   if (typeof username !== 'string' || !username.trim()) return refuse({ username: ['usernameRequired'] });
   if (typeof password !== 'string' || !password) return refuse({ password: ['passwordRequired'] });
-  let result;
-  try {
-    result = await checkCredentials({ username, password }, await requestId());
-  } catch {
-    return refuse({}, ['unexpected']);
-  }
-  if (!result.ok) return refuse({}, [result.code], result.code === 'locked' ? (result.minutesLeft ?? 15) : undefined);
-  const cookie = await sessionCookie(result.user);
+  // checkCredentials logs an unexpected error with the request id and answers `unexpected`.
+  const result = await checkCredentials({ username, password }, { requestId: await requestId(), address: addressOf(await headers()) });
+  if (!result.ok) return refuse({}, [result.code], result.minutesLeft);
+  const cookie = await sessionCookie(result);
   (await cookies()).set(cookie.name, cookie.value, cookie.options);
   const to = form.get('callbackUrl');
   redirect(safeCallbackUrl(typeof to === 'string' ? to : undefined));

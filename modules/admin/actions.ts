@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/data/db';
+import { endUserSessions } from '@/lib/data/sessions';
 import { createUser, setUserActive } from '@/lib/data/users';
 import { formObject, runAction, type ActionState } from '@/lib/web/action';
 
@@ -19,5 +20,11 @@ export async function setUserActiveAction(_prev: ActionState | null, form: FormD
     await setUserActive(db(), actor, { userId: o.userId, active: o.active === 'true', version: o.version }, requestId);
     revalidatePath('/admin/users');
     return undefined;
+  });
+}
+
+export async function endUserSessionsAction(_prev: ActionState<{ ended: number }> | null, form: FormData) {
+  return runAction('user.endSessions', form, async (actor, { requestId }) => {
+    return endUserSessions(db(), actor, formObject(form), requestId);
   });
 }

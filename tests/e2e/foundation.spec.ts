@@ -139,17 +139,21 @@ test.describe('sign-in without JavaScript', () => {
   });
 });
 
-test('repeated failures lock the name for a while', async ({ page }) => {
+test('repeated failures lock the name at this address for a while, and say so', async ({ page }) => {
   await page.goto('/signin');
   await page.locator('form[data-ready]').waitFor();
+  // Five failures are answered as failures (lib/domain/signin.ts SIGNIN_LIMITS.nameAddress) …
   for (let i = 0; i < 5; i++) {
     await page.locator('#username').fill('lock.target');
     await page.locator('#password').fill(`wrong-${i}`);
     await page.locator('#signin-submit').click();
-    await expect(page.locator('#signin-error')).toBeVisible();
+    await expect(page.locator('#signin-error')).toHaveText('The username or password is incorrect, or the account is not active.');
   }
-  await expect(page.locator('#signin-error')).toContainText('Too many failed attempts');
-  await expect(page.locator('#signin-error')).toContainText('15 minutes');
+  // … the sixth starts the first lock of the backoff (5 minutes).
+  await page.locator('#password').fill('wrong-5');
+  await page.locator('#signin-submit').click();
+  await expect(page.locator('#signin-error')).toContainText('Too many failed attempts for this username from your network address');
+  await expect(page.locator('#signin-error')).toContainText('5 minutes');
 });
 
 test('language: negotiated from the browser, switchable, remembered', async ({ browser }) => {
@@ -176,12 +180,28 @@ test('language: negotiated from the browser, switchable, remembered', async ({ b
   await context.close();
 });
 
-test('sign out ends the session', async ({ page }) => {
+test('sign out ends the session: a copied cookie stops working at once', async ({ page, playwright, baseURL }) => {
   await signIn(page, 'wang.jianguo');
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name.endsWith('next-auth.session-token'));
+  expect(session).toBeTruthy();
+  // The copied cookie, sent over plain HTTP from elsewhere, works before the sign-out …
+  const thief = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${session!.name}=${session!.value}` } });
+  const before = await thief.get('/', { maxRedirects: 0 });
+  expect(before.status()).toBe(200);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto('/');
   await expect(page).toHaveURL(/\/signin/);
+  // … and not after it.
+  const after = await thief.get('/', { maxRedirects: 0 });
+  expect(after.status()).toBe(307);
+  expect(after.headers()['location']).toMatch(/\/signin/);
+  // The copy put back into a browser does not sign anyone in either.
+  await page.context().addCookies([session!]);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/signin/);
+  await thief.dispose();
 });
 
 test('administrator: creates an account (field errors first), and imports the calendar', async ({ page }) => {

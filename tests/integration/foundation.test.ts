@@ -8,7 +8,7 @@ import { checkDatabase } from '@/lib/data/health';
 import { createUser, getDirectory, listUsers, loadActor, setUserActive, verifySignIn } from '@/lib/data/users';
 import { ForbiddenError } from '@/lib/domain/policy';
 import { ROLES, type Actor } from '@/lib/domain/roles';
-import { THROTTLE } from '@/lib/domain/signin';
+import { LOCK_BACKOFF_MINUTES, SIGNIN_LIMITS } from '@/lib/domain/signin';
 import { seed, HOLIDAYS_CSV } from '@/prisma/seed/seed';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/prisma/seed/demo-data';
 import { actorOf as sharedActorOf, openTestDb, type TestDb } from './support';
@@ -66,10 +66,11 @@ describe('demo seed', () => {
 
 describe('sign-in', () => {
   const now = new Date('2026-11-27T02:00:00Z');
+  const at = { now, address: '192.0.2.10' };
 
   it('accepts every active demo user with the demo password and writes an audit event', async () => {
     for (const u of DEMO_USERS.filter((x) => x.active !== false)) {
-      const r = await verifySignIn(t.prisma, { username: u.username, password: DEMO_PASSWORD }, now, 'req-test-1');
+      const r = await verifySignIn(t.prisma, { username: u.username, password: DEMO_PASSWORD }, { ...at, requestId: 'req-test-1' });
       expect(r.ok, u.username).toBe(true);
     }
     const events = await t.prisma.auditEvent.findMany({ where: { action: 'auth.signIn', requestId: 'req-test-1' } });
@@ -77,34 +78,31 @@ describe('sign-in', () => {
   });
 
   it('answers the same for a wrong password, an unknown user and a deactivated user', async () => {
-    const wrong = await verifySignIn(t.prisma, { username: 'li.wen', password: 'nope' }, now);
-    const unknown = await verifySignIn(t.prisma, { username: 'nobody.here', password: 'nope' }, now);
-    const inactive = await verifySignIn(t.prisma, { username: 'ma.retired', password: DEMO_PASSWORD }, now);
+    const wrong = await verifySignIn(t.prisma, { username: 'li.wen', password: 'nope' }, at);
+    const unknown = await verifySignIn(t.prisma, { username: 'nobody.here', password: 'nope' }, at);
+    const inactive = await verifySignIn(t.prisma, { username: 'ma.retired', password: DEMO_PASSWORD }, at);
     expect(wrong).toEqual({ ok: false, code: 'invalidCredentials' });
     expect(unknown).toEqual(wrong);
     expect(inactive).toEqual(wrong);
   });
 
-  it('locks a name after repeated failures, known or not, and a correct password then waits too', async () => {
+  it('locks a name at an address after repeated failures, known or not, and a correct password then waits too', async () => {
+    // More in tests/integration/signin-limits.test.ts (parallel guesses, backoff, other addresses).
+    const here = { now, address: '192.0.2.11' };
     for (const name of ['wu.yating', 'ghost.user']) {
-      let last;
-      for (let i = 0; i < THROTTLE.maxFailures; i++) last = await verifySignIn(t.prisma, { username: name, password: 'bad' }, now);
-      expect(last).toEqual({ ok: false, code: 'locked', minutesLeft: THROTTLE.lockMinutes });
+      for (let i = 0; i < SIGNIN_LIMITS.nameAddress.points; i++) {
+        expect(await verifySignIn(t.prisma, { username: name, password: 'bad' }, here)).toEqual({ ok: false, code: 'invalidCredentials' });
+      }
+      const locked = await verifySignIn(t.prisma, { username: name, password: 'bad' }, here);
+      expect(locked).toEqual({ ok: false, code: 'locked', minutesLeft: LOCK_BACKOFF_MINUTES[0] });
     }
-    const during = await verifySignIn(t.prisma, { username: 'WU.YATING', password: DEMO_PASSWORD }, new Date(now.getTime() + 60_000));
+    const during = await verifySignIn(t.prisma, { username: 'WU.YATING', password: DEMO_PASSWORD }, here);
     expect(during).toMatchObject({ ok: false, code: 'locked' });
-    const after = await verifySignIn(
-      t.prisma,
-      { username: 'wu.yating', password: DEMO_PASSWORD },
-      new Date(now.getTime() + (THROTTLE.lockMinutes + 1) * 60_000),
-    );
-    expect(after.ok).toBe(true);
-    // Success clears the throttle.
-    expect(await t.prisma.signInThrottle.findUnique({ where: { key: 'wu.yating' } })).toBeNull();
+    expect(await t.prisma.auditEvent.count({ where: { action: 'auth.locked', recordId: { in: ['wu.yating', 'ghost.user'] } } })).toBe(2);
   });
 
   it('refuses bad input with invalidInput and writes nothing', async () => {
-    const before = await t.prisma.signInThrottle.count();
+    const before = await t.prisma.signInLimit.count();
     const audits = await t.prisma.auditEvent.count();
     const bad = [
       {},
@@ -114,14 +112,14 @@ describe('sign-in', () => {
       { username: 'li\u0000wen', password: 'x' },
       { username: ['li.wen'], password: 'x' },
     ];
-    for (const input of bad) expect(await verifySignIn(t.prisma, input, now)).toEqual({ ok: false, code: 'invalidInput' });
-    expect(await t.prisma.signInThrottle.count()).toBe(before);
+    for (const input of bad) expect(await verifySignIn(t.prisma, input, at)).toEqual({ ok: false, code: 'invalidInput' });
+    expect(await t.prisma.signInLimit.count()).toBe(before);
     expect(await t.prisma.auditEvent.count()).toBe(audits);
   });
 
   it('treats injection-shaped and odd Unicode values as plain data', async () => {
     for (const username of ["' OR '1'='1", "admin'--", '检察官\uFFFD', 'x; DROP TABLE "User";']) {
-      expect(await verifySignIn(t.prisma, { username, password: "' OR '1'='1" }, now)).toEqual({ ok: false, code: 'invalidCredentials' });
+      expect(await verifySignIn(t.prisma, { username, password: "' OR '1'='1" }, at)).toEqual({ ok: false, code: 'invalidCredentials' });
     }
     expect(await t.prisma.user.count()).toBe(DEMO_USERS.length);
   });

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/ClientMessages';
 import { Card } from '@/components/ui/Card';
 import { Pager } from '@/components/ui/Pager';
+import { EndSessionsButton } from '@/modules/admin/components/EndSessionsButton';
 import { UserActiveToggle } from '@/modules/admin/components/UserActiveToggle';
 import { UserCreateForm } from '@/modules/admin/components/UserCreateForm';
 import { db } from '@/lib/data/db';
@@ -9,7 +10,7 @@ import { listInstitutions, listUsers } from '@/lib/data/users';
 import type { SearchParams } from '@/lib/lists/define';
 import { userList } from '@/lib/lists/users';
 import { requireFeature } from '@/lib/web/session';
-import { createUserAction, setUserActiveAction } from '@/modules/admin/actions';
+import { createUserAction, endUserSessionsAction, setUserActiveAction } from '@/modules/admin/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');
@@ -58,7 +59,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td className="py-1 pr-3">{t(u.active ? 'users.active' : 'users.inactive')}</td>
                   <td className="py-1">
                     {u.id !== actor.id && (
-                      <UserActiveToggle action={setUserActiveAction} userId={u.id} active={u.active} version={u.version} name={u.name} />
+                      <>
+                        <UserActiveToggle action={setUserActiveAction} userId={u.id} active={u.active} version={u.version} name={u.name} />
+                        <EndSessionsButton action={endUserSessionsAction} userId={u.id} version={u.version} name={u.name} />
+                      </>
                     )}
                   </td>
                 </tr>
