@@ -3,12 +3,15 @@
  * with `next start`. Used by `npm run demo` (embedded PGlite under .data/) and by the browser
  * tests (a fresh database each run).
  *
- *   tsx scripts/serve.ts [--build] [--port 3000] [--db embedded|memory|<postgresql url>] [--fresh]
+ *   tsx scripts/serve.ts [--build] [--port 3000 | --ports 3000,3001] [--db embedded|memory|<postgresql url>] [--fresh]
  *
  * --db embedded  PGlite persisted under .data/pglite, served on a local port (default)
  * --db memory    PGlite in memory, gone when the process ends (browser tests)
  * --db <url>     a PostgreSQL server; with --fresh, a new database named liaison_e2e_<pid> is
  *                created there first and dropped on exit
+ * --ports a,b    several app servers (`next start` each) on one database, as behind a load
+ *                balancer (tests/e2e/two-servers.spec.ts; needs a PostgreSQL server: PGlite is one
+ *                session)
  *
  * Two roles, as in production (docs/deployment.md): migrations run as the owner (the --db URL's
  * user; PGlite's postgres), the seed and the app as liaison_app (the same URL with the user name
@@ -38,21 +41,23 @@ const opt = (name: string, fallback: string) => {
 const flag = (name: string) => args.includes(`--${name}`);
 
 const DATA_DIR = path.join(process.cwd(), '.data');
-const appPort = Number(opt('port', process.env.PORT ?? '3000'));
+const appPorts = opt('ports', opt('port', process.env.PORT ?? '3000'))
+  .split(',')
+  .map((p) => Number(p.trim()));
+const appPort = appPorts[0]!;
 const dbMode = opt('db', 'embedded');
 const say = (line: string) => console.log(`[liaison] ${line}`);
 
 const cleanups: (() => Promise<void>)[] = [];
-let child: ChildProcess | undefined;
+const children: ChildProcess[] = [];
 let stopping = false;
 
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  const running = children.filter((c) => c.exitCode === null);
+  for (const c of running) c.kill('SIGTERM');
+  if (running.length) await new Promise((r) => setTimeout(r, 300));
   for (const c of cleanups.reverse()) await c().catch(() => {});
   process.exit(code);
 }
@@ -192,10 +197,19 @@ async function main() {
     say(`built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   }
 
-  child = spawn(process.execPath, [nextBin, 'start', '-p', String(appPort), '-H', '127.0.0.1'], { stdio: 'inherit', env });
-  child.on('exit', (code) => void stop(code ?? 0));
+  if (embedded && appPorts.length > 1) throw new Error('several app servers need a PostgreSQL server (--db <url>): PGlite serves one session');
+  for (const port of appPorts) {
+    // Each server its own NEXTAUTH_URL when several run side by side without a load balancer in front.
+    const own = appPorts.length > 1 && !process.env.NEXTAUTH_URL ? { NEXTAUTH_URL: `http://localhost:${port}` } : {};
+    const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      stdio: 'inherit',
+      env: { ...env, ...own, PORT: String(port) },
+    });
+    child.on('exit', (code) => void stop(code ?? 0));
+    children.push(child);
+  }
 
-  say(`serving at http://localhost:${appPort}`);
+  say(`serving at ${appPorts.map((p) => `http://localhost:${p}`).join(', ')}`);
   say(`demo users (password for all: ${DEMO_PASSWORD}):`);
   for (const u of DEMO_USERS) {
     say(`  ${u.username.padEnd(16)} ${u.role.padEnd(22)} ${u.name} · ${u.title}${u.active === false ? '  [deactivated: cannot sign in]' : ''}`);

@@ -155,7 +155,9 @@ export function isBcryptHash(hash: string): boolean {
   return /^\$2[aby]\$\d\d\$/.test(hash);
 }
 
-export type SignInFailure = 'invalidInput' | 'invalidCredentials' | 'locked' | 'lockedAddress' | 'lockedName' | 'unexpected';
+/** Every refusal of a sign-in, as a message code (signin.errors.* in both catalogs). */
+export const SIGNIN_FAILURES = ['invalidInput', 'invalidCredentials', 'locked', 'lockedAddress', 'lockedName', 'unexpected'] as const;
+export type SignInFailure = (typeof SIGNIN_FAILURES)[number];
 
 /** How long a session lasts (one working day); the cookie and the Session row expire together. */
 export const SESSION_HOURS = 8;

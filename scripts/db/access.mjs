@@ -18,7 +18,7 @@ export const DEFAULT_APP_ROLE = 'liaison_app';
  * The kinds of access, as privileges granted on the table.
  * - `read`: the app only reads it.
  * - `write`: rows are created and changed, never removed (records, users: deactivated, not deleted).
- * - `write-delete`: the app removes rows too (a cleared sign-in throttle, a holiday no longer in the calendar).
+ * - `write-delete`: the app removes rows too (a cleared sign-in limit count, a holiday no longer in the calendar).
  * - `append`: rows are added and read, never changed or removed (the audit log). Its trigger
  *   refuses UPDATE, DELETE and TRUNCATE even to the owner.
  * - `timeline`: `append`, plus moving an event to another supervision case (column "caseId", when
@@ -43,7 +43,10 @@ export const TABLE_ACCESS = {
   Institution: 'write',
   Department: 'write',
   User: 'write',
-  SignInThrottle: 'write-delete',
+  // Sessions are ended (endedAt), never deleted (docs/decisions/0018).
+  Session: 'write',
+  // The sign-in limits' counters: rate-limiter-flexible deletes a count on success and sweeps expired rows.
+  sign_in_limit: 'write-delete',
   CalendarDay: 'write-delete',
   AuditEvent: 'append',
   WorkflowEvent: 'timeline',

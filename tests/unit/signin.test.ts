@@ -11,9 +11,11 @@ import {
   nameKey,
   needsRehash,
   normalizeAddress,
+  SIGNIN_FAILURES,
   SIGNIN_LIMITS,
   signInInput,
 } from '@/lib/domain/signin';
+import { CATALOGS } from '@/lib/web/i18n/catalogs';
 
 describe('sign-in input', () => {
   const ok = (username: unknown, password: unknown) => signInInput.safeParse({ username, password }).success;
@@ -61,8 +63,13 @@ describe('sign-in limits', () => {
     for (let i = 1; i < LOCK_BACKOFF_MINUTES.length; i++) expect(LOCK_BACKOFF_MINUTES[i]).toBeGreaterThan(LOCK_BACKOFF_MINUTES[i - 1]!);
     expect(lockSeconds(0)).toBe(lockSeconds(1));
   });
-  it('each lock has its own message code; minutes round up and are at least one', () => {
+  it('each lock has its own message code, worded in both catalogs; minutes round up and are at least one', () => {
     expect(new Set(Object.values(LOCK_CODE)).size).toBe(3);
+    const errors = (locale: 'en' | 'zh-CN') => (CATALOGS[locale] as { signin: { errors: Record<string, string> } }).signin.errors;
+    for (const code of [...SIGNIN_FAILURES, ...Object.values(LOCK_CODE)]) {
+      for (const locale of ['en', 'zh-CN'] as const) expect(errors(locale)[code], code).toBeTruthy();
+    }
+    for (const code of Object.values(LOCK_CODE)) expect(errors('en')[code]).toContain('{minutes');
     expect(minutesLeft(1)).toBe(1);
     expect(minutesLeft(60_000)).toBe(1);
     expect(minutesLeft(60_001)).toBe(2);
