@@ -48,12 +48,12 @@ export async function openSession(tx: Tx, userId: string, now: Date): Promise<st
 export async function loadSessionActor(prisma: Db, token: { uid?: unknown; sid?: unknown }, now: Date = new Date()): Promise<Actor | null> {
   const ids = z.object({ uid: z.uuid(), sid: z.uuid() }).safeParse(token);
   if (!ids.success) return null;
-  const s = await prisma.session.findUnique({
-    where: { id: ids.data.sid },
-    select: { userId: true, endedAt: true, expiresAt: true, user: { select: ACTOR_SELECT } },
+  // The actor load itself, narrowed to a user who holds this open session: no extra round trip.
+  const user = await prisma.user.findFirst({
+    where: { id: ids.data.uid, active: true, sessions: { some: { id: ids.data.sid, endedAt: null, expiresAt: { gt: now } } } },
+    select: ACTOR_SELECT,
   });
-  if (!s || s.userId !== ids.data.uid || s.endedAt || s.expiresAt <= now) return null;
-  return actorOfRow(s.user);
+  return actorOfRow(user);
 }
 
 /**
