@@ -123,13 +123,13 @@ describe('through the app role', () => {
     }
   });
 
-  it('it still does what the app does: insert an audit row, update a record, delete a throttle row', async () => {
+  it('it still does what the app does: insert an audit row, update a record, delete a sign-in limit count', async () => {
     await expect(
       app.prisma.auditEvent.create({ data: { action: 'test.db-role', recordType: 'Test', recordId: '1' } }),
     ).resolves.toMatchObject({ action: 'test.db-role' });
     await expect(app.prisma.user.updateMany({ where: { username: 'li.wen' }, data: { updatedAt: new Date() } })).resolves.toEqual({ count: 1 });
-    await app.prisma.signInThrottle.create({ data: { key: `test-${randomBytes(4).toString('hex')}`, failures: 1 } });
-    await expect(app.prisma.signInThrottle.deleteMany({ where: { key: { startsWith: 'test-' } } })).resolves.toEqual({ count: 1 });
+    await app.prisma.signInLimit.create({ data: { key: `test-${randomBytes(4).toString('hex')}`, points: 1 } });
+    await expect(app.prisma.signInLimit.deleteMany({ where: { key: { startsWith: 'test-' } } })).resolves.toEqual({ count: 1 });
   });
 });
 

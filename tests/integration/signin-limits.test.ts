@@ -6,6 +6,7 @@
 import bcrypt from 'bcryptjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPrisma } from '@/lib/data/db';
+import { urlAs } from '@/scripts/db/access.mjs';
 import { verifySignIn, type SignInResult } from '@/lib/data/users';
 import { LOCK_BACKOFF_MINUTES, SIGNIN_LIMITS } from '@/lib/domain/signin';
 import { DEMO_PASSWORD } from '@/prisma/seed/demo-data';
@@ -54,10 +55,8 @@ describe('parallel guesses', () => {
   it('the limits hold across app servers: two clients (two pools) on one database share the counts', async () => {
     // Without TEST_DATABASE_URL the copy is an in-process PGlite; tests/e2e/two-servers.spec.ts covers it there.
     if (t.kind !== 'postgres') return;
-    const [row] = await t.prisma.$queryRaw<{ db: string }[]>`SELECT current_database() AS db`;
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${row!.db}`;
-    const other = createPrisma(url.toString(), 3);
+    // A second app server: its own pool, as the app role, on the same database.
+    const other = createPrisma(urlAs(t.ownerUrl!), 3);
     try {
       const viaA = await Promise.all(Array.from({ length: 3 }, (_, i) => attempt('sun.lixin', `a-${i}`, '198.51.100.3')));
       const viaB = await Promise.all(
