@@ -133,6 +133,11 @@ const SPEC: Record<string, Row> = {
     // The administrator administers the whole deployment (the demo's sits in the procuratorate and manages the court's people too).
     cells: [{ label: "the demo court's clerk", allow: ['A', 'EA'], fields: (w) => ({ userId: w.users['xu.jing']!.id, active: 'true', version: String(w.users['xu.jing']!.version) }) }],
   },
+  'action:modules/admin/actions.ts#endUserSessionsAction': {
+    kind: 'action',
+    // Ending someone's sessions is the administrator's (not one of the signed-in actors here).
+    cells: [{ label: "the demo court's clerk", allow: ['A', 'EA'], fields: (w) => ({ userId: w.users['xu.jing']!.id, version: String(w.users['xu.jing']!.version) }) }],
+  },
   'action:modules/calendar/actions.ts#importCalendarAction': {
     kind: 'action',
     cells: [{ label: 'an empty CSV', allow: ['A', 'EA'], fields: () => ({ file: new File(['date,kind,name\n'], 'calendar.csv', { type: 'text/csv' }) }) }],
