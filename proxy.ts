@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { log } from '@/lib/log';
-import { contentSecurityPolicy, HSTS, needsOriginCheck, newNonce, originAllowed, requestIdFor, servedOverHttps } from '@/lib/web/security';
+import { contentSecurityPolicy, decodablePath, HSTS, needsOriginCheck, newNonce, NOT_FOUND_PATH, originAllowed, requestIdFor, servedOverHttps } from '@/lib/web/security';
 
 /**
  * Every request: a state-changing one from anywhere but the app's own pages is refused with 403
@@ -30,7 +30,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('x-request-id', id);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A malformed percent-encoding names no record: the not-found page, not Next's decoding error.
+  const response = decodablePath(request.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers: requestHeaders } })
+    : NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers: requestHeaders } });
   response.headers.set('x-request-id', id);
   response.headers.set('Content-Security-Policy', csp);
   if (https) response.headers.set('Strict-Transport-Security', HSTS);

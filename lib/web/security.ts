@@ -12,6 +12,8 @@
  * - **Headers.** A nonce-based Content-Security-Policy (Next applies the nonce of the request's
  *   CSP header to its own scripts), HSTS when the app is served over HTTPS (NEXTAUTH_URL https,
  *   or X-Forwarded-Proto https from a trusted proxy). Permissions-Policy is static (next.config.js).
+ * - **Paths.** A path that is not valid percent-encoded UTF-8 (`/recommendations/%E0%A4%A`) names
+ *   no record: it is answered as not found, before Next's own parameter decoding throws (HTTP 500).
  */
 
 type Env = Record<string, string | undefined>;
@@ -93,5 +95,18 @@ export function contentSecurityPolicy(nonce: string, { https, dev }: { https: bo
     ...(https ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
 }
+
+/** Whether every percent-encoding in the path decodes to UTF-8 (what Next's route params need). */
+export function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where a path that names nothing is sent: no route matches it, so the app's not-found page answers 404. */
+export const NOT_FOUND_PATH = '/_not-found-path';
 
 export const HSTS = 'max-age=63072000; includeSubDomains';

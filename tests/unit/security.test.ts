@@ -1,6 +1,6 @@
 /** The edge rules proxy.ts applies (lib/web/security.ts); the same rules over HTTP are in tests/e2e/edge.spec.ts. */
 import { describe, expect, it } from 'vitest';
-import { appOrigins, contentSecurityPolicy, needsOriginCheck, newNonce, originAllowed, requestIdFor, servedOverHttps } from '@/lib/web/security';
+import { appOrigins, contentSecurityPolicy, decodablePath, needsOriginCheck, newNonce, originAllowed, requestIdFor, servedOverHttps } from '@/lib/web/security';
 
 const PROD = { NODE_ENV: 'production', NEXTAUTH_URL: 'https://liaison.example.org/', ALLOWED_ORIGINS: 'https://liaison.court.example, not a url ,http://10.0.0.5:3000' };
 const URL_ = 'http://10.0.0.5:3000/recommendations';
@@ -63,5 +63,12 @@ describe('headers', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
     expect(contentSecurityPolicy(n, { https: false, dev: true })).toContain("'unsafe-eval'");
+  });
+});
+
+describe('paths', () => {
+  it('a path decodes as UTF-8 or names nothing (malformed and truncated percent-encodings, overlong forms)', () => {
+    for (const p of ['/', '/recommendations/4f0c8a1e-0000-4000-8000-000000000000', '/cases/%E5%9F%8E', '/x%20y', '/a%2Fb']) expect(decodablePath(p), p).toBe(true);
+    for (const p of ['/recommendations/%E0%A4%A', '/committee/x/materials/%C0%AF', '/retrial/%E0%A4%A/evidence/x', '/%', '/%zz', '/%ED%A0%80']) expect(decodablePath(p), p).toBe(false);
   });
 });
