@@ -14,7 +14,7 @@ const baseURL = external ?? `http://127.0.0.1:${PORT}`;
 const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(candidate) ? candidate : undefined;
 /** Specs that drive the server over plain HTTP as an attacker would (authorization matrix, generated bad input). */
-const ATTACKS = ['**/authz-matrix.spec.ts', '**/bad-input.spec.ts'];
+const ATTACKS = ['**/authz-matrix.spec.ts', '**/bad-input.spec.ts', '**/not-found.spec.ts'];
 const db = process.env.TEST_DATABASE_URL ? `${process.env.TEST_DATABASE_URL} --fresh` : 'memory';
 
 export default defineConfig({
