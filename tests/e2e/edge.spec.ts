@@ -126,7 +126,7 @@ test.describe('state-changing requests from elsewhere', () => {
     const origin = new URL(baseURL!).origin;
     const own = `edge${STAMP}a`;
     const request = await createAccount(admin, own);
-    await expect(admin.locator('#create').getByRole('status')).toHaveText(`Account ${own} created.`);
+    await expect(admin.getByRole('region', { name: 'New account' }).getByRole('status')).toHaveText(`Account ${own} created.`);
     const body = request.postDataBuffer()!;
     const headers = await request.allHeaders();
     expect(headers['origin']).toBe(origin);
@@ -178,7 +178,7 @@ test.describe('state-changing requests from elsewhere', () => {
     const request = await createAccount(admin, username);
     const response = await request.response();
     await admin.unroute('**/admin/users');
-    await expect(admin.locator('#create').getByRole('status')).toHaveText(`Account ${username} created.`);
+    await expect(admin.getByRole('region', { name: 'New account' }).getByRole('status')).toHaveText(`Account ${username} created.`);
     expect((await request.allHeaders())['x-request-id']).toBe(crafted);
     const echoed = (await response!.allHeaders())['x-request-id'];
     expect(echoed).toBeTruthy();

@@ -222,7 +222,7 @@ test('administrator: creates an account (field errors first), and imports the ca
   await form.getByLabel('Department').selectOption({ label: 'Civil Division' });
   await form.getByLabel('Initial password (10+ characters)').fill('a-long-password');
   await form.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.locator('#create').getByRole('status')).toHaveText('Account test.clerk created.');
+  await expect(page.getByRole('region', { name: 'New account' }).getByRole('status')).toHaveText('Account test.clerk created.');
   await expect(page.getByRole('cell', { name: 'test.clerk' })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Holiday calendar' }).click();
