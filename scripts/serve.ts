@@ -178,6 +178,7 @@ async function main() {
   await prisma.$disconnect();
 
   const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  const startScript = path.join(process.cwd(), 'scripts', 'start.mjs');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -201,9 +202,10 @@ async function main() {
   for (const port of appPorts) {
     // Each server its own NEXTAUTH_URL when several run side by side without a load balancer in front.
     const own = appPorts.length > 1 && !process.env.NEXTAUTH_URL ? { NEXTAUTH_URL: `http://localhost:${port}` } : {};
-    const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    // The production start script (scripts/start.mjs); PGlite serves one session, so one app process there.
+    const child = spawn(process.execPath, [startScript, '-p', String(port), '-H', '127.0.0.1'], {
       stdio: 'inherit',
-      env: { ...env, ...own, PORT: String(port) },
+      env: { ...env, ...own, PORT: String(port), LIAISON_WORKERS: embedded ? '1' : (process.env.LIAISON_WORKERS ?? '1') },
     });
     child.on('exit', (code) => void stop(code ?? 0));
     children.push(child);

@@ -2,14 +2,12 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
 import { NavLinks } from '@/components/NavLinks';
 import { SignOutButton } from '@/components/SignOutButton';
-import { db } from '@/lib/data/db';
-import { getProfile } from '@/lib/data/users';
 import { navFor } from '@/lib/domain/nav';
-import { requireActor } from '@/lib/web/session';
+import { getOwnProfile, requireActor } from '@/lib/web/session';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const [t, locale, profile] = await Promise.all([getTranslations(), getLocale(), getProfile(db(), actor)]);
+  const [t, locale, profile] = await Promise.all([getTranslations(), getLocale(), getOwnProfile()]);
   const en = locale === 'en';
   const items = navFor(actor).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
   return (

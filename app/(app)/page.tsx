@@ -6,11 +6,10 @@ import { Card } from '@/components/ui/Card';
 import { DefinitionList } from '@/components/ui/DefinitionList';
 import { db } from '@/lib/data/db';
 import { adminCounts, supervisionQueue, upcomingCalendarDays } from '@/lib/data/home';
-import { getProfile } from '@/lib/data/users';
 import { workQueue } from '@/lib/data/recommendations';
 import { todayInChina } from '@/lib/domain/dates';
 import { navFor } from '@/lib/domain/nav';
-import { requireFeature } from '@/lib/web/session';
+import { getOwnProfile, requireFeature } from '@/lib/web/session';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');
@@ -23,7 +22,7 @@ export default async function HomePage() {
   const [t, locale, profile, upcoming, counts, recQueue, supQueue] = await Promise.all([
     getTranslations(),
     getLocale(),
-    getProfile(db(), actor),
+    getOwnProfile(),
     upcomingCalendarDays(db(), actor, today),
     adminCounts(db(), actor),
     workQueue(db(), actor, today),

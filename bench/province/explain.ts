@@ -26,7 +26,7 @@ const url = databaseUrl(process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres
 
 async function main() {
   const trace = path.join(os.tmpdir(), `liaison-explain-${process.pid}.jsonl`);
-  const server = await startServer({ port: 3309, databaseUrl: urlAs(url), env: { LIAISON_SQL_TRACE: trace } });
+  const server = await startServer({ port: 3309, databaseUrl: urlAs(url), workers: 1, env: { LIAISON_SQL_TRACE: trace } });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -5,6 +5,7 @@
  *   npm run bench -- --quick            # short runs, for checking the benchmark itself
  *   npm run bench -- --fresh            # regenerate the data sets
  *   npm run bench -- --skip lighthouse,mixed
+ *   npm run bench -- --workers 1         # app processes per server (default: the cores)
  *
  * Needs a PostgreSQL server (BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres)
  * and the production build (made when missing). Prints a table and writes bench/results/province.json
@@ -36,6 +37,8 @@ const SECONDS = Number(option('seconds', QUICK ? '2' : '5'));
 const ROUNDS = Number(option('rounds', QUICK ? '1' : '2'));
 const MIXED_SECONDS = Number(option('mixed-seconds', QUICK ? '15' : '60'));
 const CONNECTIONS = 10;
+/** App processes per server (scripts/start.mjs): the machine's cores unless told. */
+const WORKERS = Number(option('workers', String(os.availableParallelism())));
 const PASSWORD = 'Liaison-demo-2026';
 const PORTS = { '10k': 3301, '100k': 3302 } as const;
 type ScaleName = keyof typeof PORTS;
@@ -115,7 +118,7 @@ async function main() {
   const result: Record<string, unknown> = {
     startedAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: os.loadavg() },
-    settings: { seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, mixedSeconds: MIXED_SECONDS },
+    settings: { seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, mixedSeconds: MIXED_SECONDS, workers: WORKERS },
   };
 
   // 1. The build.
@@ -144,7 +147,7 @@ async function main() {
   const floors = {} as Record<ScaleName, Map<string, { queries: TracedQuery[]; html: number; rsc: number }>>;
   for (const s of scales) {
     const trace = path.join(os.tmpdir(), `liaison-bench-trace-${s}.jsonl`);
-    const server = await startServer({ port: PORTS[s], databaseUrl: dbs[s].url, env: { LIAISON_SQL_TRACE: trace } });
+    const server = await startServer({ port: PORTS[s], databaseUrl: dbs[s].url, workers: 1, env: { LIAISON_SQL_TRACE: trace } });
     try {
       const cookie = await signIn(server.base, 'zhao.mingyuan', PASSWORD);
       floors[s] = new Map();
@@ -157,7 +160,7 @@ async function main() {
   say(`captured the SQL of ${pages['100k'].length} pages at both scales`);
 
   const servers = {} as Record<ScaleName, Server>;
-  for (const s of scales) servers[s] = await startServer({ port: PORTS[s], databaseUrl: dbs[s].url });
+  for (const s of scales) servers[s] = await startServer({ port: PORTS[s], databaseUrl: dbs[s].url, workers: WORKERS });
   try {
     const cookies = {} as Record<ScaleName, string>;
     for (const s of scales) cookies[s] = await signIn(servers[s].base, 'zhao.mingyuan', PASSWORD);
@@ -268,7 +271,7 @@ function table(
   machine: Record<string, unknown>,
 ) {
   const out: string[] = [];
-  out.push(`Machine: ${machine.cpus} × ${machine.model}, ${machine.memGiB} GiB, Node ${machine.node}; ${CONNECTIONS} connections, ${ROUNDS} round(s) × ${SECONDS} s per page and scale.`);
+  out.push(`Machine: ${machine.cpus} × ${machine.model}, ${machine.memGiB} GiB, Node ${machine.node}; ${WORKERS} app process(es) per server, ${CONNECTIONS} connections, ${ROUNDS} round(s) × ${SECONDS} s per page and scale.`);
   out.push('');
   out.push('| page | p50 100k | p95 100k | req/s 100k | SQL floor p50 | × floor | × health | p50 10k | 100k ÷ 10k | queries | HTML kB | RSC kB |');
   out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');

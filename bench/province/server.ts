@@ -1,5 +1,6 @@
 /**
- * The production build served for the benchmark: `next start` on a port against one database,
+ * The production build served for the benchmark: the production start script (scripts/start.mjs,
+ * `workers` app processes) on a port against one database,
  * and the HTTP pieces a user's browser would send (next-auth sign-in, no-JavaScript form posts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 
-const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
+const START = path.resolve('scripts/start.mjs');
 
 export interface Server {
   base: string;
@@ -18,9 +19,9 @@ export interface Server {
 
 export const BENCH_SECRET = randomBytes(32).toString('base64');
 
-export async function startServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<Server> {
+export async function startServer(opts: { port: number; databaseUrl: string; workers: number; env?: Record<string, string> }): Promise<Server> {
   const base = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [START, '-p', String(opts.port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -28,6 +29,7 @@ export async function startServer(opts: { port: number; databaseUrl: string; env
       NEXTAUTH_SECRET: BENCH_SECRET,
       NEXTAUTH_URL: base,
       LOG_LEVEL: 'warn',
+      LIAISON_WORKERS: String(opts.workers),
       ...opts.env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -392,24 +392,30 @@ export async function getInquiry(prisma: Db, actor: Actor, id: string, today: st
 }
 export type InquiryView = NonNullable<Awaited<ReturnType<typeof getInquiry>>>;
 
+/** At most this many open cases are offered to link an inquiry to. */
+const CASE_OPTIONS = 300;
+
 /** What the "new inquiry" form offers: the courts at the procuratorate's level and its cases. */
 export async function inquiryFormOptions(prisma: Db, actor: Actor, today: string) {
   const decision = decide(actor, 'send', newInquiry(actor, ''), today);
   if (!decision.ok) refuseStep(`${RECORD_TYPE}.send`, decision);
-  const [courts, cases] = await Promise.all([
+  // Enforcement supervision cases first, then the others, each newest first: sorted by the database.
+  const openCases = (kind: Prisma.SupervisionCaseWhereInput['kind']) =>
+    prisma.supervisionCase.findMany({
+      where: { institutionId: actor.institutionId, closedAt: null, kind },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take: CASE_OPTIONS,
+      select: { id: true, number: true, title: true, kind: true, courtCaseNumber: true },
+    });
+  const [courts, enforcement, others] = await Promise.all([
     prisma.institution.findMany({
       where: await counterpartWhere(prisma, actor),
       orderBy: { name: 'asc' },
       select: { id: true, name: true, nameEn: true, code: true },
     }),
-    prisma.supervisionCase.findMany({
-      where: { institutionId: actor.institutionId, closedAt: null },
-      orderBy: { createdAt: 'desc' },
-      take: 300,
-      select: { id: true, number: true, title: true, kind: true, courtCaseNumber: true },
-    }),
+    openCases('enforcement'),
+    openCases({ not: 'enforcement' }),
   ]);
-  // Enforcement supervision cases first.
-  cases.sort((a, b) => Number(b.kind === 'enforcement') - Number(a.kind === 'enforcement'));
+  const cases = [...enforcement, ...others].slice(0, CASE_OPTIONS);
   return { courts, cases };
 }

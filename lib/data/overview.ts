@@ -44,7 +44,7 @@ import { recommendationList, type RecommendationFilter } from '@/lib/lists/recom
 import type { Db } from './db';
 import { FieldError } from './errors';
 import { filterWhere, seenBy } from './recommendations';
-import { statusSeen } from '@/lib/domain/workflow';
+import { statusesReadingAs, statusSeen } from '@/lib/domain/workflow';
 
 export interface OverviewPeriod {
   /** First service day counted, YYYY-MM-DD. */
@@ -265,11 +265,18 @@ export async function recommendationOverview(
     async (tx) => {
       // Every linked figure is the count of its list's filter (figureFilter), in one snapshot.
       const count = (where: Prisma.RecommendationWhereInput) => tx.recommendation.count({ where });
-      const [figures, byStatus, byType] = await Promise.all([
+      // By status and by type: one grouped count each over the period's list, read through the
+      // list's own filter semantics (a status filter covers the states that read as it).
+      const [figures, statusGroups, typeGroups] = await Promise.all([
         Promise.all(FIGURE_KEYS.map((key) => count(inPeriod(FIGURES[key])))),
-        Promise.all(RECOMMENDATION_STATUSES.map((status) => count(inPeriod({ status })))),
-        Promise.all(RECOMMENDATION_TYPES.map((type) => count(inPeriod({ type })))),
+        tx.recommendation.groupBy({ by: ['status'], where: inPeriod(), _count: { _all: true } }),
+        tx.recommendation.groupBy({ by: ['type'], where: inPeriod(), _count: { _all: true } }),
       ]);
+      const statusCount = new Map(statusGroups.map((g) => [g.status, g._count._all]));
+      const typeCount = new Map(typeGroups.map((g) => [g.type, g._count._all]));
+      const seen = seenBy(actor);
+      const byStatus = RECOMMENDATION_STATUSES.map((status) => statusesReadingAs(seen, status).reduce((n, s) => n + (statusCount.get(s) ?? 0), 0));
+      const byType = RECOMMENDATION_TYPES.map((type) => typeCount.get(type) ?? 0);
       const [total, replied, onTime, late, adopted, partlyAdopted, notAdopted, evaluated, rectified] = figures as [number, number, number, number, number, number, number, number, number];
       return Promise.all([
         { total, byStatus, byType, replied, onTime, late, adopted, partlyAdopted, notAdopted, evaluated, rectified },

@@ -9,6 +9,7 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { db } from '@/lib/data/db';
 import { loadSessionActor } from '@/lib/data/sessions';
+import { getProfile } from '@/lib/data/users';
 import { can, type Feature } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { authOptions } from './auth';
@@ -19,6 +20,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   // One query: the session row (open, unexpired, this user's) and the user (active).
   return loadSessionActor(db(), session);
 });
+
+/** The signed-in user's own profile (header and home page), loaded once per request. */
+export const getOwnProfile = cache(async () => getProfile(db(), await requireActor()));
 
 /** The signed-in actor, or a redirect to the sign-in page. */
 export async function requireActor(): Promise<Actor> {

@@ -3,8 +3,8 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { PASSWORD } from './helpers';
 
 /**
- * Several app servers (issue 8, proof 5): two production servers (`next start`, the build that
- * `npm run test:e2e` makes) on two ports, sharing one fresh PostgreSQL database, started here
+ * Several app servers (issue 8, proof 5): two production servers (scripts/start.mjs, the build that
+ * `npm run test:e2e` makes; each itself two app processes under Node's cluster) on two ports, sharing one fresh PostgreSQL database, started here
  * through scripts/serve.ts --ports. Nothing lives in a server's memory: a session signed in on one
  * works on the other, a sign-out on one ends it on both, the sign-in limits are shared, and a file
  * uploaded through one downloads through the other. (The browser shares cookies across ports of
@@ -38,7 +38,7 @@ async function up(url: string, deadline: number) {
 test.beforeAll(async () => {
   test.setTimeout(150_000);
   servers = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--ports', `${A},${B}`, '--db', process.env.TEST_DATABASE_URL!, '--fresh'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', NEXTAUTH_URL: '' },
+    env: { ...process.env, LOG_LEVEL: 'warn', NEXTAUTH_URL: '', LIAISON_WORKERS: '2' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   servers.stdout!.on('data', (d) => (output += d));
