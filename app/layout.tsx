@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ClientMessages } from '@/components/ClientMessages';
+import { PageLocale } from '@/components/PageLocale';
+import { isLocale } from '@/lib/web/i18n/locales';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,8 +14,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        {/* Only the namespaces every client form needs; a feature's form page adds its own. */}
-        <ClientMessages>{children}</ClientMessages>
+        {/* No message provider here: a page's client forms get theirs from <ClientMessages> (pages
+            without forms ship no catalog and no formatter); the error boundary needs only the locale. */}
+        <PageLocale locale={isLocale(locale) ? locale : 'zh-CN'}>{children}</PageLocale>
       </body>
     </html>
   );

@@ -1,10 +1,13 @@
 /**
  * Which messages reach the browser. Server components read the whole catalog on the server; a
- * client component gets only what a provider above it hands down, and that is sent with every
- * page (in the HTML's payload). So the root layout hands down only the namespaces every form
- * needs (ROOT_CLIENT_NAMESPACES: the error codes and the shared words), and a page that renders a
- * feature's client form wraps it in `<ClientMessages namespaces={[…]}>`. A message missing in the
- * browser shows as ⟦namespace.key⟧ (components/ClientIntl.tsx), as on the server.
+ * client component gets only what a provider above it hands down, and that is sent with the page
+ * (in the HTML's payload). There is no provider in the root layout: a page without client forms
+ * ships no catalog and no ICU formatter at all. A page that renders client forms wraps them in
+ * `<ClientMessages namespaces={[…]}>` (record pages get one from components/record/RecordPage.tsx),
+ * which hands down the namespaces every form needs (ROOT_CLIENT_NAMESPACES: the error codes and
+ * the shared words) plus the feature's. A message missing in the browser shows as
+ * ⟦namespace.key⟧ (components/ClientIntl.tsx), as on the server; a client form outside any
+ * provider fails loudly (next-intl throws), which the browser crawl would catch.
  */
 import type { AbstractIntlMessages } from 'next-intl';
 import { getLocale, getMessages, getTimeZone } from 'next-intl/server';

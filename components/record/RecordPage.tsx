@@ -1,11 +1,12 @@
 import Link from 'next/link';
+import { ClientMessages } from '@/components/ClientMessages';
 
 /**
  * The one layout of every record page (recommendation, supervision case, committee meeting,
  * attendance request, retrial matter, non-litigation application, enforcement inquiry, lead):
  * back link, title, status row, an optional note that a due date is provisional, the main column,
  * and the aside with what the user may do next; the audit trail of the user's own institution
- * closes the main column.
+ * closes the main column. Its step forms (client components) get their messages here.
  */
 export function RecordPage({
   back,
@@ -32,6 +33,7 @@ export function RecordPage({
   children: React.ReactNode;
 }) {
   return (
+    <ClientMessages>
     <div className="space-y-6">
       <div>
         <p className="text-sm text-slate-500">
@@ -67,5 +69,6 @@ export function RecordPage({
         </aside>
       </div>
     </div>
+    </ClientMessages>
   );
 }

@@ -59,14 +59,20 @@ function sessionUser(r: SignedIn) {
  * The session cookie next-auth would set after a credentials sign-in: the same token (its jwt
  * callback), encoded by next-auth's own JWT encoder, under next-auth's cookie name and options.
  */
-export async function sessionCookie(user: SignedIn) {
+/** The session cookie's name and attributes: `__Secure-` and Secure when the app is served over https. */
+export function sessionCookieName() {
   const secure = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
+  return { name: `${secure ? '__Secure-' : ''}next-auth.session-token`, secure };
+}
+
+export async function sessionCookie(user: SignedIn) {
+  const { name, secure } = sessionCookieName();
   const base: JWT = { name: user.user.name, sub: user.user.id };
   const token = await authOptions.callbacks!.jwt!({ token: base, user: sessionUser(user), account: null, trigger: 'signIn' });
   if (!authOptions.secret) throw new Error('NEXTAUTH_SECRET is not set');
   const value = await encode({ token, secret: authOptions.secret, maxAge: SESSION_MAX_AGE_SECONDS });
   return {
-    name: `${secure ? '__Secure-' : ''}next-auth.session-token`,
+    name,
     value,
     options: { httpOnly: true, sameSite: 'lax' as const, path: '/', secure, maxAge: SESSION_MAX_AGE_SECONDS },
   };

@@ -5,6 +5,7 @@
  */
 import enCore from '@/messages/en.json';
 import enCases from '@/messages/en/cases.json';
+import enErrorPage from '@/messages/en/errorPage.json';
 import enCommittee from '@/messages/en/committee.json';
 import enInquiries from '@/messages/en/inquiries.json';
 import enLeads from '@/messages/en/leads.json';
@@ -14,6 +15,7 @@ import enRecommendations from '@/messages/en/recommendations.json';
 import enRetrial from '@/messages/en/retrial.json';
 import zhCore from '@/messages/zh-CN.json';
 import zhCases from '@/messages/zh-CN/cases.json';
+import zhErrorPage from '@/messages/zh-CN/errorPage.json';
 import zhCommittee from '@/messages/zh-CN/committee.json';
 import zhInquiries from '@/messages/zh-CN/inquiries.json';
 import zhLeads from '@/messages/zh-CN/leads.json';
@@ -34,6 +36,7 @@ export const CATALOGS: Record<Locale, Record<string, unknown>> = {
     nonLitigation: enNonLitigation,
     inquiries: enInquiries,
     leads: enLeads,
+    errorPage: enErrorPage,
   },
   'zh-CN': {
     ...zhCore,
@@ -45,5 +48,6 @@ export const CATALOGS: Record<Locale, Record<string, unknown>> = {
     nonLitigation: zhNonLitigation,
     inquiries: zhInquiries,
     leads: zhLeads,
+    errorPage: zhErrorPage,
   },
 };
