@@ -199,7 +199,7 @@ async function main() {
     const signInSample = summarize(signInRun.latencies, signInRun.errors, signInRun.seconds);
 
     // 6. The write path: a creation and a step through their forms (no-JS posts), 100k server.
-    const writes = SKIP.has('writes') ? null : await writePath(servers['100k']);
+    const writes = SKIP.has('writes') ? null : await writePath(servers['100k'], dbs['100k'].url);
 
     // 7. 50 mixed users × MIXED_SECONDS, then every acknowledged write checked present.
     const mixed = SKIP.has('mixed') ? null : await mixedLoad(servers['100k'], dbs['100k'].url, pages['100k']);
@@ -314,18 +314,40 @@ function table(
 }
 
 /** A creation (open a supervision case) and a step (a recommendation's follow-up note) through their forms. */
-async function writePath(server: Server) {
-  say('write path: open a case, add a follow-up note…');
+async function writePath(server: Server, url: string) {
+  say('write path: open a case, then take its first step (start the review)…');
   const cookie = await signIn(server.base, 'li.wen', PASSWORD);
   const open = new Collector();
+  const step = new Collector();
+  const stepped: string[] = [];
   const n = QUICK ? 10 : 40;
   for (let i = 0; i < n; i++) {
     const fields = await loadForm(server.base, '/cases/new', cookie, (_id, names) => names.includes('title') && names.includes('parties'));
     const r = await postForm(server.base, '/cases/new', cookie, fields, { title: `基准写入 ${Date.now()}-${i}`, parties: '甲 诉 乙' });
-    if (r.status === 303 && r.location?.includes('/cases/')) open.add([r.ms], 0, 0);
-    else open.add([], 1, 0);
+    const casePath = r.status === 303 && r.location?.includes('/cases/') ? new URL(r.location, server.base).pathname : null;
+    if (!casePath) {
+      open.add([], 1, 0);
+      continue;
+    }
+    open.add([r.ms], 0, 0);
+    // The "start the review" step form: the case's id and version and a comment, nothing else.
+    const stepFields = await loadForm(server.base, casePath, cookie, (_id, names) => names.includes('version') && names.includes('comment') && names.length <= 6 && !names.includes('outcome'));
+    const s = await postForm(server.base, casePath, cookie, stepFields, { step: 'advance', comment: `基准步骤 ${i}` });
+    if ((s.status === 303 || s.status === 200) && !/role="alert"/.test(s.text)) {
+      step.add([s.ms], 0, 0);
+      stepped.push(casePath.split('/').pop()!);
+    } else step.add([], 1, 0);
   }
-  return [{ name: 'open a supervision case', sample: summarize(open.latencies, open.errors, 1) }];
+  // Every acknowledged step is in the database: the case has moved on to review.
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const { rows } = await c.query<{ n: string }>(`SELECT count(*) AS n FROM "SupervisionCase" WHERE id = ANY($1::uuid[]) AND stage = 'reviewing'`, [stepped]);
+  await c.end();
+  const missing = stepped.length - Number(rows[0]!.n);
+  return [
+    { name: 'open a supervision case', sample: summarize(open.latencies, open.errors, 1) },
+    { name: 'take a step (start the review)', sample: summarize(step.latencies, step.errors + missing, 1) },
+  ];
 }
 
 /** 50 users of every role reading their pages and writing, for MIXED_SECONDS; then the writes are looked up. */
