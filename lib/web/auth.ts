@@ -15,6 +15,7 @@ import { signOutSession } from '@/lib/data/sessions';
 import { verifySignIn, type SignInResult } from '@/lib/data/users';
 import { clientAddress, SESSION_HOURS } from '@/lib/domain/signin';
 import { log } from '@/lib/log';
+import { trustedProxyHops } from './security';
 
 export const SESSION_MAX_AGE_SECONDS = SESSION_HOURS * 60 * 60; // one working day
 
@@ -24,7 +25,7 @@ export const SESSION_MAX_AGE_SECONDS = SESSION_HOURS * 60 * 60; // one working d
  * lib/domain/signin.ts clientAddress and docs/deployment.md).
  */
 export function addressOf(h: { get(name: string): string | null }): string {
-  return clientAddress(h.get('x-forwarded-for'), Number(process.env.TRUSTED_PROXY_HOPS ?? 0));
+  return clientAddress(h.get('x-forwarded-for'), trustedProxyHops());
 }
 
 /**

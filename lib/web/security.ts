@@ -8,7 +8,7 @@
  *   reached under several names behind a proxy). Host and X-Forwarded-Host are never trusted
  *   for this. next-auth's own endpoints (/api/auth/…) are left to next-auth's CSRF token.
  * - **Request id.** Generated here; a front proxy's `X-Request-Id` is kept only when
- *   `TRUST_PROXY=1` and it has a strict format.
+ *   the app is behind trusted proxies (`TRUSTED_PROXY_HOPS` ≥ 1) and it has a strict format.
  * - **Headers.** A nonce-based Content-Security-Policy (Next applies the nonce of the request's
  *   CSP header to its own scripts), HSTS when the app is served over HTTPS (NEXTAUTH_URL https,
  *   or X-Forwarded-Proto https from a trusted proxy). Permissions-Policy is static (next.config.js).
@@ -17,6 +17,17 @@
  */
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * The one proxy setting: how many proxies in front of the app append to X-Forwarded-For
+ * (`TRUSTED_PROXY_HOPS`, default 0). With one or more, the nearest proxy's X-Forwarded-Proto and
+ * X-Request-Id are trusted too; the sign-in limits read the client address through that many hops.
+ * Anything but a whole number from 0 to 10 counts as 0 (no proxy trusted).
+ */
+export function trustedProxyHops(env: Env = process.env): number {
+  const n = Number(env.TRUSTED_PROXY_HOPS ?? 0);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -58,7 +69,7 @@ const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** The request's id: a trusted front proxy's when it has the strict format, else a new one. */
 export function requestIdFor(incoming: string | null, env: Env = process.env): string {
-  if (env.TRUST_PROXY === '1' && incoming && REQUEST_ID.test(incoming)) return incoming;
+  if (trustedProxyHops(env) > 0 && incoming && REQUEST_ID.test(incoming)) return incoming;
   return crypto.randomUUID();
 }
 
@@ -69,7 +80,7 @@ export function requestIdFor(incoming: string | null, env: Env = process.env): s
  */
 export function servedOverHttps(forwardedProto: string | null, env: Env = process.env): boolean {
   if ((env.NEXTAUTH_URL ?? '').startsWith('https://')) return true;
-  return env.TRUST_PROXY === '1' && forwardedProto?.split(',')[0]?.trim() === 'https';
+  return trustedProxyHops(env) > 0 && forwardedProto?.split(',')[0]?.trim() === 'https';
 }
 
 /** A fresh nonce: 16 random bytes, base64. */

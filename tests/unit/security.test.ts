@@ -36,9 +36,9 @@ describe('origins of state-changing requests', () => {
 describe('request ids', () => {
   it('are generated, unless a trusted proxy sent one of the strict format', () => {
     expect(requestIdFor('crafted-by-client-1', {})).toMatch(/^[0-9a-f-]{36}$/);
-    expect(requestIdFor('proxy-id-12345678', { TRUST_PROXY: '1' })).toBe('proxy-id-12345678');
+    expect(requestIdFor('proxy-id-12345678', { TRUSTED_PROXY_HOPS: '1' })).toBe('proxy-id-12345678');
     for (const bad of ['short', 'has space in it', 'x'.repeat(65), 'a\nb-12345678', '<script>1234']) {
-      expect(requestIdFor(bad, { TRUST_PROXY: '1' }), bad).toMatch(/^[0-9a-f-]{36}$/);
+      expect(requestIdFor(bad, { TRUSTED_PROXY_HOPS: '1' }), bad).toMatch(/^[0-9a-f-]{36}$/);
     }
     expect(requestIdFor(null, {})).not.toBe(requestIdFor(null, {}));
   });
@@ -48,8 +48,8 @@ describe('headers', () => {
   it('HSTS only over HTTPS: NEXTAUTH_URL https, or a trusted proxy’s X-Forwarded-Proto', () => {
     expect(servedOverHttps(null, { NEXTAUTH_URL: 'https://liaison.example.org' })).toBe(true);
     expect(servedOverHttps('https', { NEXTAUTH_URL: 'http://10.0.0.5' })).toBe(false);
-    expect(servedOverHttps('https', { NEXTAUTH_URL: 'http://10.0.0.5', TRUST_PROXY: '1' })).toBe(true);
-    expect(servedOverHttps('http', { TRUST_PROXY: '1' })).toBe(false);
+    expect(servedOverHttps('https', { NEXTAUTH_URL: 'http://10.0.0.5', TRUSTED_PROXY_HOPS: '1' })).toBe(true);
+    expect(servedOverHttps('http', { TRUSTED_PROXY_HOPS: '1' })).toBe(false);
     expect(servedOverHttps('https', {})).toBe(false);
   });
 
