@@ -49,6 +49,10 @@ export const TABLE_ACCESS = {
   sign_in_limit: 'write-delete',
   CalendarDay: 'write-delete',
   AuditEvent: 'append',
+  // The audit chains' heads: the audit writer moves each one on with every event (docs/decisions/0023).
+  AuditChainHead: 'write',
+  // Verification runs of the audit chains: a history, like the audit log.
+  AuditVerification: 'append',
   WorkflowEvent: 'timeline',
   NumberSequence: 'write',
   SupervisionCase: 'write',
