@@ -17,6 +17,7 @@ export type Feature =
   | 'calendar.view'
   | 'calendar.import'
   | 'users.manage'
+  | 'audit.verify'
   | 'recommendations.list'
   | 'recommendations.draft'
   | 'recommendations.approvals'
@@ -38,6 +39,8 @@ const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
   'calendar.view': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER', 'ADMIN'],
   'calendar.import': ['ADMIN'],
   'users.manage': ['ADMIN'],
+  // The administrator runs the shared platform: the audit chains' verification is theirs.
+  'audit.verify': ['ADMIN'],
   // Procuratorate: its own recommendations; court: those served on it.
   'recommendations.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
   'recommendations.draft': ['PROCURATOR', 'PROCURATORATE_LEADER'],
