@@ -409,7 +409,9 @@ async function firstLoadJs(server: Server, pages: PageDef[], cookie: string) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
   const out: { key: string; jsGzip: number; scripts: number }[] = [];
   try {
-    const routes: PageDef[] = [...pages.filter((p) => !p.key.includes(' p')), { key: 'sign-in', path: '/signin', kind: 'other' }];
+    // Every kind of route: each page measured above (first pages), the sign-in page, and the forms.
+    const forms: PageDef[] = ['/recommendations/new', '/cases/new', '/inquiries/new', '/retrial/new'].map((path) => ({ key: `form ${path}`, path, kind: 'other' }));
+    const routes: PageDef[] = [...pages.filter((p) => !p.key.includes(' p')), ...forms, { key: 'sign-in', path: '/signin', kind: 'other' }];
     for (const p of routes) {
       const context = await browser.newContext();
       if (p.key !== 'sign-in') {
