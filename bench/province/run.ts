@@ -425,7 +425,9 @@ async function firstLoadJs(server: Server, pages: PageDef[], cookie: string) {
       const js = new Set<string>();
       cdp.on('Network.responseReceived', (e: { requestId: string; type: string }) => { if (e.type === 'Script') js.add(e.requestId); });
       cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => { if (js.has(e.requestId)) { bytes += e.encodedDataLength; scripts++; } });
-      await tab.goto(`${server.base}${p.path}`, { waitUntil: 'networkidle' });
+      const res = await tab.goto(`${server.base}${p.path}`, { waitUntil: 'networkidle' });
+      // A refused or failed page would measure the error page's scripts, not the route's.
+      if (!res?.ok()) throw new Error(`First Load JS: ${p.path} answered HTTP ${res?.status()}`);
       out.push({ key: p.key, jsGzip: bytes, scripts });
       await context.close();
     }
