@@ -105,7 +105,7 @@ export async function signInRequest(base: string, username: string, password: st
  * A form as a browser without JavaScript would submit it: every named control of the form (with
  * Next's `$ACTION…` fields), its current values, then `overrides`.
  */
-export async function loadForm(base: string, pagePath: string, cookie: string, pick: (formHtmlId: string | undefined, names: string[]) => boolean) {
+export async function loadForm(base: string, pagePath: string, cookie: string, pick: (formHtmlId: string | undefined, names: string[], testId?: string) => boolean) {
   const res = await fetch(`${base}${pagePath}`, { headers: { Cookie: cookie } });
   if (!res.ok) throw new Error(`GET ${pagePath}: HTTP ${res.status}`);
   const root = parse(await res.text());
@@ -128,7 +128,7 @@ export async function loadForm(base: string, pagePath: string, cookie: string, p
         fields.push([name, el.getAttribute('value') ?? '']);
       }
     }
-    if (pick(form.getAttribute('id'), fields.map(([n]) => n))) return fields;
+    if (pick(form.getAttribute('id'), fields.map(([n]) => n), form.getAttribute('data-testid'))) return fields;
   }
   throw new Error(`no matching form on ${pagePath}`);
 }

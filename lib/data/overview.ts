@@ -107,8 +107,11 @@ export interface RecommendationOverview {
   overdue: { total: number; href: string; limit: number; rows: OverdueRow[] };
 }
 
-/** The overdue list shows at most this many rows (the most overdue ones). */
-export const OVERDUE_LIMIT = 100;
+/**
+ * The overdue list shows at most this many rows (the most overdue ones): one list page's worth, so
+ * the dashboard stays light at a province's scale; its count links to the whole overdue list.
+ */
+export const OVERDUE_LIMIT = 25;
 
 /** Earliest and latest year a period may name (anything else is a typo). */
 export const PERIOD_YEARS = { min: 2000, max: 2100 } as const;

@@ -158,7 +158,7 @@ describe('recommendationOverview: figures for the procuratorate leader', () => {
       ['r7', 1],
     ]);
     expect(o.overdue.total).toBe(4);
-    expect(o.overdue.limit).toBe(100);
+    expect(o.overdue.limit).toBe(25);
     const r6 = o.overdue.rows.find((r) => r.id === w.ids.r6)!;
     expect(r6).toMatchObject({ urged: true, escalated: true, dueDate: '2026-06-01', status: 'served', addresseeCourt: { nameEn: 'Test OVT-C2' } });
     const r5 = o.overdue.rows.find((r) => r.id === w.ids.r5)!;
