@@ -1,6 +1,6 @@
 /**
  * Prepares a database, migrates it, seeds the demo data, optionally builds, and serves the app
- * with `next start`. Used by `npm run demo` (embedded PGlite under .data/) and by the browser
+ * with the production start script (scripts/start.mjs). Used by `npm run demo` (embedded PGlite under .data/) and by the browser
  * tests (a fresh database each run).
  *
  *   tsx scripts/serve.ts [--build] [--port 3000 | --ports 3000,3001] [--db embedded|memory|<postgresql url>] [--fresh]
@@ -9,7 +9,7 @@
  * --db memory    PGlite in memory, gone when the process ends (browser tests)
  * --db <url>     a PostgreSQL server; with --fresh, a new database named liaison_e2e_<pid> is
  *                created there first and dropped on exit
- * --ports a,b    several app servers (`next start` each) on one database, as behind a load
+ * --ports a,b    several app servers (scripts/start.mjs each) on one database, as behind a load
  *                balancer (tests/e2e/two-servers.spec.ts; needs a PostgreSQL server: PGlite is one
  *                session)
  *

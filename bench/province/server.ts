@@ -38,14 +38,14 @@ export async function startServer(opts: { port: number; databaseUrl: string; wor
   child.stderr?.on('data', (d) => (stderr = (stderr + String(d)).slice(-4000)));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start on ${opts.port} exited (${child.exitCode}): ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`the app server on ${opts.port} exited (${child.exitCode}): ${stderr}`);
     try {
       const r = await fetch(`${base}/api/health`);
       if (r.ok) break;
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline) throw new Error(`next start on ${opts.port} did not answer /api/health within 60 s: ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`the app server on ${opts.port} did not answer /api/health within 60 s: ${stderr}`);
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
