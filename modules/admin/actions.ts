@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { verifyAuditChainAsAdmin } from '@/lib/data/audit-chain';
 import { db } from '@/lib/data/db';
 import { endUserSessions } from '@/lib/data/sessions';
 import { createUser, setUserActive } from '@/lib/data/users';
@@ -26,5 +27,13 @@ export async function setUserActiveAction(_prev: ActionState | null, form: FormD
 export async function endUserSessionsAction(_prev: ActionState<{ ended: number }> | null, form: FormData) {
   return runAction('user.endSessions', form, async (actor, { requestId }) => {
     return endUserSessions(db(), actor, formObject(form), requestId);
+  });
+}
+
+export async function verifyAuditChainAction(_prev: ActionState<{ ok: boolean; events: number }> | null, form: FormData) {
+  return runAction('audit.verify', form, async (actor, { requestId }) => {
+    const result = await verifyAuditChainAsAdmin(db(), actor, requestId);
+    revalidatePath('/admin/users');
+    return result;
   });
 }

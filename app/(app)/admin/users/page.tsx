@@ -2,15 +2,17 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/ClientMessages';
 import { Card } from '@/components/ui/Card';
 import { Pager } from '@/components/ui/Pager';
+import { AuditChainCard } from '@/modules/admin/components/AuditChainCard';
 import { EndSessionsButton } from '@/modules/admin/components/EndSessionsButton';
 import { UserActiveToggle } from '@/modules/admin/components/UserActiveToggle';
 import { UserCreateForm } from '@/modules/admin/components/UserCreateForm';
+import { lastAuditVerification } from '@/lib/data/audit-chain';
 import { db } from '@/lib/data/db';
 import { listInstitutions, listUsers } from '@/lib/data/users';
 import type { SearchParams } from '@/lib/lists/define';
 import { userList } from '@/lib/lists/users';
 import { requireFeature } from '@/lib/web/session';
-import { createUserAction, endUserSessionsAction, setUserActiveAction } from '@/modules/admin/actions';
+import { createUserAction, endUserSessionsAction, setUserActiveAction, verifyAuditChainAction } from '@/modules/admin/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');
@@ -20,16 +22,17 @@ export async function generateMetadata() {
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireFeature('users.manage');
   const { filter, page } = userList.parse(await searchParams);
-  const [t, locale, users, institutions] = await Promise.all([
+  const [t, locale, users, institutions, lastVerification] = await Promise.all([
     getTranslations(),
     getLocale(),
     listUsers(db(), actor, page),
     listInstitutions(db(), actor),
+    lastAuditVerification(db(), actor),
   ]);
   const en = locale === 'en';
   // The account forms are client components: the users' and roles' words go down with them.
   return (
-    <ClientMessages namespaces={['users', 'roles']}>
+    <ClientMessages namespaces={['users', 'roles', 'auditChain']}>
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('users.title')}</h1>
       <Card id="list" title={t('users.listTitle', { count: users.total })}>
@@ -83,6 +86,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           }))}
         />
       </Card>
+      <AuditChainCard last={lastVerification} action={verifyAuditChainAction} />
     </div>
     </ClientMessages>
   );
