@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SESSION_HOURS, type SessionEndReason } from '@/lib/domain/signin';
 import { assertAllowed, decideUser } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Db, Tx } from './db';
 import { writeAudit } from './audit';
 import { ConflictError, FieldError } from './errors';
@@ -20,6 +21,22 @@ export const ACTOR_SELECT = {
   departmentId: true,
   institution: { select: { kind: true } },
 } as const;
+
+/**
+ * The signed-in user's own profile (header, home page), read in the same query as the actor:
+ * one statement per request for both.
+ */
+export const PROFILE_SELECT = {
+  id: true,
+  username: true,
+  name: true,
+  role: true,
+  title: true,
+  createdAt: true,
+  institution: { select: { id: true, kind: true, name: true, nameEn: true, regionCode: true } },
+  department: { select: { id: true, name: true, nameEn: true } },
+} as const;
+export type Profile = Prisma.UserGetPayload<{ select: typeof PROFILE_SELECT }>;
 
 type ActorRow = { id: string; role: Actor['role']; active: boolean; institutionId: string; departmentId: string | null; institution: { kind: Actor['institutionKind'] } };
 
@@ -44,16 +61,24 @@ export async function openSession(tx: Tx, userId: string, now: Date): Promise<st
   return s.id;
 }
 
-/** The actor of an open session: the session must be open and unexpired, its user active. */
-export async function loadSessionActor(prisma: Db, token: { uid?: unknown; sid?: unknown }, now: Date = new Date()): Promise<Actor | null> {
+/** The actor and profile of an open session: the session must be open and unexpired, its user active. */
+export async function loadSessionUser(prisma: Db, token: { uid?: unknown; sid?: unknown }, now: Date = new Date()): Promise<{ actor: Actor; profile: Profile } | null> {
   const ids = z.object({ uid: z.uuid(), sid: z.uuid() }).safeParse(token);
   if (!ids.success) return null;
   // The actor load itself, narrowed to a user who holds this open session: no extra round trip.
   const user = await prisma.user.findFirst({
     where: { id: ids.data.uid, active: true, sessions: { some: { id: ids.data.sid, endedAt: null, expiresAt: { gt: now } } } },
-    select: ACTOR_SELECT,
+    select: { ...ACTOR_SELECT, ...PROFILE_SELECT },
   });
-  return actorOfRow(user);
+  const actor = actorOfRow(user);
+  if (!actor || !user) return null;
+  const { id, username, name, role, title, createdAt, institution, department } = user;
+  return { actor, profile: { id, username, name, role, title, createdAt, institution, department } };
+}
+
+/** The actor of an open session (see loadSessionUser). */
+export async function loadSessionActor(prisma: Db, token: { uid?: unknown; sid?: unknown }, now: Date = new Date()): Promise<Actor | null> {
+  return (await loadSessionUser(prisma, token, now))?.actor ?? null;
 }
 
 /**

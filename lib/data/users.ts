@@ -110,24 +110,6 @@ export async function loadActor(prisma: Db, userId: string): Promise<Actor | nul
   return actorOfRow(await prisma.user.findUnique({ where: { id: userId }, select: ACTOR_SELECT }));
 }
 
-/** The signed-in user's own profile, for the home page and the header. */
-export async function getProfile(prisma: Db, actor: Actor) {
-  assertAllowed(decideUser(actor, 'user.view', { id: actor.id, institutionId: actor.institutionId }), 'user.view');
-  return prisma.user.findUniqueOrThrow({
-    where: { id: actor.id },
-    select: {
-      id: true,
-      username: true,
-      name: true,
-      role: true,
-      title: true,
-      createdAt: true,
-      institution: { select: { id: true, kind: true, name: true, nameEn: true, regionCode: true } },
-      department: { select: { id: true, name: true, nameEn: true } },
-    },
-  });
-}
-
 /** The internal directory of the actor's own institution (departments and their people). */
 export async function getDirectory(prisma: Db, actor: Actor) {
   const feature = actor.institutionKind === 'PROCURATORATE' ? 'directory.procuratorate' : 'directory.court';

@@ -8,21 +8,27 @@ import { forbidden, redirect } from 'next/navigation';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { db } from '@/lib/data/db';
-import { loadSessionActor } from '@/lib/data/sessions';
-import { getProfile } from '@/lib/data/users';
+import { loadSessionUser } from '@/lib/data/sessions';
 import { can, type Feature } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { authOptions } from './auth';
 
-export const getActor = cache(async (): Promise<Actor | null> => {
+/** The request's session user (actor and own profile), one query, once per request. */
+const getSessionUser = cache(async () => {
   const session = (await getServerSession(authOptions)) as { uid?: string; sid?: string } | null;
   if (!session?.uid) return null;
-  // One query: the session row (open, unexpired, this user's) and the user (active).
-  return loadSessionActor(db(), session);
+  // One query: the session row (open, unexpired, this user's) and the user (active), with the profile.
+  return loadSessionUser(db(), session);
 });
 
-/** The signed-in user's own profile (header and home page), loaded once per request. */
-export const getOwnProfile = cache(async () => getProfile(db(), await requireActor()));
+export const getActor = cache(async (): Promise<Actor | null> => (await getSessionUser())?.actor ?? null);
+
+/** The signed-in user's own profile (header and home page), from the same query as the actor. */
+export async function getOwnProfile() {
+  const user = await getSessionUser();
+  if (!user) redirect('/signin');
+  return user.profile;
+}
 
 /** The signed-in actor, or a redirect to the sign-in page. */
 export async function requireActor(): Promise<Actor> {

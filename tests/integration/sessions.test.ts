@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '@/lib/data/errors';
-import { endUserSessions, loadSessionActor, signOutSession } from '@/lib/data/sessions';
+import { endUserSessions, loadSessionActor, loadSessionUser, signOutSession } from '@/lib/data/sessions';
 import { setUserActive, verifySignIn } from '@/lib/data/users';
 import { ForbiddenError } from '@/lib/domain/policy';
 import { SESSION_HOURS } from '@/lib/domain/signin';
@@ -42,6 +42,19 @@ describe('sessions', () => {
     expect(audits[0]).toMatchObject({ actorId: token.uid, requestId: 'req-signout' });
     // The same user's other session (another computer) goes on.
     expect(await loadSessionActor(t.prisma, other)).not.toBeNull();
+  });
+
+  it('the actor and the own profile come from one query, and an ended session yields neither', async () => {
+    const token = await signIn('li.wen');
+    const statements: string[] = [];
+    const traced = t.prisma.$extends({ query: { $allOperations: async ({ model, operation, args, query }) => (statements.push(`${model}.${operation}`), query(args)) } });
+    const user = await loadSessionUser(traced as unknown as typeof t.prisma, token);
+    expect(statements).toEqual(['User.findFirst']);
+    expect(user?.actor).toMatchObject({ id: token.uid, role: 'PROCURATOR', institutionKind: 'PROCURATORATE' });
+    expect(user?.profile).toMatchObject({ id: token.uid, username: 'li.wen', role: 'PROCURATOR', institution: { kind: 'PROCURATORATE' } });
+    expect(user?.profile.institution.name).toBeTruthy();
+    await signOutSession(t.prisma, token);
+    expect(await loadSessionUser(t.prisma, token)).toBeNull();
   });
 
   it('a token naming another user, an unknown session or no session is refused', async () => {
