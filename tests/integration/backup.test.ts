@@ -8,7 +8,6 @@
  *   template, or on a server run the server template's rows, so that it runs in CI too).
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -21,7 +20,7 @@ import { createPrisma } from '@/lib/data/db';
 import { checkDatabase } from '@/lib/data/health';
 import { DEFAULT_APP_ROLE, TABLE_ACCESS, urlAs } from '@/scripts/db/access.mjs';
 import { deployMigrations, deployToUrl } from '@/scripts/db/deploy.mjs';
-import { openSeededTestDb, type TestDb } from './support';
+import { createServerDb, openSeededTestDb, type TestDb } from './support';
 
 const run = promisify(execFile);
 const TABLES = Object.keys(TABLE_ACCESS).sort();
@@ -58,22 +57,12 @@ afterAll(async () => {
 
 describe.runIf(inject('testDb').kind === 'postgres')('PostgreSQL: pg_dump -Fc, pg_restore, migrator', () => {
   let source: TestDb;
-  let restoredName: string;
-  let restoredUrl: string;
-  const adminUrl = () => (inject('testDb') as { adminUrl: string }).adminUrl;
+  let restored: Awaited<ReturnType<typeof createServerDb>>;
   beforeAll(async () => {
     source = await openSeededTestDb(undefined, { as: 'owner' });
-    restoredName = `liaison_restored_${randomBytes(6).toString('hex')}`;
-    const u = new URL(adminUrl());
-    u.pathname = `/${restoredName}`;
-    restoredUrl = u.toString();
   });
   afterAll(async () => {
-    await source?.close();
-    const c = new pg.Client({ connectionString: adminUrl() });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${restoredName} WITH (FORCE)`);
-    await c.end();
+    await Promise.all([source?.close(), restored?.drop()]);
   });
 
   it('restores every table with the same rows; the grants come back from the migrator; the app role works', async () => {
@@ -81,10 +70,8 @@ describe.runIf(inject('testDb').kind === 'postgres')('PostgreSQL: pg_dump -Fc, p
     const started = Date.now();
     // The commands of docs/deployment.md "Backup and restore".
     await run(pgBin('pg_dump'), ['-Fc', '--no-owner', '--no-privileges', '-d', source.ownerUrl!, '-f', file]);
-    const admin = new pg.Client({ connectionString: adminUrl() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${restoredName}`);
-    await admin.end();
+    restored = await createServerDb((inject('testDb') as { adminUrl: string }).adminUrl, 'liaison_restored');
+    const restoredUrl = restored.url;
     await run(pgBin('pg_restore'), ['--no-owner', '--no-privileges', '--exit-on-error', '-d', restoredUrl, file]);
     const { applied } = await deployToUrl(restoredUrl);
     expect(applied).toEqual([]);

@@ -7,13 +7,10 @@
  * PGlite, whose session user is the role it is created for.
  */
 import { randomBytes } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS, DEFAULT_APP_ROLE, TABLE_ACCESS } from '@/scripts/db/access.mjs';
-import { DeployError, deployMigrations, type DeployConnection } from '@/scripts/db/deploy.mjs';
-import { freshPGlite } from '@/scripts/db/pglite';
-import { openSeededTestDb, type TestDb } from './support';
+import { DeployError, deployMigrations } from '@/scripts/db/deploy.mjs';
+import { openScratchDb, openSeededTestDb, type TestDb } from './support';
 
 const PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'] as const;
 
@@ -151,36 +148,8 @@ describe('the append-only triggers hold for the owner too', () => {
 });
 
 describe('the migrator applies the declaration', () => {
-  /** A fresh database as its owner: a PostgreSQL database of its own, or an in-process PGlite. */
-  async function scratch(): Promise<{ conn: DeployConnection; close(): Promise<void> }> {
-    const adminUrl = process.env.TEST_DATABASE_URL?.trim();
-    if (!adminUrl) {
-      const db: PGlite = await freshPGlite();
-      return { conn: { query: (t, v) => db.query(t, v), exec: (s) => db.exec(s) }, close: () => db.close() };
-    }
-    const name = `liaison_role_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const client = new pg.Client({ connectionString: url.toString() });
-    await client.connect();
-    return {
-      conn: { query: (t, v) => client.query(t, v), exec: (s) => client.query(s) },
-      async close() {
-        await client.end();
-        const c = new pg.Client({ connectionString: adminUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-
   it('a table without a declared access fails the deployment, naming it; once declared (or dropped) it passes', async () => {
-    const s = await scratch();
+    const s = await openScratchDb('liaison_role');
     try {
       await deployMigrations(s.conn);
       await s.conn.query(`CREATE TABLE "Sneaky" (id INTEGER)`);
@@ -195,7 +164,7 @@ describe('the migrator applies the declaration', () => {
   });
 
   it('a grant added by hand is taken away again by the next deployment', async () => {
-    const s = await scratch();
+    const s = await openScratchDb('liaison_role');
     try {
       await deployMigrations(s.conn);
       await s.conn.query(`GRANT DELETE, TRUNCATE ON "AuditEvent" TO ${DEFAULT_APP_ROLE}`);

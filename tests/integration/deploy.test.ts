@@ -6,69 +6,24 @@
  * Prisma's own schema engine (scripts/db/engine.ts) both ways: what one writes, the other accepts.
  */
 import { execFile } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DeployError, deployMigrations, deployToUrl, readMigrations, type DeployConnection } from '../../scripts/db/deploy.mjs';
+import { DeployError, deployMigrations, deployToUrl, readMigrations } from '../../scripts/db/deploy.mjs';
 import { openMigrator } from '../../scripts/db/engine';
-import { defaultMigrationsDir, listMigrations, type MigrationTarget } from '../../scripts/db/folder';
-import { freshPGlite } from '../../scripts/db/pglite';
+import { defaultMigrationsDir, listMigrations } from '../../scripts/db/folder';
+import { openScratchDb, type ScratchDb } from './support';
 
 const adminUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 const DEPLOY_SCRIPT = path.resolve(import.meta.dirname, '..', '..', 'scripts', 'db', 'deploy.mjs');
 
-/** A fresh, empty database: the migrator's connection, the engine's target, plain SQL. */
-interface Scratch {
-  url?: string;
-  target: MigrationTarget;
-  conn: DeployConnection;
-  sql(text: string): Promise<Record<string, unknown>[]>;
-  close(): Promise<void>;
-}
-
-async function openScratch(): Promise<Scratch> {
-  if (adminUrl) {
-    const name = `liaison_deploy_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const client = new pg.Client({ connectionString: url.toString() });
-    await client.connect();
-    return {
-      url: url.toString(),
-      target: url.toString(),
-      conn: { query: (text, values) => client.query(text, values), exec: (script) => client.query(script) },
-      sql: async (text) => (await client.query(text)).rows,
-      async close() {
-        await client.end();
-        const c = new pg.Client({ connectionString: adminUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-  const db: PGlite = await freshPGlite();
-  return {
-    target: { pglite: db },
-    conn: { query: (text, values) => db.query(text, values), exec: (script) => db.exec(script) },
-    sql: async (text) => (await db.query<Record<string, unknown>>(text)).rows,
-    close: () => db.close(),
-  };
-}
-
-const scratches: Scratch[] = [];
+const scratches: ScratchDb[] = [];
 const tmpDirs: string[] = [];
 async function scratch() {
-  const s = await openScratch();
+  const s = await openScratchDb('liaison_deploy');
   scratches.push(s);
   return s;
 }
@@ -85,12 +40,12 @@ async function addMigration(migrationsDir: string, name: string, sql: string) {
   await writeFile(path.join(migrationsDir, name, 'migration.sql'), sql);
 }
 
-const records = (s: Scratch) =>
+const records = (s: ScratchDb) =>
   s.sql(
     'SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back, ' +
       'applied_steps_count, logs FROM _prisma_migrations ORDER BY started_at, migration_name',
   );
-const tableColumns = (s: Scratch) =>
+const tableColumns = (s: ScratchDb) =>
   s.sql(
     "SELECT column_name, data_type, character_maximum_length, is_nullable, column_default FROM information_schema.columns " +
       "WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position",

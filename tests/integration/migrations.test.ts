@@ -5,60 +5,17 @@
  * database of its own created on that server (random name, dropped afterwards); without it, an
  * in-process PGlite. The drift checks always use throwaway PGlite databases.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMigration, schemaDrift } from '../../scripts/db/commands';
 import { type Migrator, openMigrator } from '../../scripts/db/engine';
-import { defaultMigrationsDir, defaultSchemaPath, listMigrations, type MigrationTarget } from '../../scripts/db/folder';
-import { freshPGlite } from '../../scripts/db/pglite';
+import { defaultMigrationsDir, defaultSchemaPath, listMigrations } from '../../scripts/db/folder';
+import { openScratchDb, type ScratchDb } from './support';
 
 const adminUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
-
-/** A fresh, empty database to migrate, plus plain SQL access to it. */
-interface Scratch {
-  target: MigrationTarget;
-  label: string;
-  sql(text: string): Promise<Record<string, unknown>[]>;
-  close(): Promise<void>;
-}
-
-async function openScratch(): Promise<Scratch> {
-  if (adminUrl) {
-    const name = `liaison_migrations_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const client = new pg.Client({ connectionString: url.toString() });
-    await client.connect();
-    return {
-      target: url.toString(),
-      label: `PostgreSQL database ${name}`,
-      sql: async (text) => (await client.query(text)).rows,
-      async close() {
-        await client.end();
-        const c = new pg.Client({ connectionString: adminUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-  const db: PGlite = await freshPGlite();
-  return {
-    target: { pglite: db },
-    label: 'in-process PGlite',
-    sql: async (text) => (await db.query<Record<string, unknown>>(text)).rows,
-    close: () => db.close(),
-  };
-}
 
 const tmpDirs: string[] = [];
 async function tempDir() {
@@ -111,12 +68,12 @@ describe('drift check', () => {
 });
 
 describe(`migrations on ${adminUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'in-process PGlite'}`, () => {
-  let scratch: Scratch;
+  let scratch: ScratchDb;
   let migrator: Migrator;
   let all: string[];
 
   beforeAll(async () => {
-    scratch = await openScratch();
+    scratch = await openScratchDb('liaison_migrations');
     // One engine for the whole block: loading it is the expensive part.
     migrator = await openMigrator(scratch.target);
     all = await listMigrations();
@@ -196,10 +153,10 @@ describe(`migrations on ${adminUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'in-proc
 
 describe('migration merge_recommendation_events keeps the recommendations’ history', () => {
   const MERGE = '20261201201153_merge_recommendation_events';
-  let scratch: Scratch;
+  let scratch: ScratchDb;
 
   beforeAll(async () => {
-    scratch = await openScratch();
+    scratch = await openScratchDb('liaison_migrations');
   });
   afterAll(async () => {
     await scratch?.close();

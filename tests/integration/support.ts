@@ -14,6 +14,9 @@ import { createPrisma, type Db } from '@/lib/data/db';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { loadActor } from '@/lib/data/users';
 import { DEFAULT_APP_ROLE, urlAs } from '@/scripts/db/access.mjs';
+import type { DeployConnection } from '@/scripts/db/deploy.mjs';
+import type { MigrationTarget } from '@/scripts/db/folder';
+import { freshPGlite } from '@/scripts/db/pglite';
 import type { Actor } from '@/lib/domain/roles';
 
 export interface TestDb {
@@ -53,26 +56,17 @@ async function openCopy(which: 'empty' | 'seeded', opts: OpenOptions): Promise<T
   const asOwner = opts.as === 'owner';
   const cfg = inject('testDb');
   if (cfg.kind === 'postgres') {
-    const name = `liaison_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: cfg.adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${cfg.templates[which]}`);
-    await admin.end();
-    const url = new URL(cfg.adminUrl);
-    url.pathname = `/${name}`;
-    const ownerUrl = url.toString();
+    const created = await createServerDb(cfg.adminUrl, 'liaison_t', cfg.templates[which]);
+    const ownerUrl = created.url;
     const prisma = createPrisma(asOwner ? ownerUrl : urlAs(ownerUrl), 5);
     return {
       prisma,
       kind: 'postgres',
-      role: asOwner ? decodeURIComponent(url.username) : DEFAULT_APP_ROLE,
+      role: asOwner ? decodeURIComponent(new URL(ownerUrl).username) : DEFAULT_APP_ROLE,
       ownerUrl,
       async close() {
         await prisma.$disconnect();
-        const c = new pg.Client({ connectionString: cfg.adminUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
+        await created.drop();
       },
     };
   }
@@ -88,6 +82,74 @@ async function openCopy(which: 'empty' | 'seeded', opts: OpenOptions): Promise<T
       await prisma.$disconnect();
       await db.close();
     },
+  };
+}
+
+async function onServer<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * A new database on the PostgreSQL server of `adminUrl` (random name after `prefix`; a copy of
+ * `template` if given, else empty): its URL as the owner, and `drop()` (forcing out connections).
+ */
+export async function createServerDb(adminUrl: string, prefix: string, template?: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await onServer(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    drop: () => onServer(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** A fresh database with nothing in it (not even the migrations), as its owner: for tests of the migrator and the engine. */
+export interface ScratchDb {
+  /** PostgreSQL only: the database's URL as the owner. */
+  url?: string;
+  /** What the schema engine (scripts/db/engine.ts) migrates. */
+  target: MigrationTarget;
+  /** The runtime migrator's connection (scripts/db/deploy.mjs). */
+  conn: DeployConnection;
+  label: string;
+  sql(text: string): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+/** A scratch database: a database of its own on the test server (named after `prefix`, dropped on close), or an in-process PGlite. */
+export async function openScratchDb(prefix: string): Promise<ScratchDb> {
+  const cfg = inject('testDb');
+  if (cfg.kind === 'postgres') {
+    const created = await createServerDb(cfg.adminUrl, prefix);
+    const client = new pg.Client({ connectionString: created.url });
+    await client.connect();
+    return {
+      url: created.url,
+      target: created.url,
+      conn: { query: (text, values) => client.query(text, values), exec: (script) => client.query(script) },
+      label: `PostgreSQL database ${created.name}`,
+      sql: async (text) => (await client.query(text)).rows,
+      async close() {
+        await client.end();
+        await created.drop();
+      },
+    };
+  }
+  const db = await freshPGlite();
+  return {
+    target: { pglite: db },
+    conn: { query: (text, values) => db.query(text, values), exec: (script) => db.exec(script) },
+    label: 'in-process PGlite',
+    sql: async (text) => (await db.query<Record<string, unknown>>(text)).rows,
+    close: () => db.close(),
   };
 }
 
