@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type pg from 'pg';
-import { actionIds, callAction, changed, connect, errorsOf, get, sessionFor, snapshot, type ActionAnswer } from './http';
+import { actionIds, callAction, changed, connect, demoRecords, errorsOf, get, sessionFor, snapshot, type ActionAnswer, type DemoUser } from './http';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
@@ -78,7 +78,7 @@ const SIGNED_IN: Key[] = KEYS.filter((k) => k !== 'anon');
 // Records (the demo's, in the demo pair) and the ids the cells use
 
 interface World {
-  users: Record<string, { id: string; institutionId: string; version: number }>;
+  users: Record<string, DemoUser>;
   procId: string;
   courtId: string;
   eastProcId: string;
@@ -385,20 +385,14 @@ test.beforeAll(async () => {
   for (const [k, v] of actionIds()) ids.set(k, v);
   db = await connect();
   if (!db) return;
-  const one = async (sql: string, params: unknown[] = []) => {
-    const r = await db!.query<{ id: string }>(sql, params);
-    if (!r.rows[0]) throw new Error(`no record for: ${sql}`);
-    return r.rows[0].id;
-  };
-  const inst = async (kind: string, region: string) => one(`SELECT id FROM "Institution" WHERE kind = $1 AND "regionCode" = $2`, [kind, region]);
-  const procId = await inst('PROCURATORATE', '630103');
-  const courtId = await inst('COURT', '630103');
+  const demo = demoRecords(db);
+  const one = demo.one;
+  const procId = await demo.procId();
+  const courtId = await demo.courtId();
   // A neighbouring district: its procuratorate, its court, one person of every role (the demo password).
   const hash = (await db.query<{ h: string }>(`SELECT "passwordHash" AS h FROM "User" WHERE username = 'li.wen'`)).rows[0]!.h;
-  const ins = async (kind: string, code: string, name: string) =>
-    one(`INSERT INTO "Institution" (id, kind, code, name, "nameEn", "regionCode") VALUES (gen_random_uuid(), $1, $2, $3, $3, '630102') ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name RETURNING id`, [kind, code, name]);
-  const eastProcId = await ins('PROCURATORATE', '城东检', '城东区人民检察院');
-  const eastCourtId = await ins('COURT', '青0102', '城东区人民法院');
+  const eastProcId = await demo.neighbour('PROCURATORATE');
+  const eastCourtId = await demo.neighbour('COURT');
   for (const [key, role] of [['EP', 'PROCURATOR'], ['EPL', 'PROCURATORATE_LEADER'], ['ECS', 'COURT_STAFF'], ['ECL', 'COURT_LEADER'], ['EA', 'ADMIN']] as const) {
     const institutionId = role.startsWith('COURT') ? eastCourtId : eastProcId;
     await db.query(
@@ -406,25 +400,23 @@ test.beforeAll(async () => {
       [ACTORS[key], role, institutionId, hash],
     );
   }
-  const users = Object.fromEntries(
-    (await db.query<{ username: string; id: string; institutionId: string; version: number }>(`SELECT username, id, "institutionId", version FROM "User"`)).rows.map((u) => [u.username, u]),
-  );
+  const users = await demo.users();
   const P = users['li.wen']!.id;
   const CS = users['lin.xue']!.id;
   // The records the cells act on, their owners set to the matrix's actors (setup, before any snapshot).
   const r: Record<string, string> = {};
-  r.recDraft = await one(`UPDATE "Recommendation" SET "drafterId" = $2 WHERE id = (SELECT id FROM "Recommendation" WHERE status = 'draft' AND "institutionId" = $1 LIMIT 1) RETURNING id`, [procId, P]);
-  r.recEdit = await one(`UPDATE "Recommendation" SET "drafterId" = $2 WHERE id = (SELECT id FROM "Recommendation" WHERE status = 'draft' AND "institutionId" = $1 AND id <> $3 LIMIT 1) RETURNING id`, [procId, P, r.recDraft]);
+  r.recDraft = await demo.owned('Recommendation', 'drafterId', P, `status = 'draft' AND "institutionId" = $1`, [procId]);
+  r.recEdit = await demo.owned('Recommendation', 'drafterId', P, `status = 'draft' AND "institutionId" = $1 AND id <> $2`, [procId, r.recDraft]);
   r.recServed = await one(`SELECT id FROM "Recommendation" WHERE status = 'served' AND "addresseeCourtId" = $1 LIMIT 1`, [courtId]);
-  r.caseAccepted = await one(`UPDATE "SupervisionCase" SET "handlerId" = $2 WHERE id = (SELECT id FROM "SupervisionCase" WHERE stage = 'accepted' AND "institutionId" = $1 LIMIT 1) RETURNING id`, [procId, P]);
-  r.meetingScheduled = await one(`UPDATE "CommitteeMeeting" SET "createdById" = $2 WHERE id = (SELECT id FROM "CommitteeMeeting" WHERE status = 'scheduled' AND "courtId" = $1 LIMIT 1) RETURNING id`, [courtId, CS]);
+  r.caseAccepted = await demo.owned('SupervisionCase', 'handlerId', P, `stage = 'accepted' AND "institutionId" = $1`, [procId]);
+  r.meetingScheduled = await demo.owned('CommitteeMeeting', 'createdById', CS, `status = 'scheduled' AND "courtId" = $1`, [courtId]);
   r.requestPending = await one(`SELECT id FROM "AttendanceRequest" WHERE status = 'pending' AND "courtId" = $1 LIMIT 1`, [courtId]);
-  r.inquirySent = await one(`UPDATE "EnforcementInquiry" SET "sentById" = $2 WHERE id = (SELECT id FROM "EnforcementInquiry" WHERE status = 'sent' AND "courtId" = $1 LIMIT 1) RETURNING id`, [courtId, P]);
+  r.inquirySent = await demo.owned('EnforcementInquiry', 'sentById', P, `status = 'sent' AND "courtId" = $1`, [courtId]);
   r.leadSent = await one(`SELECT l.id FROM "CaseLead" l JOIN "User" u ON u.id = l."sentById" WHERE l.status = 'sent' AND u."institutionId" = $1 LIMIT 1`, [procId]);
   r.nlEnforcing = await one(`SELECT id FROM "NonLitigationApplication" WHERE status = 'enforcing' AND "courtId" = $1 LIMIT 1`, [courtId]);
   r.nlFinding = (await db.query<{ id: string }>(`SELECT id FROM "NonLitigationFinding" LIMIT 1`)).rows[0]?.id ?? '00000000-0000-4000-8000-000000000000';
   r.retrialFiled = await one(`SELECT id FROM "RetrialMatter" WHERE status = 'filed' AND "courtId" = $1 LIMIT 1`, [courtId]);
-  r.retrialOpen = await one(`UPDATE "RetrialMatter" SET "createdById" = $2 WHERE id = (SELECT id FROM "RetrialMatter" WHERE status = 'under_review' AND kind = 'procuratorate_recommendation' AND "courtId" = $1 LIMIT 1) RETURNING id`, [courtId, P]);
+  r.retrialOpen = await demo.owned('RetrialMatter', 'createdById', P, `status = 'under_review' AND kind = 'procuratorate_recommendation' AND "courtId" = $1`, [courtId]);
   r.material = await one(`SELECT a.id FROM "Attachment" a JOIN "CommitteeMeeting" m ON m.id = a."recordId" WHERE a."recordType" = 'CommitteeMeeting' AND m."attendeeId" IS NOT NULL LIMIT 1`);
   r.materialMeeting = await one(`SELECT "recordId" AS id FROM "Attachment" WHERE id = $1`, [r.material]);
   // An evidence file on a matter of the demo pair (the seed has none): a tiny text file.
@@ -442,7 +434,7 @@ test.beforeAll(async () => {
     eastProcId,
     eastCourtId,
     r,
-    version: async (table, id) => (await db!.query<{ v: number }>(`SELECT version AS v FROM "${table}" WHERE id = $1`, [id])).rows[0]?.v ?? 1,
+    version: demo.version,
   };
   for (const k of KEYS) if (ACTORS[k]) cookies[k] = await sessionFor(ids, ACTORS[k]);
   cookies.anon = '';

@@ -11,7 +11,7 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import type pg from 'pg';
-import { actionIds, callAction, changed, connect, errorsOf, get, sessionFor, snapshot } from './http';
+import { actionIds, callAction, changed, connect, demoRecords, errorsOf, get, sessionFor, snapshot } from './http';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
@@ -254,26 +254,19 @@ const ids = actionIds();
 test.beforeAll(async () => {
   db = await connect();
   if (!db) return;
-  const one = async (sql: string, params: unknown[] = []) => {
-    const r = await db!.query<{ id: string }>(sql, params);
-    if (!r.rows[0]) throw new Error(`no record for: ${sql}`);
-    return r.rows[0].id;
-  };
-  const procId = await one(`SELECT id FROM "Institution" WHERE kind = 'PROCURATORATE' AND "regionCode" = '630103'`);
-  const courtId = await one(`SELECT id FROM "Institution" WHERE kind = 'COURT' AND "regionCode" = '630103'`);
-  const ensure = async (kind: string, code: string) =>
-    one(`INSERT INTO "Institution" (id, kind, code, name, "nameEn", "regionCode") VALUES (gen_random_uuid(), $1, $2, $2, $2, '630102') ON CONFLICT (code) DO UPDATE SET code = EXCLUDED.code RETURNING id`, [kind, code]);
-  const userRows = (await db.query<{ username: string; id: string; version: number }>(`SELECT username, id, version FROM "User"`)).rows;
-  const users: Record<string, string> = Object.fromEntries(userRows.map((u) => [u.username, u.id]));
-  users['xu.jing.version'] = String(userRows.find((u) => u.username === 'xu.jing')!.version);
+  const demo = demoRecords(db);
+  const { one, owned } = demo;
+  const procId = await demo.procId();
+  const courtId = await demo.courtId();
+  const rows = await demo.users();
+  const users: Record<string, string> = Object.fromEntries(Object.entries(rows).map(([username, u]) => [username, u.id]));
+  users['xu.jing.version'] = String(rows['xu.jing']!.version);
   const P = users['li.wen']!;
   const CS = users['lin.xue']!;
   const r: Record<string, string> = {};
-  r.eastProc = await ensure('PROCURATORATE', '城东检');
-  r.eastCourt = await ensure('COURT', '青0102');
+  r.eastProc = await demo.neighbour('PROCURATORATE');
+  r.eastCourt = await demo.neighbour('COURT');
   // Records in the state each base form's step needs, owned by the sender (setup, before the snapshot).
-  const owned = async (table: string, owner: string, who: string, where: string, params: unknown[]) =>
-    one(`UPDATE "${table}" SET "${owner}" = $${params.length + 1} WHERE id = (SELECT id FROM "${table}" WHERE ${where} LIMIT 1) RETURNING id`, [...params, who]);
   r.recDraft = await owned('Recommendation', 'drafterId', P, `status = 'draft' AND "institutionId" = $1`, [procId]);
   r.recIssued = await owned('Recommendation', 'drafterId', P, `status IN ('issued', 'approved') AND "institutionId" = $1 ORDER BY status DESC`, [procId]);
   r.recServed = await one(`SELECT id FROM "Recommendation" WHERE status IN ('served', 'acknowledged') AND "addresseeCourtId" = $1 LIMIT 1`, [courtId]);
@@ -292,7 +285,7 @@ test.beforeAll(async () => {
     procId,
     courtId,
     users,
-    version: async (table, id) => (await db!.query<{ v: number }>(`SELECT version AS v FROM "${table}" WHERE id = $1`, [id])).rows[0]?.v ?? 1,
+    version: demo.version,
   };
 });
 
@@ -380,9 +373,8 @@ test(`${ROUTE_RUNS} hostile path segments to every route handler and record page
   expect(changed(before, after).filter((t) => t !== 'AuditEvent')).toEqual([]);
 });
 
-// Found by the test above: Next.js answers HTTP 500 for a dynamic route whose path segment is not
-// valid percent-encoding (its parameter decoding throws before any of our code runs). The fix
-// belongs in proxy.ts (answer 400 for such a path); until it lands this stays a known failure.
+// Found by the test above: Next.js answered HTTP 500 for a dynamic route whose path segment is not
+// valid percent-encoding (its parameter decoding throws before any of our code runs).
 test('a malformed percent-encoding in a record path answers 404 like an unknown id, not 500', async () => {
   const cookie = await sessionFor(ids, 'lin.xue');
   for (const p of ['/recommendations/%E0%A4%A', '/retrial/%E0%A4%A/evidence/x', '/committee/x/materials/%C0%AF', '/cases/%ED%A0%80']) {

@@ -156,6 +156,51 @@ export async function connect(): Promise<pg.Client | null> {
   return c;
 }
 
+/** A user of the server's database: what forms name it by. */
+export interface DemoUser {
+  id: string;
+  institutionId: string;
+  version: number;
+}
+
+/** The neighbouring district's (630102) institutions, by kind: code and name. */
+const NEIGHBOUR = { PROCURATORATE: { code: '城东检', name: '城东区人民检察院' }, COURT: { code: '青0102', name: '城东区人民法院' } } as const;
+
+/**
+ * The demo's records as the attack specs look them up in the server's database: the demo pair
+ * (the procuratorate and the court of district 630103), its users, records in a given state.
+ */
+export function demoRecords(c: pg.Client) {
+  /** The id of the first row `sql` gives; an error naming the query when there is none (the seed lacks a record the spec needs). */
+  const one = async (sql: string, params: unknown[] = []) => {
+    const r = await c.query<{ id: string }>(sql, params);
+    if (!r.rows[0]) throw new Error(`no record for: ${sql}`);
+    return r.rows[0].id;
+  };
+  const institution = (kind: 'PROCURATORATE' | 'COURT') => one(`SELECT id FROM "Institution" WHERE kind = $1 AND "regionCode" = '630103'`, [kind]);
+  return {
+    one,
+    procId: () => institution('PROCURATORATE'),
+    courtId: () => institution('COURT'),
+    /** The neighbouring district's (630102) institution of `kind`, created the first time. */
+    neighbour: (kind: 'PROCURATORATE' | 'COURT') =>
+      one(
+        `INSERT INTO "Institution" (id, kind, code, name, "nameEn", "regionCode") VALUES (gen_random_uuid(), $1, $2, $3, $3, '630102') ON CONFLICT (code) DO UPDATE SET code = EXCLUDED.code RETURNING id`,
+        [kind, NEIGHBOUR[kind].code, NEIGHBOUR[kind].name],
+      ),
+    /** Every user by username. */
+    users: async (): Promise<Record<string, DemoUser>> =>
+      Object.fromEntries(
+        (await c.query<DemoUser & { username: string }>(`SELECT username, id, "institutionId", version FROM "User"`)).rows.map(({ username, ...u }) => [username, u]),
+      ),
+    /** The first record of `table` matching `where` (over `params`), made `ownerId`'s in its column `owner`: its id. */
+    owned: (table: string, owner: string, ownerId: string, where: string, params: unknown[]) =>
+      one(`UPDATE "${table}" SET "${owner}" = $${params.length + 1} WHERE id = (SELECT id FROM "${table}" WHERE ${where} LIMIT 1) RETURNING id`, [...params, ownerId]),
+    /** A record's version now (1 if it has none). */
+    version: async (table: string, id: string) => (await c.query<{ v: number }>(`SELECT version AS v FROM "${table}" WHERE id = $1`, [id])).rows[0]?.v ?? 1,
+  };
+}
+
 /**
  * A fingerprint of every table: its row count and a hash of all its rows. Two equal snapshots mean
  * no row was added, removed or changed anywhere (the audit log and the timelines included).
