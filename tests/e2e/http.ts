@@ -207,12 +207,24 @@ export function demoRecords(c: pg.Client) {
  * `ignore`: tables that change without a write of the app's records (the sign-in throttle).
  */
 export async function snapshot(c: pg.Client, ignore: string[] = ['SignInThrottle']): Promise<Record<string, string>> {
-  const tables = (
-    await c.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)
-  ).rows
-    .map((r) => r.t)
-    .filter((t) => !ignore.includes(t) && !t.startsWith('_prisma'));
-  const sql = tables.map((t) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM "${t}" x`).join(' UNION ALL ');
+  const columns = (
+    await c.query<{ t: string; col: string; type: string }>(
+      `SELECT c.table_name AS t, c.column_name AS col, c.data_type AS type FROM information_schema.columns c
+         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+        WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' ORDER BY c.table_name, c.ordinal_position`,
+    )
+  ).rows.filter((r) => !ignore.includes(r.t) && !r.t.startsWith('_prisma'));
+  const tables = [...new Set(columns.map((r) => r.t))];
+  // A row as the text of its columns, a binary column (a stored file's bytes) as its MD5: the same
+  // fingerprint of every change, without spelling megabytes out in hex and sorting them each time.
+  const row = (t: string) =>
+    columns
+      .filter((r) => r.t === t)
+      .map((r) => (r.type === 'bytea' ? `md5(x."${r.col}")` : `x."${r.col}"`))
+      .join(', ');
+  const sql = tables
+    .map((t) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(r, '|' ORDER BY r)), '') AS h FROM (SELECT ROW(${row(t)})::text AS r FROM "${t}" x) y`)
+    .join(' UNION ALL ');
   const rows = (await c.query<{ t: string; h: string }>(sql)).rows;
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }
