@@ -103,6 +103,8 @@ function spec(actor: Actor, action: RecommendationAction, ctx: StepContext, fact
     caseIdOf: (rec, written) => ('caseId' in written ? (written.caseId as string | null) : rec.caseId),
     auditFields: snapshot,
     wholeEventTexts: true,
+    // The procuratorate's list order: its own steps and the shared ones, never the court's drafts.
+    activityAt: { PROCURATORATE: 'issuerActivityAt' },
   };
 }
 
@@ -182,7 +184,7 @@ export async function createDraft(prisma: Db, actor: Actor, raw: unknown, ctx: S
   await validateDraftRefs(prisma, actor, input, ctx.today);
   return prisma.$transaction(async (tx) => {
     const rec = await tx.recommendation.create({
-      data: { ...draftData(input), institutionId: actor.institutionId, drafterId: actor.id, status: 'draft', createdAt: ctx.now, updatedAt: ctx.now },
+      data: { ...draftData(input), institutionId: actor.institutionId, drafterId: actor.id, status: 'draft', createdAt: ctx.now, updatedAt: ctx.now, issuerActivityAt: ctx.now },
     });
     await recordCreation(tx, actor, rec, ctx);
     return { id: rec.id };
@@ -320,6 +322,7 @@ export const upholdObjection = (prisma: Db, actor: Actor, raw: unknown, ctx: Ste
                 status: 'draft',
                 createdAt: ctx.now,
                 updatedAt: ctx.now,
+                issuerActivityAt: ctx.now,
               },
             });
             await recordCreation(tx, actor, copy, ctx, { supersedes: rec.id, number: rec.number });
@@ -519,7 +522,8 @@ export type RecommendationRow = Awaited<ReturnType<typeof listRecommendations>>[
 
 /**
  * One page of the recommendations the actor may see, filtered. The court sees the ones not yet
- * acknowledged first, then by reply deadline; the procuratorate the latest changed first.
+ * acknowledged first, then by reply deadline; the procuratorate the latest changed first — by the
+ * last change it can see (`issuerActivityAt`), so the court's internal work never reorders its list.
  */
 export async function listRecommendations(prisma: Db, actor: Actor, f: ListFilters, today: string, page: PageRequest = FIRST_PAGE) {
   assertAllowed(decideFeature(actor, 'recommendations.list'), 'recommendations.list');
@@ -532,7 +536,7 @@ export async function listRecommendations(prisma: Db, actor: Actor, f: ListFilte
   const segments =
     actor.institutionKind === 'COURT'
       ? [segment({ status: 'served' }, byDeadline), segment({ status: { not: 'served' } }, byDeadline)]
-      : [segment({}, [{ updatedAt: 'desc' }, { id: 'asc' }])];
+      : [segment({}, [{ issuerActivityAt: 'desc' }, { id: 'asc' }])];
   const p = await pageOf(segments, page);
   return mapPage(p, (rows) =>
     rows.map((r) => {

@@ -49,6 +49,12 @@ export interface WorkflowSpec<R extends VersionedRecord> {
   auditFields?: (fields: Record<string, unknown>) => Record<string, unknown>;
   /** Keep long texts in the event's details whole (default: cut like the audit summary). */
   wholeEventTexts?: boolean;
+  /**
+   * Columns holding "the last change this side can see", per institution kind: stamped with the
+   * step's time when the step is visible to that side (shared, or taken by that side). A list
+   * sorted by such a column never moves a record for the other side's internal work.
+   */
+  activityAt?: Partial<Record<Actor['institutionKind'], string>>;
 }
 
 export async function runWorkflowStep<R extends VersionedRecord>(
@@ -68,7 +74,9 @@ export async function runWorkflowStep<R extends VersionedRecord>(
     if (!decision.ok) refuseStep(name, decision, rec.version !== input.version);
     if (rec.version !== input.version) throw new ConflictError();
     const p = await plan(rec, tx);
-    const data = { ...(p.data ?? {}), status: decision.to, version: { increment: 1 } };
+    const seen = Object.entries(spec.activityAt ?? {}).filter(([side]) => decision.shared || side === actor.institutionKind);
+    const at = ctx.now ?? new Date();
+    const data = { ...(p.data ?? {}), ...Object.fromEntries(seen.map(([, column]) => [column, at])), status: decision.to, version: { increment: 1 } };
     const count = await spec.update(tx, rec.id, input.version, data);
     if (count === 0) throw new ConflictError();
     // What `after` returns (e.g. the id of a new internal record) goes to the audit row and the

@@ -402,6 +402,26 @@ describe('who sees what', () => {
     expect(courtView!.timeline.map((e) => e.kind)).toContain('returnReply');
   });
 
+  it("the court's internal work never reorders the procuratorate's list; a shared step does", async () => {
+    const id = await make('acknowledged');
+    // Stamped later than anything the seed holds, so that a list sorted by any change would move it first.
+    const at = (iso: string) => ({ today: TODAY, requestId: `req-order-${iso}`, now: new Date(iso) });
+    const order = async () => (await R.listRecommendations(t.prisma, A['li.wen']!, {}, TODAY, { page: 1, size: 100 })).rows.map((r) => r.id);
+    // A draft of li.wen's touched after it: first in her list.
+    const { id: other } = await R.createDraft(t.prisma, A['li.wen']!, draft(), at('2098-06-01T00:00:00.000Z'));
+    const before = await order();
+    expect(before[0]).toBe(other);
+    // Drafting and submitting the reply are the court's own: updatedAt moves, the procuratorate's order does not.
+    await step(R.saveReply, 'lin.xue', id, { adoption: 'adopted', measures: '内部草稿' }, at('2099-01-01T00:00:00.000Z'));
+    await step(R.submitReply, 'lin.xue', id, { adoption: 'adopted', measures: '已整改' }, at('2099-01-02T00:00:00.000Z'));
+    expect((await rec(id)).updatedAt.toISOString()).toBe('2099-01-02T00:00:00.000Z');
+    expect(await order()).toEqual(before);
+    // The signed reply is shared: the record comes first for the procuratorate.
+    await step(R.signReply, 'wang.jianguo', id, { replyOn: TODAY }, at('2099-01-03T00:00:00.000Z'));
+    expect((await rec(id)).issuerActivityAt.toISOString()).toBe('2099-01-03T00:00:00.000Z');
+    expect((await order())[0]).toBe(id);
+  });
+
   it("the leader's return comment is internal to the procuratorate", async () => {
     const id = await create();
     await step(R.submitDraft, 'li.wen', id, {}, ctx('2026-11-20'));
