@@ -145,7 +145,7 @@ export async function generate(url: string, scale: Scale, progress: Progress): P
          )
          INSERT INTO "Recommendation"(id, "institutionId", "caseId", number, type, status, title, "addresseeCourtId", facts, violation, "recommendationText", "legalBasis",
                  "drafterId", "approvedById", "approvedAt", "issuedAt", "issuedOn", "servedOn", "serviceMethod", "dueDate", "acknowledgedAt",
-                 "replyAdoption", "replyMeasures", "replyOn", "replySignedById", "replySubmittedAt", rectified, evaluation, "evaluatedAt", "closedAt", "archivedAt", "withdrawnAt", "createdAt", "updatedAt")
+                 "replyAdoption", "replyMeasures", "replyOn", "replySignedById", "replySubmittedAt", rectified, evaluation, "evaluatedAt", "closedAt", "archivedAt", "withdrawnAt", "createdAt", "updatedAt", "issuerActivityAt")
          SELECT gen_random_uuid(), $1, c.id,
                 CASE WHEN s.st NOT IN ('draft','submitted','returned','approved') THEN '基准' || $3 || '检民建〔' || (2022 + s.g % 5) || '〕' || s.g || '号' END,
                 (ARRAY['retrial','correction','public_interest','social_governance','enforcement','other'])[1 + s.g % 6]::"RecommendationType",
@@ -170,7 +170,7 @@ export async function generate(url: string, scale: Scale, progress: Progress): P
                 CASE WHEN s.st IN ('closed','archived') THEN s.day::timestamp + interval '100 days' END,
                 CASE WHEN s.st = 'archived' THEN s.day::timestamp + interval '120 days' END,
                 CASE WHEN s.st = 'withdrawn' THEN s.day::timestamp + interval '20 days' END,
-                s.day::timestamp, now()
+                s.day::timestamp, now(), s.day::timestamp + (s.g % 120) * interval '1 day'
          FROM src s JOIN cases c ON c.rn = 1 + (s.g * 7) % (SELECT count(*) FROM cases)`,
         [d.procuratorateId, d.courtId, i, d.procurators, d.procLeaders, d.courtLeaders, per(scale.recommendations)],
       );
