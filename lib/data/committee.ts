@@ -35,7 +35,7 @@ import type { Actor } from '@/lib/domain/roles';
 import type { MeetingFilter, RequestFilter } from '@/lib/lists/committee';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import type { AttendanceRequest, CommitteeAgendaItem, CommitteeMeeting, Prisma } from '@/lib/generated/prisma/client';
-import { assertUploadTotal, auditedDownload, listAttachments, readAttachment, storeAttachment } from './attachments';
+import { auditedDownload, listAttachments, readAttachment, recordAttachment, withUploads, type StagedUpload } from './attachments';
 import { writeAudit } from './audit';
 import type { Db, Tx } from './db';
 import { mapPage, pageOf } from './page';
@@ -108,12 +108,10 @@ async function caseForCourtNumber(tx: Tx, procuratorateId: string, number: strin
   return c?.id ?? null;
 }
 
-async function storeFiles(tx: Tx, actor: Actor, meetingId: string, files: S.FileInput[], ctx: WorkflowContext) {
-  assertUploadTotal(files.map((f) => f.bytes.byteLength), 'files');
+/** The rows of a meeting's staged materials: committee materials are confidential (canSeeMaterials decides who reads them). */
+async function recordMaterials(tx: Tx, actor: Actor, meetingId: string, staged: StagedUpload[], ctx: WorkflowContext) {
   const out = [];
-  for (const f of files) {
-    out.push(await storeAttachment(tx, actor, { recordType: MEETING, recordId: meetingId, fileName: f.fileName, bytes: f.bytes }, 'files', ctx));
-  }
+  for (const f of staged) out.push(await recordAttachment(tx, actor, f, { recordType: MEETING, recordId: meetingId, confidentiality: 'confidential' }, ctx));
   return out;
 }
 
@@ -131,7 +129,7 @@ export async function scheduleMeeting(prisma: Db, actor: Actor, raw: unknown, ct
   if (dup >= 0) throw new FieldError(`items.${dup}.courtCaseNumber`, 'duplicateCaseNumber');
   await requireCounterpart(prisma, actor, input.procuratorateId, 'procuratorateId');
 
-  return prisma.$transaction(async (tx) => {
+  return withUploads(prisma, input.files, 'files', (staged) => prisma.$transaction(async (tx) => {
     const items = [];
     for (const [i, item] of input.items.entries()) {
       items.push({ position: i + 1, ...item, caseId: await caseForCourtNumber(tx, input.procuratorateId, item.courtCaseNumber) });
@@ -148,7 +146,7 @@ export async function scheduleMeeting(prisma: Db, actor: Actor, raw: unknown, ct
         items: { create: items },
       },
     });
-    const stored = await storeFiles(tx, actor, m.id, input.files, ctx);
+    const stored = await recordMaterials(tx, actor, m.id, staged, ctx);
     await writeWorkflowEvent(tx, {
       recordType: MEETING,
       recordId: m.id,
@@ -174,7 +172,7 @@ export async function scheduleMeeting(prisma: Db, actor: Actor, raw: unknown, ct
       at: ctx.now,
     });
     return { id: m.id };
-  });
+  }));
 }
 
 /** The court notifies the procuratorate (agenda, time, materials): from now on it sees the meeting. */
@@ -204,10 +202,12 @@ export async function nameAttendee(prisma: Db, actor: Actor, raw: unknown, ctx: 
 /** The court adds materials. The event says how many, never what: the file names are confidential. */
 export async function uploadMaterial(prisma: Db, actor: Actor, raw: unknown, ctx: WorkflowContext) {
   const input = S.uploadInput.parse(raw);
-  return runWorkflowStep(prisma, actor, meetingSpec(actor, 'uploadMaterial', ctx), input, ctx, (m) => ({
-    event: { fileCount: input.files.length },
-    after: async (tx) => ({ attachments: (await storeFiles(tx, actor, m.id, input.files, ctx)).map((a) => a.id) }),
-  }));
+  return withUploads(prisma, input.files, 'files', (staged) =>
+    runWorkflowStep(prisma, actor, meetingSpec(actor, 'uploadMaterial', ctx), input, ctx, (m) => ({
+      event: { fileCount: staged.length },
+      after: async (tx) => ({ attachments: (await recordMaterials(tx, actor, m.id, staged, ctx)).map((a) => a.id) }),
+    })),
+  );
 }
 
 /** The court marks the meeting as held (once its time has come). */
@@ -531,10 +531,8 @@ export async function downloadMaterial(prisma: Db, actor: Actor, meetingId: stri
     if (!z.uuid().safeParse(meetingId).success || !z.uuid().safeParse(attachmentId).success) return null;
     const m = await findVisible<WithHidden<CommitteeMeeting, 'createdById'>>(prisma.committeeMeeting, MEETING_VISIBILITY, actor, meetingId);
     if (!m) return null;
-    // The meeting is visible; its confidential materials only to the attendee and the leaders.
-    if (!canSeeMaterials(actor, meetingFacts(m))) throw new ForbiddenError('CommitteeMeeting.materials', 'notVisible');
-    const a = await readAttachment(prisma, attachmentId);
-    return a && a.recordType === MEETING && a.recordId === m.id ? a : null;
+    // The meeting is visible; its confidential materials only to the attendee and the leaders (the door applies it).
+    return readAttachment(prisma, attachmentId, { recordType: MEETING, recordId: m.id, mayReadConfidential: canSeeMaterials(actor, meetingFacts(m)) });
   });
 }
 

@@ -6,6 +6,7 @@
  * version. Adding an item changes the matter's version, so a retrial decision prepared before a
  * new item arrived is refused as a conflict rather than deciding past the new evidence.
  */
+import { isUploadFile, type UploadFile } from '@/lib/domain/attachments';
 import { calendarFromEntries, type Calendar } from '@/lib/domain/calendar';
 import { assertAllowed, decideFeature, ForbiddenError, type DenyReason } from '@/lib/domain/policy';
 import {
@@ -30,7 +31,7 @@ import type { Actor } from '@/lib/domain/roles';
 import { FIRST_PAGE, type PageRequest } from '@/lib/lists/define';
 import type { RetrialFilter } from '@/lib/lists/retrial';
 import type { EvidenceItem, Prisma, RetrialMatter } from '@/lib/generated/prisma/client';
-import { auditedDownload, listAttachments, readAttachment, storeAttachment } from './attachments';
+import { auditedDownload, listAttachments, readAttachment, recordAttachment, withUploads } from './attachments';
 import { writeAudit } from './audit';
 import { loadCalendarEntries } from './calendar';
 import type { Db, Tx } from './db';
@@ -227,20 +228,12 @@ function itemSpec(actor: Actor, step: ItemStep): WorkflowSpec<ItemRecord> {
   };
 }
 
-export interface NewFile {
-  fileName: string;
-  mimeType: string;
-  bytes: Uint8Array;
-}
-
-function fileOf(raw: unknown): NewFile | null {
+/** The upload of an evidence form, if any (an empty file input sends a nameless empty file: none). */
+function fileOf(raw: unknown): UploadFile | null {
   const f = (raw as { file?: unknown } | null)?.file;
-  if (!f || typeof f !== 'object') return null;
-  const { fileName, mimeType, bytes } = f as Partial<NewFile>;
-  if (typeof fileName !== 'string' || typeof mimeType !== 'string' || !(bytes instanceof Uint8Array)) throw new FieldError('file', 'invalid');
-  // An empty file input (nothing chosen) arrives as a nameless empty file.
-  if (!fileName && bytes.byteLength === 0) return null;
-  return { fileName, mimeType, bytes };
+  if (f === undefined || f === null) return null;
+  if (!isUploadFile(f)) throw new FieldError('file', 'invalid');
+  return !f.name && f.size === 0 ? null : f;
 }
 
 /**
@@ -250,7 +243,7 @@ function fileOf(raw: unknown): NewFile | null {
 export async function addEvidenceItem(prisma: Db, actor: Actor, raw: unknown, ctx: RetrialContext) {
   const input = S.itemInput.parse(raw);
   const file = fileOf(raw);
-  return runWorkflowStep(
+  return withUploads(prisma, file ? [file] : [], 'file', ([staged]) => runWorkflowStep(
     prisma,
     actor,
     matterSpec('addItem', (m) => decideItemStep(actor, 'addItem', matterFacts(m), null)),
@@ -260,7 +253,7 @@ export async function addEvidenceItem(prisma: Db, actor: Actor, raw: unknown, ct
       problem(S.itemDateProblem(input, ctx.today));
       const position = m.evidence.reduce((n, e) => Math.max(n, e.position), 0) + 1;
       return {
-        event: { item: position, description: input.description, ...(file ? { fileName: file.fileName } : {}) },
+        event: { item: position, description: input.description, ...(staged ? { fileName: staged.fileName } : {}) },
         after: async (tx) => {
           const item = await tx.evidenceItem.create({
             data: {
@@ -273,8 +266,8 @@ export async function addEvidenceItem(prisma: Db, actor: Actor, raw: unknown, ct
               groundExplanation: input.groundExplanation,
             },
           });
-          const attachment = file
-            ? await storeAttachment(tx, actor, { recordType: 'EvidenceItem', recordId: item.id, ...file }, 'file', ctx)
+          const attachment = staged
+            ? await recordAttachment(tx, actor, staged, { recordType: 'EvidenceItem', recordId: item.id, confidentiality: 'ordinary' }, ctx)
             : null;
           return {
             itemId: item.id,
@@ -284,7 +277,7 @@ export async function addEvidenceItem(prisma: Db, actor: Actor, raw: unknown, ct
         },
       };
     },
-  );
+  ));
 }
 
 /** The court opens its review of the matter. */
@@ -527,7 +520,8 @@ export async function readEvidenceAttachment(prisma: Db, actor: Actor, matterId:
     // The evidence item through its visibility rule (its matter's): another pair's file is not found.
     const item = await findVisible<EvidenceItem>(prisma.evidenceItem, EVIDENCE_VISIBILITY, actor, meta.recordId);
     if (!item || item.matterId !== matterId) return null;
-    return readAttachment(prisma, attachmentId);
+    // Evidence has no confidential tier of its own: a confidential file would reach no one.
+    return readAttachment(prisma, attachmentId, { recordType: 'EvidenceItem', recordId: item.id, mayReadConfidential: false });
   });
 }
 

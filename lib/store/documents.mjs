@@ -68,8 +68,8 @@ export function localStore(dir) {
     async get(key) {
       const file = fileOf(key);
       try {
-        const handle = await fsp.open(file, 'r');
-        return handle.createReadStream();
+        await fsp.access(file);
+        return fs.createReadStream(file);
       } catch (e) {
         if (/** @type {NodeJS.ErrnoException} */ (e).code === 'ENOENT') return null;
         throw e;

@@ -1,5 +1,5 @@
 /**
- * A file download as an HTTP response: the stored bytes with their type, always as an attachment
+ * A file download as an HTTP response: the stored bytes, streamed, with their type, always as an attachment
  * (never rendered inline), not cached, with a Content-Disposition that carries any file name
  * safely (RFC 6266 / RFC 8187).
  */
@@ -7,7 +7,9 @@
 export interface DownloadFile {
   fileName: string;
   mimeType: string;
-  data: Uint8Array;
+  size: number;
+  /** The bytes, streamed from the document store (already verified against their SHA-256). */
+  body: ReadableStream<Uint8Array>;
 }
 
 /** RFC 8187 value-chars: everything outside attr-char percent-encoded as UTF-8. */
@@ -25,8 +27,9 @@ export function contentDisposition(fileName: string): string {
 }
 
 export function downloadResponse(file: DownloadFile): Response {
-  return new Response(Buffer.from(file.data), {
+  return new Response(file.body, {
     headers: {
+      'Content-Length': String(file.size),
       'Content-Type': file.mimeType,
       'Content-Disposition': contentDisposition(file.fileName),
       'Cache-Control': 'private, no-store',

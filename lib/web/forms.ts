@@ -37,6 +37,14 @@ export function formObject(form: FormData): Record<string, string> {
 }
 
 /**
+ * The files of a form field as the request delivered them (web Files, streamed into the document
+ * store by the data layer, never copied here); an empty file input's nameless, empty file is left out.
+ */
+export function formFiles(form: FormData, name: string): File[] {
+  return form.getAll(name).filter((f): f is File => typeof f !== 'string' && !(f.size === 0 && f.name === ''));
+}
+
+/**
  * The submission of a form. With a schema, the form's fields (as `formObject` reads them) are
  * parsed by it, and only errors on `fields` are kept when given (the client checks what the
  * form shows; what the server adds, such as uploaded files, is the server's to check).

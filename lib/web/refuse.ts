@@ -7,6 +7,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { forbidden, redirect } from 'next/navigation';
+import { IntegrityError } from '@/lib/data/attachments';
 import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { downloadResponse, type DownloadFile } from './download';
@@ -30,9 +31,18 @@ export async function refuse(status: 403 | 404): Promise<Response> {
 }
 
 /**
+ * A stored file that failed its integrity check (lib/data/attachments.ts logged the alert): a
+ * plain, localized refusal, 409, nothing of the file sent.
+ */
+async function refuseCorrupt(): Promise<Response> {
+  const t = await getTranslations('errors');
+  return new Response(t('checksumMismatch'), { status: 409, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } });
+}
+
+/**
  * A download route: signed out → the sign-in page, which returns to `backTo` (the record's page)
- * afterwards; then the data function decides and reads (ForbiddenError → 403, null → 404), and the
- * file is served.
+ * afterwards; then the data function decides and reads (ForbiddenError → 403, null → 404, a file
+ * whose bytes fail their SHA-256 → 409), and the file is streamed.
  */
 export async function serveDownload(backTo: string, read: (actor: Actor) => Promise<DownloadFile | null>): Promise<Response> {
   const actor = await getActor();
@@ -42,6 +52,7 @@ export async function serveDownload(backTo: string, read: (actor: Actor) => Prom
     return file ? downloadResponse(file) : refuse(404);
   } catch (e) {
     if (e instanceof ForbiddenError) return refuse(403);
+    if (e instanceof IntegrityError) return refuseCorrupt();
     throw e;
   }
 }

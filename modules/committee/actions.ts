@@ -6,21 +6,14 @@ import { db } from '@/lib/data/db';
 import { StepError } from '@/lib/data/errors';
 import { todayInChina } from '@/lib/domain/dates';
 import { formObject, redirectOnSuccess, runAction, type ActionState } from '@/lib/web/action';
+import { formFiles } from '@/lib/web/forms';
 
 export type CreateResult = ActionState<{ id: string }>;
 export type StepResult = ActionState<{ id: string; newId?: string }>;
 
-/** The uploaded files of a form field (an empty file input sends one nameless, empty file). */
-async function filesOf(form: FormData, name = 'files') {
-  const files = form.getAll(name).filter((f): f is File => typeof f !== 'string' && !(f.size === 0 && f.name === ''));
-  return Promise.all(
-    files.map(async (f) => ({ fileName: f.name, mimeType: f.type || 'application/octet-stream', bytes: new Uint8Array(await f.arrayBuffer()) })),
-  );
-}
-
 export async function scheduleMeetingAction(_prev: CreateResult | null, form: FormData): Promise<CreateResult> {
   const state = await runAction('committee.schedule', form, async (actor, { requestId }) => {
-    const r = await scheduleMeeting(db(), actor, { ...formObject(form), files: await filesOf(form) }, { today: todayInChina(), requestId });
+    const r = await scheduleMeeting(db(), actor, { ...formObject(form), files: formFiles(form, 'files') }, { today: todayInChina(), requestId });
     revalidatePath('/committee');
     return { id: r.id };
   });
@@ -32,7 +25,7 @@ export async function meetingStepAction(_prev: StepResult | null, form: FormData
   return runAction('committee.step', form, async (actor, { requestId }) => {
     const input = formObject(form);
     if (!isMeetingStep(input.step)) throw new StepError('unknownStep');
-    const raw = input.step === 'uploadMaterial' ? { ...input, files: await filesOf(form) } : input;
+    const raw = input.step === 'uploadMaterial' ? { ...input, files: formFiles(form, 'files') } : input;
     const r = (await MEETING_STEPS[input.step](db(), actor, raw, { today: todayInChina(), requestId })) as { id: string };
     revalidatePath(`/committee/${r.id}`);
     revalidatePath('/committee');

@@ -6,6 +6,7 @@ import { StepError } from '@/lib/data/errors';
 import { addEvidenceItem, fileMatter, RETRIAL_STEP_FUNCTIONS } from '@/lib/data/retrial';
 import { todayInChina } from '@/lib/domain/dates';
 import { formObject, redirectOnSuccess, runAction, type ActionState } from '@/lib/web/action';
+import { formFiles } from '@/lib/web/forms';
 
 export type FileResult = ActionState<{ id: string }>;
 export type RetrialStepResult = ActionState<{ id: string; newId?: string }>;
@@ -25,11 +26,7 @@ export async function fileMatterAction(_prev: FileResult | null, form: FormData)
 /** Adds an evidence item, with the chosen file if any. */
 export async function addItemAction(_prev: RetrialStepResult | null, form: FormData): Promise<RetrialStepResult> {
   return runAction('retrial.addItem', form, async (actor, { requestId }) => {
-    const f = form.get('file');
-    const file =
-      f && typeof f === 'object' && 'arrayBuffer' in f && f.size > 0
-        ? { fileName: f.name, mimeType: f.type || 'application/octet-stream', bytes: new Uint8Array(await f.arrayBuffer()) }
-        : undefined;
+    const [file] = formFiles(form, 'file');
     const r = await addEvidenceItem(db(), actor, { ...formObject(form), file }, { today: todayInChina(), requestId });
     revalidatePath(`/retrial/${r.id}`);
     revalidatePath('/retrial');

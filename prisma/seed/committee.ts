@@ -339,7 +339,7 @@ export async function seedCommittee(prisma: Db, { today }: { today: string }, sa
         scheduledAt: `${date}T${spec.time}`,
         location: spec.location,
         items: spec.items.map((it) => ({ courtCaseNumber: it.courtCaseNumber, title: it.title, trigger: it.trigger })),
-        files: (spec.materials ?? []).map((f) => ({ fileName: f.fileName, mimeType: 'text/plain', bytes: new TextEncoder().encode(f.text) })),
+        files: (spec.materials ?? []).map((f) => new File([f.text], f.fileName, { type: 'text/plain' })),
       };
       meetings.set(spec.key, await scheduledMeeting(prisma, clerk, input, ctx));
     });

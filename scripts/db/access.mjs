@@ -58,6 +58,7 @@ export const TABLE_ACCESS = {
   SupervisionCase: 'write',
   Recommendation: 'write',
   Attachment: 'write',
+  Setting: 'write',
   CaseLead: 'write',
   CommitteeMeeting: 'write',
   CommitteeAgendaItem: 'write',

@@ -32,6 +32,8 @@ export interface MigrationFile {
   name: string;
   sql: string;
   checksum: string;
+  /** The folder's before.mjs (run before its SQL), or null. */
+  before: string | null;
 }
 
 export const defaultMigrationsDir: string;

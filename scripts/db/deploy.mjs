@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The runtime migrator: applies the pending `prisma/migrations/<name>/migration.sql` files, in
- * folder order, keeping the same `_prisma_migrations` bookkeeping as `prisma migrate deploy`
+ * folder order (a folder's `before.mjs`, if any, runs its `before(db, { log })` first: a data step
+ * SQL cannot do, such as moving attachment bytes into the document store), keeping the same `_prisma_migrations` bookkeeping as `prisma migrate deploy`
  * (same table, checksums, advisory lock), so either tool can take over from the other.
  *
  * Plain JavaScript on `pg` (a runtime dependency) and Node built-ins only: a production
@@ -16,7 +17,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { AccessError, applyAccess, DEFAULT_APP_ROLE } from './access.mjs';
 
@@ -75,7 +76,12 @@ export async function readMigrations(migrationsDir = defaultMigrationsDir) {
       const sql = await fs.readFile(file, 'utf8').catch((e) => {
         throw new DeployError(`Cannot read ${file}: ${e.message}`, { cause: e });
       });
-      return { name, sql, checksum: checksum(sql) };
+      const hook = path.join(dir, name, 'before.mjs');
+      const before = await fs.access(hook).then(
+        () => hook,
+        () => null,
+      );
+      return { name, sql, checksum: checksum(sql), before };
     }),
   );
 }
@@ -147,6 +153,8 @@ export async function deployMigrations(db, opts = {}) {
         [id, m.checksum, m.name],
       );
       try {
+        // A data step that SQL cannot do (moving attachment bytes to the document store) runs first.
+        if (m.before) await (await import(pathToFileURL(m.before).href)).before(db, { log });
         await db.exec(m.sql);
       } catch (e) {
         const why = describeError(e);

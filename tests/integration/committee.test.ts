@@ -15,6 +15,7 @@ import type { Actor } from '@/lib/domain/roles';
 import { notifiedMeeting, scheduledMeeting } from '@/prisma/seed/builders';
 import { seedCommittee } from '@/prisma/seed/committee';
 import { openSeededTestDb, type TestDb } from './support';
+import { servedBytes, upload } from '@/tests/support/files';
 
 let t: TestDb;
 const A: Record<string, Actor> = {};
@@ -51,7 +52,7 @@ function ctx(now = new Date(`${TODAY}T02:00:00.000Z`), today = TODAY): WorkflowC
 const MEETING_LOCAL = '2026-12-03T09:30';
 const AFTER = () => ctx(new Date('2026-12-03T06:00:00.000Z'), '2026-12-03');
 
-const file = (name = '审理报告.txt', text = '【密件】审理报告摘要', mimeType = 'text/plain') => ({ fileName: name, mimeType, bytes: new TextEncoder().encode(text) });
+const file = (name = '审理报告.txt', text = '【密件】审理报告摘要', mimeType = 'text/plain') => upload({ fileName: name, mimeType, bytes: new TextEncoder().encode(text) });
 
 const meetingInput = (over: Record<string, unknown> = {}) => ({
   procuratorateId: procId,
@@ -243,7 +244,7 @@ describe('who sees what', () => {
     const attendee = await C.getMeeting(t.prisma, A['zhao.mingyuan']!, id, ctx());
     expect(attendee!.materials!.map((a) => a.fileName)).toEqual(['审理报告.txt']);
     const got = await C.downloadMaterial(t.prisma, A['zhao.mingyuan']!, id, att.id, { requestId: 'dl-1' });
-    expect(new TextDecoder().decode(got!.data)).toBe('【密件】审理报告摘要');
+    expect(new TextDecoder().decode(await servedBytes(got))).toBe('【密件】审理报告摘要');
     expect(await t.prisma.auditEvent.count({ where: { action: 'attachment.download', recordId: id, requestId: 'dl-1' } })).toBe(1);
 
     expect((await C.getMeeting(t.prisma, A['sun.lixin']!, id, ctx()))!.materials).toHaveLength(1);

@@ -10,7 +10,8 @@ import * as C from '@/lib/data/committee';
 import * as R from '@/lib/data/retrial';
 import { ForbiddenError } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
-import { downloadResponse } from '@/lib/web/download';
+import { downloadResponse, type DownloadFile } from '@/lib/web/download';
+import { upload } from '@/tests/support/files';
 import { ensureInstitution, ensureUser } from '@/prisma/seed/builders';
 import { seed } from '@/prisma/seed/seed';
 import { actorOf, openTestDb, type TestDb } from './support';
@@ -39,7 +40,7 @@ async function meetingWithMaterial(file = MATERIAL) {
       'items.0.courtCaseNumber': '(2025)青0103民初4410号',
       'items.0.title': '周某某与韩某某房屋租赁合同纠纷',
       'items.0.trigger': 'protested',
-      files: [{ fileName: file.fileName, mimeType: file.mimeType, bytes: new TextEncoder().encode(file.text) }],
+      files: [upload({ fileName: file.fileName, mimeType: file.mimeType, bytes: new TextEncoder().encode(file.text) })],
     },
     ctx(),
   );
@@ -77,7 +78,7 @@ async function matterWithEvidence(file = EVIDENCE) {
       foundOn: '2026-09-10',
       ground: 'found_late_objective',
       groundExplanation: '原审期间客观上无法取得。',
-      file: { fileName: file.fileName, mimeType: file.mimeType, bytes: new TextEncoder().encode(file.text) },
+      file: upload({ fileName: file.fileName, mimeType: file.mimeType, bytes: new TextEncoder().encode(file.text) }),
     },
     ctx(),
   )) as unknown as { attachmentId: string };
@@ -85,7 +86,7 @@ async function matterWithEvidence(file = EVIDENCE) {
 }
 
 /** What the route would send for a file the data function returned. */
-async function served(file: { fileName: string; mimeType: string; data: Uint8Array } | null) {
+async function served(file: DownloadFile | null) {
   expect(file, 'the data function returned no file').not.toBeNull();
   const res = downloadResponse(file!);
   const disposition = res.headers.get('content-disposition')!;
@@ -136,7 +137,7 @@ describe('committee materials (downloadMaterial)', () => {
     const { id, attachmentId } = await meetingWithMaterial();
     const before = await downloads(id);
     await expect(C.downloadMaterial(t.prisma, A['li.wen']!, id, attachmentId, { requestId: 'dl-refused' })).rejects.toMatchObject(
-      new ForbiddenError('CommitteeMeeting.materials', 'notVisible'),
+      new ForbiddenError('CommitteeMeeting.attachment', 'notVisible'),
     );
     expect(await downloads(id)).toBe(before);
     expect(await refusals(id)).toEqual([{ actorId: A['li.wen']!.id, attachmentId, outcome: 'forbidden' }]);

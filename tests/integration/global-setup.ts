@@ -45,7 +45,16 @@ async function seedTemplate(prisma: Db) {
   }
 }
 
+/** The run's document store: a temp directory every test file shares (the seeded template's files are there). */
+function documentDir(): () => void {
+  if (process.env.DOCUMENT_DIR) return () => {};
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'liaison-documents-'));
+  process.env.DOCUMENT_DIR = dir;
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
 export default async function setup(project: TestProject) {
+  const removeDocuments = documentDir();
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     const templates = { empty: `liaison_tpl_${process.pid}`, seeded: `liaison_tpl_seeded_${process.pid}` };
@@ -73,6 +82,7 @@ export default async function setup(project: TestProject) {
       await c.query(`DROP DATABASE IF EXISTS ${templates.seeded} WITH (FORCE)`);
       await c.query(`DROP DATABASE IF EXISTS ${templates.empty} WITH (FORCE)`);
       await c.end();
+      removeDocuments();
     };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'liaison-test-'));
@@ -94,5 +104,8 @@ export default async function setup(project: TestProject) {
     await db.close();
   }
   project.provide('testDb', { kind: 'pglite', dumps, seededAsOf: SEED_TODAY });
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    removeDocuments();
+  };
 }

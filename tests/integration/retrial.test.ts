@@ -19,6 +19,7 @@ import { ensureInstitution, ensureUser } from '@/prisma/seed/builders';
 import { DEMO_RETRIAL, seedRetrial } from '@/prisma/seed/retrial';
 import { loadCalendarEntries } from '@/lib/data/calendar';
 import { openSeededTestDb, type TestDb } from './support';
+import { servedBytes, upload } from '@/tests/support/files';
 
 let t: TestDb;
 const A: Record<string, Actor> = {};
@@ -214,7 +215,7 @@ describe('evidence items', () => {
     const r = (await R.addEvidenceItem(
       t.prisma,
       A['li.wen']!,
-      { id, version: 1, ...item(1), file: { fileName: '银行流水.txt', mimeType: 'text/plain', bytes } },
+      { id, version: 1, ...item(1), file: upload({ fileName: '银行流水.txt', mimeType: 'text/plain', bytes }) },
       ctx(),
     )) as unknown as { itemId: string; attachmentId: string };
     await R.addEvidenceItem(t.prisma, A['li.wen']!, { id, version: 2, ...item(2, { ground: 'submitted_not_examined', formedOn: '', foundOn: '' }) }, ctx());
@@ -229,7 +230,7 @@ describe('evidence items', () => {
     expect(after).toEqual({ ...before, items: before.items + 2, attachments: before.attachments + 1, events: before.events + 2, audits: before.audits + 3 });
 
     const file = await R.readEvidenceAttachment(t.prisma, A['lin.xue']!, id, r.attachmentId);
-    expect(new TextDecoder().decode(file!.data)).toBe('银行流水（示例）');
+    expect(new TextDecoder().decode(await servedBytes(file))).toBe('银行流水（示例）');
     await expect(R.readEvidenceAttachment(t.prisma, A['gao.feng']!, id, r.attachmentId)).resolves.toBeNull();
     const other = await fileWithItems('li.wen', 1);
     expect(await R.readEvidenceAttachment(t.prisma, A['lin.xue']!, other, r.attachmentId)).toBeNull();
@@ -246,7 +247,7 @@ describe('evidence items', () => {
     expect(e1).toMatchObject({ field: 'foundOn', code: 'foundBeforeFormed' });
     await expect(add({ foundOn: '2026-11-28' })).rejects.toMatchObject({ field: 'foundOn', code: 'dateInFuture' });
     await expect(add({ formedOn: '2026-02-29' })).rejects.toBeInstanceOf(ZodError);
-    await expect(add({ file: { fileName: 'a.exe', mimeType: 'application/x-msdownload', bytes: new Uint8Array([1, 2]) } })).rejects.toMatchObject({
+    await expect(add({ file: upload({ fileName: 'a.exe', mimeType: 'application/x-msdownload', bytes: new Uint8Array([1, 2]) }) })).rejects.toMatchObject({
       field: 'file',
       code: 'attachmentType',
     });

@@ -11,7 +11,7 @@ import { FieldError } from '@/lib/data/errors';
 import * as R from '@/lib/data/retrial';
 import type { Actor } from '@/lib/domain/roles';
 import { seed } from '@/prisma/seed/seed';
-import { FILES } from '@/tests/support/files';
+import { FILES, upload } from '@/tests/support/files';
 import { actorOf, openTestDb, refusedWithoutWrites, type TestDb } from './support';
 
 let t: TestDb;
@@ -40,7 +40,7 @@ const evidence = (file: { fileName: string; mimeType: string; bytes: Uint8Array 
   foundOn: '2026-09-10',
   ground: 'found_late_objective',
   groundExplanation: '原审期间客观上无法取得。',
-  file,
+  file: upload(file),
 });
 
 async function addEvidence(file: { fileName: string; mimeType: string; bytes: Uint8Array }) {
@@ -103,8 +103,8 @@ describe('uploads: the type comes from the bytes', () => {
     await refused({ fileName: 'invoice\u202efdp.exe', mimeType: 'application/pdf', bytes: FILES.pdf() }, 'controlCharacters');
   });
 
-  it('over 5 MB is refused with the field message', async () => {
-    const big = new Uint8Array(5 * MB + 1).fill(0x61);
+  it('over the limit (20 MB unless the administrator sets another) is refused with the field message', async () => {
+    const big = new Uint8Array(20 * MB + 1).fill(0x61);
     await refused({ fileName: 'big.txt', mimeType: 'text/plain', bytes: big }, 'attachmentTooLarge');
   });
 
@@ -119,7 +119,7 @@ describe('uploads: the type comes from the bytes', () => {
       ['旧版清单.xls', FILES.cfb(), 'application/vnd.ms-excel'],
       ['判决书.ofd', FILES.ofd(), 'application/ofd'],
       ['记录.txt', FILES.text(), 'text/plain'],
-      ['恰好 5 MB.txt', new Uint8Array(5 * MB).fill(0x61), 'text/plain'],
+      ['恰好 20 MB.txt', new Uint8Array(20 * MB).fill(0x61), 'text/plain'],
     ];
     for (const [fileName, bytes, mime] of cases) {
       const a = await addEvidence({ fileName, mimeType: 'application/x-msdownload', bytes });
@@ -140,7 +140,7 @@ describe('uploads: several files in one submission', () => {
     'items.0.courtCaseNumber': '(2025)青0103民初4410号',
     'items.0.title': '周某某与韩某某房屋租赁合同纠纷',
     'items.0.trigger': 'protested',
-    files,
+    files: files.map(upload),
   });
 
   it('more than 25 MB together is refused on the files field; nothing is stored', async () => {

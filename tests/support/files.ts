@@ -76,3 +76,14 @@ export const FILES = {
   elf: () => new Uint8Array(Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)])),
   text: (s = '银行流水 2024-03\n转账\t1000 元\r\n') => new TextEncoder().encode(s),
 };
+
+/** A file as a form delivers it to the data layer (a web File). */
+export function upload(f: { fileName: string; mimeType?: string; bytes: Uint8Array }): File {
+  return new File([f.bytes as Uint8Array<ArrayBuffer>], f.fileName, { type: f.mimeType ?? '' });
+}
+
+/** The bytes of a served file, read from its stream. */
+export async function servedBytes(file: { body: ReadableStream<Uint8Array> } | null): Promise<Uint8Array> {
+  if (!file) throw new Error('no file was served');
+  return new Uint8Array(await new Response(file.body).arrayBuffer());
+}

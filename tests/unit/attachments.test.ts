@@ -2,10 +2,10 @@
 import fc from 'fast-check';
 import { fileTypeFromBuffer } from 'file-type';
 import { describe, expect, it } from 'vitest';
-import { checkFileSizes, decideType, isPlainText, MAX_ATTACHMENT_BYTES, MAX_UPLOAD_BYTES } from '@/lib/domain/attachments';
+import { checkFileSizes, contentFacts, decideType, isPlainText, MAX_ATTACHMENT_BYTES, MAX_UPLOAD_BYTES } from '@/lib/domain/attachments';
 import { FILES } from '@/tests/support/files';
 
-const decide = async (bytes: Uint8Array, name: string) => decideType(await fileTypeFromBuffer(bytes), name, bytes);
+const decide = async (bytes: Uint8Array, name: string) => decideType(await fileTypeFromBuffer(bytes), name, contentFacts(bytes));
 
 describe('upload types', () => {
   it('each accepted type under its own name is stored as the type its bytes are', async () => {

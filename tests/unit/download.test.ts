@@ -32,7 +32,7 @@ describe('contentDisposition', () => {
 describe('downloadResponse', () => {
   it('serves the bytes as an attachment of their type, not cached, not sniffed', async () => {
     const bytes = new TextEncoder().encode('【密件】审理报告');
-    const res = downloadResponse({ fileName: '审理报告.txt', mimeType: 'text/plain', data: bytes });
+    const res = downloadResponse({ fileName: '审理报告.txt', mimeType: 'text/plain', size: bytes.byteLength, body: new Response(bytes).body! });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain');
     expect(extName(res.headers.get('content-disposition')!)).toBe('审理报告.txt');

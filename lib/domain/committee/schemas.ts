@@ -7,6 +7,7 @@
  * `decision.<position>`; the schemas accept those as well as nested objects.
  */
 import { z } from 'zod';
+import { isUploadFile, type UploadFile } from '@/lib/domain/attachments';
 import { courtCaseNumber as courtCaseNumberOf, multilineText, optionalMultilineText, optionalUuid, stepInput, text, uuid } from '@/lib/domain/validation';
 import { COMMITTEE_TRIGGERS, parseChinaLocalDateTime } from './machine';
 
@@ -41,13 +42,9 @@ export const localDateTime = z
     return r;
   });
 
-/** A file as the server action hands it over (the bytes are checked by the attachment store). */
-export const fileInput = z.object({
-  fileName: z.string(),
-  mimeType: z.string(),
-  bytes: z.instanceof(Uint8Array),
-});
-export type FileInput = z.output<typeof fileInput>;
+/** A file as the server action hands it over (a web File; its bytes are checked by the document store as they stream in). */
+export const fileInput = z.custom<UploadFile>(isUploadFile, { error: 'invalid' });
+export type FileInput = UploadFile;
 
 /**
  * Collects `prefix.<n>.<key>` form fields into an array ordered by n. Forms number their rows
