@@ -2,7 +2,18 @@
 import fc from 'fast-check';
 import { fileTypeFromBuffer } from 'file-type';
 import { describe, expect, it } from 'vitest';
-import { checkFileSizes, contentFacts, decideType, isPlainText, MAX_ATTACHMENT_BYTES, MAX_UPLOAD_BYTES } from '@/lib/domain/attachments';
+import {
+  checkFileSizes,
+  confidentialityAllows,
+  ContentInspector,
+  contentFacts,
+  decideFileName,
+  decideType,
+  DEFAULT_MAX_FILE_BYTES,
+  isPlainText,
+  MAX_ATTACHMENT_BYTES,
+  MAX_UPLOAD_BYTES,
+} from '@/lib/domain/attachments';
 import { FILES } from '@/tests/support/files';
 
 const decide = async (bytes: Uint8Array, name: string) => decideType(await fileTypeFromBuffer(bytes), name, contentFacts(bytes));
@@ -47,11 +58,62 @@ describe('upload types', () => {
     );
   });
 
-  it('sizes checked in the browser: 5 MB a file, 25 MB together', () => {
+  it('sizes: the browser checks the largest per-file limit the administrator may set (25 MB), the store the one set; 25 MB together', () => {
     expect(checkFileSizes([MAX_ATTACHMENT_BYTES])).toBeNull();
     expect(checkFileSizes([MAX_ATTACHMENT_BYTES + 1])).toBe('attachmentTooLarge');
-    expect(checkFileSizes([MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_BYTES])).toBeNull();
-    expect(checkFileSizes([...Array(5).fill(MAX_ATTACHMENT_BYTES), 1])).toBe('attachmentsTooLarge');
-    expect(MAX_UPLOAD_BYTES).toBe(5 * MAX_ATTACHMENT_BYTES);
+    expect(checkFileSizes([DEFAULT_MAX_FILE_BYTES + 1], DEFAULT_MAX_FILE_BYTES)).toBe('attachmentTooLarge');
+    expect(checkFileSizes([DEFAULT_MAX_FILE_BYTES], DEFAULT_MAX_FILE_BYTES)).toBeNull();
+    expect(checkFileSizes([MAX_UPLOAD_BYTES / 2, MAX_UPLOAD_BYTES / 2])).toBeNull();
+    expect(checkFileSizes([MAX_UPLOAD_BYTES / 2, MAX_UPLOAD_BYTES / 2, 1])).toBe('attachmentsTooLarge');
+  });
+});
+
+describe('file names', () => {
+  it('kept trimmed; refused when empty, with control characters, with a path, or too long', () => {
+    expect(decideFileName('  银行流水 2024-03.pdf ')).toEqual({ ok: true, name: '银行流水 2024-03.pdf' });
+    expect(decideFileName('   ')).toEqual({ ok: false, code: 'required' });
+    expect(decideFileName('a\u0000.pdf')).toEqual({ ok: false, code: 'controlCharacters' });
+    expect(decideFileName('invoice\u202efdp.exe')).toEqual({ ok: false, code: 'controlCharacters' });
+    for (const n of ['../../etc/passwd', 'a/b.pdf', '..\\boot.ini', '..', '..pdf']) expect(decideFileName(n), n).toEqual({ ok: false, code: 'fileNamePath' });
+    expect(decideFileName(`${'长'.repeat(196)}.txt`)).toMatchObject({ ok: true });
+    expect(decideFileName(`${'长'.repeat(197)}.txt`)).toEqual({ ok: false, code: 'tooLong' });
+  });
+});
+
+describe('confidentiality', () => {
+  it('ordinary files go to whoever sees the record; confidential ones only where the record rule grants them', () => {
+    expect(confidentialityAllows('ordinary', false)).toBe(true);
+    expect(confidentialityAllows('confidential', true)).toBe(true);
+    expect(confidentialityAllows('confidential', false)).toBe(false);
+  });
+});
+
+describe('content inspected while streaming', () => {
+  it('the facts gathered chunk by chunk are those of the whole bytes, however they are cut', () => {
+    const samples = [FILES.text('行1\n行2'), FILES.text('转账\u0000记录'), FILES.ofd(), FILES.docx(), FILES.pdf(), new Uint8Array([0xe8, 0xbd, 0xac]), new Uint8Array([0xe8, 0xbd])];
+    fc.assert(
+      fc.property(fc.constantFrom(...samples), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 20 }), (bytes, cuts) => {
+        const seen = new ContentInspector();
+        let at = 0;
+        for (let i = 0; at < bytes.length; i++) {
+          const n = cuts[i % cuts.length]!;
+          seen.push(bytes.subarray(at, at + n));
+          at += n;
+        }
+        expect(seen.size).toBe(bytes.length);
+        expect(seen.headBytes()).toEqual(bytes);
+        expect(seen.facts()).toEqual(contentFacts(bytes));
+      }),
+    );
+  });
+
+  it('a large file keeps only its head and its tail, and an OFD root listed at the end is still found', () => {
+    const ofd = FILES.ofd();
+    const big = new Uint8Array(3 * 1024 * 1024 + ofd.length);
+    big.set(ofd, big.length - ofd.length);
+    const seen = new ContentInspector();
+    for (let i = 0; i < big.length; i += 65536) seen.push(big.subarray(i, i + 65536));
+    expect(seen.headBytes().length).toBe(1024 * 1024);
+    expect(seen.facts().ofdRoot).toBe(true);
   });
 });
