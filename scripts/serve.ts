@@ -21,8 +21,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -93,6 +94,13 @@ async function freePort(preferred: number): Promise<number> {
 
 /** Where the app's database is: the owner's and the app's postgresql:// URLs, migrated. */
 async function prepareDatabase(): Promise<{ url: string; embedded: boolean }> {
+  // The document store (lib/store/documents.mjs): .data/documents by default; an in-memory
+  // database's files go to a temporary directory that is gone with it.
+  if (dbMode === 'memory' && !process.env.DOCUMENT_DIR && (process.env.DOCUMENT_STORE ?? 'local') === 'local') {
+    const docs = mkdtempSync(path.join(os.tmpdir(), 'liaison-documents-'));
+    process.env.DOCUMENT_DIR = docs;
+    process.on('exit', () => rmSync(docs, { recursive: true, force: true }));
+  }
   if (dbMode === 'embedded' || dbMode === 'memory') {
     const dir = dbMode === 'embedded' ? path.join(DATA_DIR, 'pglite') : undefined;
     say(dbMode === 'embedded' ? `embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), dir!)}` : 'in-memory PostgreSQL (PGlite)');

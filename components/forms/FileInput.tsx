@@ -5,7 +5,8 @@ import { ACCEPT, checkFileSizes } from '@/lib/domain/attachments';
 
 /**
  * A file input that checks the chosen files' sizes in the browser (lib/domain/attachments.ts:
- * 5 MB a file, 25 MB together) as they are chosen and again on submit, where files over the
+ * by default the largest per-file limit an administrator may set, 25 MB, and 25 MB together; the
+ * store checks the limit set) as they are chosen and again on submit, where files over the
  * limit stop the submission before anything is sent and the field shows the message (the
  * attachment store checks the same on the server, e.g. without JavaScript). `error` is the
  * server's message for the field, shown when the browser has nothing to say.

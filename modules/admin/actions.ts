@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { verifyAuditChainAsAdmin } from '@/lib/data/audit-chain';
 import { db } from '@/lib/data/db';
 import { endUserSessions } from '@/lib/data/sessions';
+import { setUploadLimit } from '@/lib/data/settings';
 import { createUser, setUserActive } from '@/lib/data/users';
 import { formObject, runAction, type ActionState } from '@/lib/web/action';
 
@@ -35,5 +36,14 @@ export async function verifyAuditChainAction(_prev: ActionState<{ ok: boolean; e
     const result = await verifyAuditChainAsAdmin(db(), actor, requestId);
     revalidatePath('/admin/users');
     return result;
+  });
+}
+
+/** The per-file upload limit (the document store reads it at every upload). */
+export async function setUploadLimitAction(_prev: ActionState<{ megabytes: number }> | null, form: FormData) {
+  return runAction('settings.uploadLimit', form, async (actor, { requestId }) => {
+    const r = await setUploadLimit(db(), actor, formObject(form), requestId);
+    revalidatePath('/admin/users');
+    return { megabytes: r.maxFileBytes / (1024 * 1024) };
   });
 }

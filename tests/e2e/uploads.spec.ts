@@ -3,7 +3,8 @@ import { as, PASSWORD } from './helpers';
 
 /**
  * Uploads in the browser: files over the limits get the field's message — in the browser before
- * anything is sent (with JavaScript), from the attachment store otherwise (the body limit is
+ * anything is sent (with JavaScript, against the largest limit an administrator may set), from the
+ * document store otherwise (the limit set, 20 MB by default) (the body limit is
  * above the store's, so the message arrives instead of Next's generic error page) — and several
  * files that are within the limits but together above the old 6 MB body limit go through; a
  * program renamed .pdf is refused on the field.
@@ -50,12 +51,12 @@ async function fillEvidence(page: Page, file: { name: string; mimeType: string; 
   return form;
 }
 
-test('with JavaScript: a file over 5 MB gets the field message at once, and nothing is sent', async ({ browser }) => {
+test('with JavaScript: a file over 25 MB (the largest limit an administrator may set) gets the field message at once, and nothing is sent', async ({ browser }) => {
   test.setTimeout(90_000);
   const page = await as(browser, 'li.wen');
   matter = await fileMatter(page);
-  const form = await fillEvidence(page, { name: 'big.txt', mimeType: 'text/plain', buffer: text(5 * MB + 1) });
-  await expect(form.getByTestId('file-size-error')).toHaveText('The file is larger than 5 MB.');
+  const form = await fillEvidence(page, { name: 'big.txt', mimeType: 'text/plain', buffer: text(25 * MB + 1) });
+  await expect(form.getByTestId('file-size-error')).toHaveText('The file is larger than the upload limit set by the administrator (20 MB unless changed).');
   const posts: string[] = [];
   page.on('request', (r) => {
     if (r.method() === 'POST') posts.push(r.url());
@@ -79,7 +80,7 @@ test('with JavaScript: a file over 5 MB gets the field message at once, and noth
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false, locale: 'en-US' });
 
-  test('just over 5 MB: the field message from the server, not the error page; exactly 5 MB is accepted', async ({ page }) => {
+  test('just over 20 MB (the default limit): the field message from the server, not the error page; exactly 20 MB is accepted', async ({ page }) => {
     test.setTimeout(90_000);
     await page.goto('/signin');
     await page.locator('#username').fill('li.wen');
@@ -87,15 +88,15 @@ test.describe('without JavaScript', () => {
     await page.locator('#signin-submit').click();
     await expect(page.getByTestId('current-user')).toBeVisible();
     await page.goto(matter);
-    let form = await fillEvidence(page, { name: 'big.txt', mimeType: 'text/plain', buffer: text(5 * MB + 1) });
+    let form = await fillEvidence(page, { name: 'big.txt', mimeType: 'text/plain', buffer: text(20 * MB + 1) });
     await form.getByRole('button', { name: 'Add evidence' }).click();
     form = page.getByTestId('add-evidence');
-    await expect(form.getByText('The file is larger than 5 MB.')).toBeVisible();
+    await expect(form.getByText('The file is larger than the upload limit set by the administrator (20 MB unless changed).')).toBeVisible();
     await expect(page.getByTestId('evidence-1')).toHaveCount(0);
 
-    form = await fillEvidence(page, { name: 'exactly-5mb.txt', mimeType: 'text/plain', buffer: text(5 * MB) });
+    form = await fillEvidence(page, { name: 'exactly-20mb.txt', mimeType: 'text/plain', buffer: text(20 * MB) });
     await form.getByRole('button', { name: 'Add evidence' }).click();
-    await expect(page.getByTestId('evidence-1').getByRole('link', { name: 'Download exactly-5mb.txt' })).toBeVisible();
+    await expect(page.getByTestId('evidence-1').getByRole('link', { name: 'Download exactly-20mb.txt' })).toBeVisible();
   });
 });
 

@@ -5,14 +5,16 @@ import { Pager } from '@/components/ui/Pager';
 import { AuditChainCard } from '@/modules/admin/components/AuditChainCard';
 import { EndSessionsButton } from '@/modules/admin/components/EndSessionsButton';
 import { UserActiveToggle } from '@/modules/admin/components/UserActiveToggle';
+import { UploadLimitForm } from '@/modules/admin/components/UploadLimitForm';
 import { UserCreateForm } from '@/modules/admin/components/UserCreateForm';
 import { lastAuditVerification } from '@/lib/data/audit-chain';
 import { db } from '@/lib/data/db';
+import { uploadLimit } from '@/lib/data/settings';
 import { listInstitutions, listUsers } from '@/lib/data/users';
 import type { SearchParams } from '@/lib/lists/define';
 import { userList } from '@/lib/lists/users';
 import { requireFeature } from '@/lib/web/session';
-import { createUserAction, endUserSessionsAction, setUserActiveAction, verifyAuditChainAction } from '@/modules/admin/actions';
+import { createUserAction, endUserSessionsAction, setUploadLimitAction, setUserActiveAction, verifyAuditChainAction } from '@/modules/admin/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('nav');
@@ -22,12 +24,13 @@ export async function generateMetadata() {
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireFeature('users.manage');
   const { filter, page } = userList.parse(await searchParams);
-  const [t, locale, users, institutions, lastVerification] = await Promise.all([
+  const [t, locale, users, institutions, lastVerification, limit] = await Promise.all([
     getTranslations(),
     getLocale(),
     listUsers(db(), actor, page),
     listInstitutions(db(), actor),
     lastAuditVerification(db(), actor),
+    uploadLimit(db()),
   ]);
   const en = locale === 'en';
   // The account forms are client components: the users' and roles' words go down with them.
@@ -87,6 +90,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         />
       </Card>
       <AuditChainCard last={lastVerification} action={verifyAuditChainAction} />
+      <Card id="uploads" title={t('users.uploadLimitTitle')}>
+        <p className="mb-3 text-sm text-slate-600">{t('users.uploadLimitHelp')}</p>
+        <UploadLimitForm action={setUploadLimitAction} megabytes={limit.maxFileBytes / (1024 * 1024)} version={limit.version} />
+      </Card>
     </div>
     </ClientMessages>
   );
