@@ -34,8 +34,9 @@ const nextConfig = {
     // forbidden() renders app/forbidden.tsx with status 403.
     authInterrupts: true,
     serverActions: {
-      // Uploads: 5 MB a file, 25 MB a submission (lib/domain/attachments.ts), checked in the
-      // browser and by the attachment store with a field message; the limit here is above both
+      // Uploads: the administrator's per-file limit (20 MB by default, at most 25 MB) and 25 MB a
+      // submission (lib/domain/attachments.ts), checked in the browser and by the document store
+      // with a field message; the limit here is above both
       // so that an oversized upload reaches those checks instead of Next's generic error.
       bodySizeLimit: '30mb',
       allowedOrigins: allowedActionHosts(),
