@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The runtime migrator: applies the pending `prisma/migrations/<name>/migration.sql` files, in
- * folder order (a folder's `before.mjs`, if any, runs its `before(db, { log })` first: a data step
+ * folder order (a folder's `before.mjs`, if any, runs its `before(db, { log, documents })` first: a data step
  * SQL cannot do, such as moving attachment bytes into the document store), keeping the same `_prisma_migrations` bookkeeping as `prisma migrate deploy`
  * (same table, checksums, advisory lock), so either tool can take over from the other.
  *
@@ -154,7 +154,8 @@ export async function deployMigrations(db, opts = {}) {
       );
       try {
         // A data step that SQL cannot do (moving attachment bytes to the document store) runs first.
-        if (m.before) await (await import(pathToFileURL(m.before).href)).before(db, { log });
+        // It is given the document store (lib/store/documents.mjs), not left to find it by path.
+        if (m.before) await (await import(pathToFileURL(m.before).href)).before(db, { log, documents: await import('../../lib/store/documents.mjs') });
         await db.exec(m.sql);
       } catch (e) {
         const why = describeError(e);

@@ -8,10 +8,13 @@
  * run again after an interruption: moved rows are skipped, a half-moved one is written again.
  */
 import { createHash } from 'node:crypto';
-import { attachmentKey, documentStore } from '../../../lib/store/documents.mjs';
 
-/** @param {import('../../../scripts/db/deploy.d.mts').DeployConnection} db @param {{ log: (line: string) => void }} ctx */
-export async function before(db, { log }) {
+/**
+ * @param {{ query(text: string, values?: unknown[]): Promise<{ rows: any[] }> }} db
+ * @param {{ log: (line: string) => void, documents: { documentStore(): Promise<any>, attachmentKey(id: string): string } }} ctx
+ */
+export async function before(db, { log, documents }) {
+  const { attachmentKey, documentStore } = documents;
   const store = await documentStore();
   const { rows: ids } = await db.query('SELECT id FROM "Attachment" WHERE "storageKey" IS NULL ORDER BY "uploadedAt", id');
   for (const { id } of ids) {
