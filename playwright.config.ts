@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -8,6 +10,8 @@ import { defineConfig, devices } from '@playwright/test';
  * Database: a fresh one per run — on $TEST_DATABASE_URL's server when set, else in-memory PGlite.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The app's document store for this run (lib/store/documents.mjs); specs that plant a file read it from here too.
+process.env.DOCUMENT_DIR ??= path.join(os.tmpdir(), `liaison-e2e-documents-${PORT}`);
 // E2E_BASE_URL: run against an app that is already up (e.g. while developing); no server is started.
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${PORT}`;

@@ -10,10 +10,12 @@
  * not found, HTTP 403/404 or the way to the sign-in page — and no row of any table changed
  * (every table's row hash compared before and after each group of requests).
  */
+import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type pg from 'pg';
+import { attachmentKey, localStore } from '../../lib/store/documents.mjs';
 import { actionIds, callAction, changed, connect, demoRecords, errorsOf, get, sessionFor, snapshot, type ActionAnswer, type DemoUser } from './http';
 
 test.describe.configure({ mode: 'serial' });
@@ -422,10 +424,13 @@ test.beforeAll(async () => {
   // An evidence file on a matter of the demo pair (the seed has none): a tiny text file.
   const item = await one(`SELECT e.id FROM "EvidenceItem" e JOIN "RetrialMatter" m ON m.id = e."matterId" WHERE m."courtId" = $1 LIMIT 1`, [courtId]);
   r.evidenceMatter = await one(`SELECT "matterId" AS id FROM "EvidenceItem" WHERE id = $1`, [item]);
+  // Its bytes in the app's document store (DOCUMENT_DIR, playwright.config.ts), its row with their SHA-256.
+  const evidenceId = randomUUID();
+  await localStore(process.env.DOCUMENT_DIR!).put(attachmentKey(evidenceId), Buffer.from('hello'));
   r.evidenceFile = await one(
-    `INSERT INTO "Attachment" (id, "recordType", "recordId", "institutionId", "fileName", "mimeType", size, sha256, data, "uploadedById", "uploadedAt")
-     VALUES (gen_random_uuid(), 'EvidenceItem', $1, $2, 'matrix.txt', 'text/plain', 5, md5('hello'), convert_to('hello', 'UTF8'), $3, now()) RETURNING id`,
-    [item, procId, P],
+    `INSERT INTO "Attachment" (id, "recordType", "recordId", "institutionId", "fileName", "mimeType", size, sha256, "storageKey", "uploadedById", "uploadedAt")
+     VALUES ($4, 'EvidenceItem', $1, $2, 'matrix.txt', 'text/plain', 5, $5, $6, $3, now()) RETURNING id`,
+    [item, procId, P, evidenceId, createHash('sha256').update('hello').digest('hex'), attachmentKey(evidenceId)],
   );
   world = {
     users,
