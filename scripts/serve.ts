@@ -195,8 +195,9 @@ async function main() {
     DATABASE_POOL_MAX: embedded ? '1' : (process.env.DATABASE_POOL_MAX ?? '10'),
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${appPort}`,
-    // The demo answers on both loopback names; forms posted from either are the app's own (proxy.ts).
-    ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `http://localhost:${appPort},http://127.0.0.1:${appPort}`,
+    // The demo answers on both loopback names, on every port it serves; forms posted from any of
+    // them are the app's own (proxy.ts, and server actions' own origin check).
+    ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? appPorts.flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]).join(','),
     PORT: String(appPort),
   };
   if (flag('build') || !existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {

@@ -38,10 +38,13 @@ export function formObject(form: FormData): Record<string, string> {
 
 /**
  * The files of a form field as the request delivered them (web Files, streamed into the document
- * store by the data layer, never copied here); an empty file input's nameless, empty file is left out.
+ * store by the data layer, never copied here). An empty file input (nothing chosen) arrives as an
+ * empty part without a file name, which Next's multipart reader turns into an empty File named
+ * "undefined" (a server action posted by JavaScript) or ""; it is left out. A chosen file of zero
+ * bytes keeps its name and is refused by the store's checks (`attachmentEmpty`).
  */
 export function formFiles(form: FormData, name: string): File[] {
-  return form.getAll(name).filter((f): f is File => typeof f !== 'string' && !(f.size === 0 && f.name === ''));
+  return form.getAll(name).filter((f): f is File => typeof f !== 'string' && !(f.size === 0 && (f.name === '' || f.name === 'undefined')));
 }
 
 /**
