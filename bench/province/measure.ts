@@ -51,21 +51,28 @@ export function cannon(opts: {
   method?: 'GET' | 'POST';
   body?: string;
   ok?: (status: number) => boolean;
-}): Promise<{ latencies: number[]; errors: number; seconds: number }> {
+}): Promise<{ latencies: number[]; errors: number; seconds: number; statuses: Record<string, number> }> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let errors = 0;
+    // What the failures were: HTTP status → count (timeouts and socket errors as such).
+    const statuses: Record<string, number> = {};
     const ok = opts.ok ?? ((s: number) => s >= 200 && s < 300);
     const instance = autocannon(
       { url: opts.url, connections: opts.connections, duration: opts.seconds, headers: opts.headers, method: opts.method ?? 'GET', body: opts.body },
       (err: unknown, result: { errors: number; timeouts: number }) => {
         if (err) return reject(err);
-        resolve({ latencies, errors: errors + result.errors + result.timeouts, seconds: opts.seconds });
+        if (result.timeouts) statuses.timeout = result.timeouts;
+        if (result.errors - result.timeouts > 0) statuses.socket = result.errors - result.timeouts;
+        resolve({ latencies, errors: errors + result.errors + result.timeouts, seconds: opts.seconds, statuses });
       },
     );
     instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
       if (ok(statusCode)) latencies.push(responseTime);
-      else errors++;
+      else {
+        errors++;
+        statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+      }
     });
   });
 }

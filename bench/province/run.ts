@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { urlAs } from '@/scripts/db/access.mjs';
+import { can } from '@/lib/domain/policy';
 import { SCALES, type Scale } from './generate';
 import { prepareDatabase } from './prepare';
 import { cannon, Collector, parseTrace, replayFloor, summarize, type Sample, type TracedQuery } from './measure';
@@ -196,7 +197,7 @@ async function main() {
     say('sign-in…');
     const si = await signInRequest(servers['100k'].base, 'li.wen', PASSWORD);
     const signInRun = await cannon({ url: `${servers['100k'].base}/api/auth/callback/credentials`, connections: CONNECTIONS, seconds: SECONDS * ROUNDS, method: 'POST', headers: si.headers, body: si.body, ok: (st) => st === 200 });
-    const signInSample = summarize(signInRun.latencies, signInRun.errors, signInRun.seconds);
+    const signInSample = { ...summarize(signInRun.latencies, signInRun.errors, signInRun.seconds), statuses: signInRun.statuses };
 
     // 6. The write path: a creation and a step through their forms (no-JS posts), 100k server.
     const writes = SKIP.has('writes') ? null : await writePath(servers['100k'], dbs['100k'].url);
@@ -262,7 +263,7 @@ function table(
   rows: { key: string; app100: Sample; floor100: Sample; app10: Sample; floor10: Sample; queries: number; html: number; rsc: number }[],
   h10: Sample,
   h100: Sample,
-  signInSample: Sample,
+  signInSample: Sample & { statuses: Record<string, number> },
   writes: Awaited<ReturnType<typeof writePath>> | null,
   mixed: Awaited<ReturnType<typeof mixedLoad>> | null,
   js: Awaited<ReturnType<typeof firstLoadJs>> | null,
@@ -281,7 +282,7 @@ function table(
     );
   }
   out.push(`| /api/health | ${fmt(h100.p50, 1)} | ${fmt(h100.p95, 1)} | ${fmt(h100.rps)} | — | — | 1.0 | ${fmt(h10.p50, 1)} | — | — | — | — |`);
-  out.push(`| sign-in (POST) | ${fmt(signInSample.p50)} | ${fmt(signInSample.p95)} | ${fmt(signInSample.rps)} | — | — | ${fmt(signInSample.p50 / h100.p50, 1)} | — | — | — | — | — |${signInSample.errors ? ` ${signInSample.errors} errors` : ''}`);
+  out.push(`| sign-in (POST) | ${fmt(signInSample.p50)} | ${fmt(signInSample.p95)} | ${fmt(signInSample.rps)} | — | — | ${fmt(signInSample.p50 / h100.p50, 1)} | — | — | — | — | — |${signInSample.errors ? ` ${signInSample.errors} errors ${JSON.stringify(signInSample.statuses)}` : ''}`);
   out.push('');
   out.push('Latencies in ms.');
   if (writes) {
@@ -292,7 +293,7 @@ function table(
   }
   if (mixed) {
     out.push('');
-    out.push(`50 mixed users × ${MIXED_SECONDS} s (every role; reads and writes): ${mixed.requests} requests (${fmt(mixed.requests / MIXED_SECONDS, 1)}/s), p50 ${fmt(mixed.p50)} ms, p95 ${fmt(mixed.p95)} ms, ${mixed.errors} errors; ${mixed.acknowledged} writes acknowledged, ${mixed.acknowledged - mixed.lost} found in the database afterwards.`);
+    out.push(`50 mixed users × ${MIXED_SECONDS} s (every role; reads and writes): ${mixed.requests} requests (${fmt(mixed.requests / MIXED_SECONDS, 1)}/s), p50 ${fmt(mixed.p50)} ms, p95 ${fmt(mixed.p95)} ms, ${mixed.errors} errors${mixed.errors ? ` (${JSON.stringify(mixed.statuses)})` : ''}; ${mixed.acknowledged} writes acknowledged, ${mixed.acknowledged - mixed.lost} found in the database afterwards.`);
   }
   if (js) {
     out.push('');
@@ -357,10 +358,14 @@ async function mixedLoad(server: Server, url: string, pages: PageDef[]) {
   const people = ['zhao.mingyuan', 'li.wen', 'lin.xue', 'wang.jianguo'];
   const cookies = new Map<string, string>();
   for (const p of people) cookies.set(p, await signIn(server.base, p, PASSWORD));
-  const courtPages = ['/', '/recommendations', '/cases', '/retrial', '/non-litigation', '/inquiries', '/leads', '/committee'];
+  // The court's pages (it never sees supervision cases: /cases is the procuratorate's).
+  const courtPages = ['/', '/recommendations', '/retrial', '/non-litigation', '/inquiries', '/leads', '/committee'];
+  // The procuratorate's pages; the overview only for its leaders (the policy's rule, not a list here).
   const procPages = pages.map((p) => p.path);
+  const procuratorPages = procPages.filter((p) => p !== '/overview' || can({ id: '', role: 'PROCURATOR', active: true, institutionId: '', institutionKind: 'PROCURATORATE', departmentId: null }, 'recommendations.overview'));
   const latencies: number[] = [];
   let errors = 0;
+  const statuses: Record<string, number> = {};
   const titles: string[] = [];
   const end = Date.now() + MIXED_SECONDS * 1000;
   let seq = 0;
@@ -381,16 +386,21 @@ async function mixedLoad(server: Server, url: string, pages: PageDef[]) {
             if (r.status === 303) titles.push(title);
             else errors++;
           } else {
-            const list = court ? courtPages : procPages;
+            const list = court ? courtPages : who === 'li.wen' ? procuratorPages : procPages;
             const p = list[Math.floor(Math.random() * list.length)]!;
             const t = performance.now();
             const r = await fetch(`${server.base}${p}`, { headers: { Cookie: cookie } });
             await r.text();
             latencies.push(performance.now() - t);
-            if (!r.ok) errors++;
+            if (!r.ok) {
+              errors++;
+              statuses[`${r.status} ${p}`] = (statuses[`${r.status} ${p}`] ?? 0) + 1;
+            }
           }
-        } catch {
+        } catch (e) {
           errors++;
+          const why = e instanceof Error ? e.message.slice(0, 60) : 'error';
+          statuses[why] = (statuses[why] ?? 0) + 1;
         }
       }
     }),
@@ -400,7 +410,7 @@ async function mixedLoad(server: Server, url: string, pages: PageDef[]) {
   const found = Number((await c.query(`SELECT count(*) n FROM "SupervisionCase" WHERE title = ANY($1)`, [titles])).rows[0].n);
   await c.end();
   const s = summarize(latencies, errors, MIXED_SECONDS);
-  return { requests: latencies.length, p50: s.p50, p95: s.p95, errors, acknowledged: titles.length, lost: titles.length - found };
+  return { requests: latencies.length, p50: s.p50, p95: s.p95, errors, statuses, acknowledged: titles.length, lost: titles.length - found };
 }
 
 /** The JavaScript a first visit downloads (compressed bytes as sent), per main route, in Debian's Chromium. */
