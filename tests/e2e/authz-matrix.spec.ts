@@ -15,8 +15,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type pg from 'pg';
+import { MAX_FILE_BYTES_SETTING } from '../../lib/domain/attachments';
 import { attachmentKey, localStore } from '../../lib/store/documents.mjs';
-import { actionIds, callAction, changed, connect, demoRecords, errorsOf, get, sessionFor, snapshot, type ActionAnswer, type DemoUser } from './http';
+import { actionIds, AUDIT_LOG_TABLES, callAction, changed, connect, demoRecords, errorsOf, forgetSession, get, sessionFor, snapshot, type ActionAnswer, type DemoUser } from './http';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
@@ -87,6 +88,7 @@ interface World {
   eastCourtId: string;
   r: Record<string, string>;
   version(table: string, id: string): Promise<number>;
+  settingVersion(key: string): Promise<number>;
 }
 
 const TODAY_ISH = '2026-11-30';
@@ -102,7 +104,7 @@ interface GetCell {
   allow: Key[];
   path: (w: World) => string;
 }
-type Row = { kind: 'action'; cells: ActionCell[]; withPrev?: boolean } | { kind: 'get'; cells: GetCell[] };
+type Row = { kind: 'action'; cells: ActionCell[]; withPrev?: boolean; endsSessions?: boolean } | { kind: 'get'; cells: GetCell[] };
 
 const stepOf = (table: string, rec: string, step: string, extra: Record<string, string> = {}) => async (w: World) => ({
   step,
@@ -139,6 +141,15 @@ const SPEC: Record<string, Row> = {
     kind: 'action',
     // Ending someone's sessions is the administrator's (not one of the signed-in actors here).
     cells: [{ label: "the demo court's clerk", allow: ['A', 'EA'], fields: (w) => ({ userId: w.users['xu.jing']!.id, version: String(w.users['xu.jing']!.version) }) }],
+  },
+  'action:modules/admin/actions.ts#verifyAuditChainAction': {
+    kind: 'action',
+    cells: [{ label: 'verify the audit chain', allow: ['A', 'EA'], fields: () => ({}) }],
+  },
+  'action:modules/admin/actions.ts#setUploadLimitAction': {
+    kind: 'action',
+    // The platform's settings are the administrator's, like accounts; the default limit kept.
+    cells: [{ label: 'the per-file limit, 20 MB', allow: ['A', 'EA'], fields: async (w) => ({ maxFileMegabytes: '20', version: String(await w.settingVersion(MAX_FILE_BYTES_SETTING)) }) }],
   },
   'action:modules/calendar/actions.ts#importCalendarAction': {
     kind: 'action',
@@ -349,6 +360,9 @@ const SPEC: Record<string, Row> = {
   'page:/retrial': { kind: 'get', cells: [{ label: 'list', allow: [...PROC, ...COURT, ...EAST_PROC, ...EAST_COURT], path: () => '/retrial' }] },
   'page:/retrial/new': { kind: 'get', cells: [{ label: 'new', allow: [...PROC, ...COURT, ...EAST_PROC, ...EAST_COURT], path: () => '/retrial/new' }] },
   'page:/retrial/[id]': { kind: 'get', cells: [{ label: 'a filed matter', allow: [...PROC, ...COURT], path: (w) => `/retrial/${w.r.retrialFiled}` }] },
+  // Sign-out: anyone may (signed out, it only goes to the sign-in page). Last, because it ends the
+  // session of every actor that takes it: no cell after it may need their cookies.
+  'action:lib/web/signout-action.ts#signOutAction': { kind: 'action', withPrev: false, endsSessions: true, cells: [{ label: 'sign out', allow: KEYS, fields: () => ({}) }] },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -440,6 +454,7 @@ test.beforeAll(async () => {
     eastCourtId,
     r,
     version: demo.version,
+    settingVersion: demo.settingVersion,
   };
   for (const k of KEYS) if (ACTORS[k]) cookies[k] = await sessionFor(ids, ACTORS[k]);
   cookies.anon = '';
@@ -480,13 +495,15 @@ test('every entry × every actor × its records answers as the matrix says', asy
       );
       const after = await snapshot(db!);
       // A refused download may be audited (a read, not a write of any record).
-      const diff = changed(before, after).filter((t) => !(row.kind === 'get' && t === 'AuditEvent'));
+      const diff = changed(before, after).filter((t) => !(row.kind === 'get' && AUDIT_LOG_TABLES.includes(t)));
       if (diff.length) wrong.push(`${entry} [${cell.label}]: refusals changed ${diff.join(', ')}`);
       for (const k of cell.allow) {
         cells++;
         const v = await run(entry, row, cell, k);
         if (v.verdict !== 'allowed') wrong.push(`${entry} [${cell.label}] as ${k}: expected allowed, got ${v.verdict} (${v.detail})`);
       }
+      // A signed-out actor's shared session is dead: the specs after this one sign in afresh.
+      if (row.kind === 'action' && row.endsSessions) for (const k of cell.allow) if (ACTORS[k]) forgetSession(ACTORS[k]);
     }
   }
   const entries = Object.keys(SPEC).length;

@@ -132,6 +132,11 @@ export async function sessionFor(ids: Map<string, string>, username: string): Pr
   return sessions.get(username)!;
 }
 
+/** Forgets a user's shared session (it was signed out): the next spec that needs it signs in again. */
+export function forgetSession(username: string): void {
+  sessions.delete(username);
+}
+
 export async function get(pathname: string, cookie: string): Promise<{ status: number; location: string | null }> {
   const res = await fetch(BASE + pathname, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' });
   await res.arrayBuffer();
@@ -198,8 +203,13 @@ export function demoRecords(c: pg.Client) {
       one(`UPDATE "${table}" SET "${owner}" = $${params.length + 1} WHERE id = (SELECT id FROM "${table}" WHERE ${where} LIMIT 1) RETURNING id`, [...params, ownerId]),
     /** A record's version now (1 if it has none). */
     version: async (table: string, id: string) => (await c.query<{ v: number }>(`SELECT version AS v FROM "${table}" WHERE id = $1`, [id])).rows[0]?.v ?? 1,
+    /** A setting's version now (0 while it holds its default: no row yet). */
+    settingVersion: async (key: string) => (await c.query<{ v: number }>(`SELECT version AS v FROM "Setting" WHERE key = $1`, [key])).rows[0]?.v ?? 0,
   };
 }
+
+/** The audit log: its events and its chain heads (a read that is audited moves both). */
+export const AUDIT_LOG_TABLES: readonly string[] = ['AuditEvent', 'AuditChainHead'];
 
 /**
  * A fingerprint of every table: its row count and a hash of all its rows. Two equal snapshots mean
