@@ -34,6 +34,7 @@ function fieldNames(form: HTMLFormElement): Set<string> {
  * - `field(name, help?)`: id, name, the value to show (defaultValue), aria attributes, className;
  * - `label(name, text, required?)`, `help(name, text)`, `error(name)`: the pieces around it;
  * - `problem`: the form's error code ('checkFields' when only fields were refused);
+ * - `refusal`: for a form of one button and no fields to mark, the refusal's first code, field or form;
  * - `value(name)`: the value to show of a field (for checkboxes, radios and controlled selects).
  */
 export function useActionForm<T>({
@@ -126,8 +127,9 @@ export function useActionForm<T>({
   };
   const hasFieldErrors = Object.entries(form.allErrors).some(([k, v]) => k !== '' && v && v.length > 0);
   const problem = form.errors?.[0] ?? (hasFieldErrors ? 'checkFields' : undefined);
+  const refusal = state?.status === 'error' ? (Object.values(state.error ?? {}).flat().find(Boolean) ?? 'unexpected') : undefined;
   const props = { id, ref: formRef, action: formAction, onSubmit: form.onSubmit, noValidate: true };
-  return { props, state, pending, field, aria, label, help, error, value, problem, message };
+  return { props, state, pending, field, aria, label, help, error, value, problem, refusal, message };
 }
 
 /** An error code in words: the feature's own codes first (`<namespace>.errors.*`), then the shared ones (errors.*). */

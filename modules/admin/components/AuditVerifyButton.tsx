@@ -2,13 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionForm, type FormAction } from '@/components/forms/fields';
+import { InlineOutcome } from '@/components/forms/InlineOutcome';
 
 /** The administrator verifies the audit chains now; the answer says the result and the count. */
 export function AuditVerifyButton({ action }: { action: FormAction<{ ok: boolean; events: number }> }) {
   const t = useTranslations();
   const form = useActionForm({ id: 'audit-verify', action });
-  const { state, pending } = form;
-  const code = state?.status === 'error' ? (Object.values(state.error ?? {}).flat().find(Boolean) ?? 'unexpected') : undefined;
+  const { state, pending, refusal } = form;
   const done = state?.status === 'success' ? state.data : undefined;
   return (
     <form {...form.props} className="mt-3">
@@ -19,14 +19,7 @@ export function AuditVerifyButton({ action }: { action: FormAction<{ ok: boolean
       >
         {pending ? t('auditChain.verifying') : t('auditChain.verify')}
       </button>
-      <span role="status" className="ml-2 text-sm">
-        {done ? t(done.ok ? 'auditChain.verifiedNow' : 'auditChain.brokenNow', { count: done.events }) : null}
-      </span>
-      {code && (
-        <span role="alert" className="ml-2 text-sm text-red-700">
-          {t(`errors.${code}`)}
-        </span>
-      )}
+      <InlineOutcome size="sm" status={done ? t(done.ok ? 'auditChain.verifiedNow' : 'auditChain.brokenNow', { count: done.events }) : null} refusal={refusal} />
     </form>
   );
 }

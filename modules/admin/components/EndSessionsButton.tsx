@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionForm, type FormAction } from '@/components/forms/fields';
+import { InlineOutcome } from '@/components/forms/InlineOutcome';
 
 /** The administrator ends every session of an account; the answer says how many ended. */
 export function EndSessionsButton({
@@ -17,8 +18,7 @@ export function EndSessionsButton({
 }) {
   const t = useTranslations();
   const form = useActionForm({ id: `sessions-${userId}`, action });
-  const { state, pending } = form;
-  const code = state?.status === 'error' ? (Object.values(state.error ?? {}).flat().find(Boolean) ?? 'unexpected') : undefined;
+  const { state, pending, refusal } = form;
   return (
     <form {...form.props} className="ml-2 inline">
       <input type="hidden" name="userId" value={userId} />
@@ -31,14 +31,7 @@ export function EndSessionsButton({
       >
         {t('users.endSessions')}
       </button>
-      <span role="status" className="ml-2 text-xs">
-        {state?.status === 'success' && state.data ? t('users.sessionsEnded', { count: state.data.ended }) : null}
-      </span>
-      {code && (
-        <span role="alert" className="ml-2 text-xs text-red-700">
-          {t(`errors.${code}`)}
-        </span>
-      )}
+      <InlineOutcome status={state?.status === 'success' && state.data ? t('users.sessionsEnded', { count: state.data.ended }) : null} refusal={refusal} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionForm, type FormAction } from '@/components/forms/fields';
+import { InlineOutcome } from '@/components/forms/InlineOutcome';
 
 type Action = FormAction<undefined>;
 
@@ -20,9 +21,8 @@ export function UserActiveToggle({
 }) {
   const t = useTranslations();
   const form = useActionForm({ id: `active-${userId}`, action });
-  const { state, pending } = form;
   // One button, no fields to mark: the refusal's first code, field or form.
-  const code = state?.status === 'error' ? (Object.values(state.error ?? {}).flat().find(Boolean) ?? 'unexpected') : undefined;
+  const { pending, refusal } = form;
   return (
     <form {...form.props} className="inline">
       <input type="hidden" name="userId" value={userId} />
@@ -36,11 +36,7 @@ export function UserActiveToggle({
       >
         {t(active ? 'users.deactivate' : 'users.activate')}
       </button>
-      {code && (
-        <span role="alert" className="ml-2 text-xs text-red-700">
-          {t(`errors.${code}`)}
-        </span>
-      )}
+      <InlineOutcome refusal={refusal} />
     </form>
   );
 }
