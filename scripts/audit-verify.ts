@@ -16,6 +16,7 @@ import { createPrisma, type Db } from '@/lib/data/db';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import type { BrokenLink } from '@/lib/domain/audit-chain';
 import { DEFAULT_APP_ROLE } from '@/scripts/db/access.mjs';
+import { pgliteExtensions } from '@/scripts/db/pglite';
 
 const REASONS: Record<BrokenLink['reason'], string> = {
   content: 'its content was changed after it was written',
@@ -49,7 +50,7 @@ async function open(): Promise<{ prisma: Db; label: string; close(): Promise<voi
   if (await portOpen(Number(process.env.LIAISON_PGLITE_PORT ?? 54329))) {
     throw new Error('The demo seems to be running (its database port answers): stop it first, or verify from the administrator page.');
   }
-  const db = await PGlite.create({ dataDir: dir, username: DEFAULT_APP_ROLE });
+  const db = await PGlite.create({ dataDir: dir, username: DEFAULT_APP_ROLE, extensions: await pgliteExtensions() });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   return {
     prisma,

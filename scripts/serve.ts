@@ -31,6 +31,7 @@ import pg from 'pg';
 import { createPrisma } from '@/lib/data/db';
 import { DEFAULT_APP_ROLE, urlAs } from '@/scripts/db/access.mjs';
 import { deployMigrations, deployToUrl } from '@/scripts/db/deploy.mjs';
+import { pgliteExtensions } from '@/scripts/db/pglite';
 import { seed } from '@/prisma/seed/seed';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/prisma/seed/demo-data';
 
@@ -106,12 +107,12 @@ async function prepareDatabase(): Promise<{ url: string; embedded: boolean }> {
     say(dbMode === 'embedded' ? `embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), dir!)}` : 'in-memory PostgreSQL (PGlite)');
     // Migrate as the owner (postgres), then reopen as the app role for everything else.
     const t = Date.now();
-    const ownerDb = await PGlite.create(dir);
+    const ownerDb = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: await pgliteExtensions() });
     const { applied } = await deployMigrations({ query: (text, values) => ownerDb.query(text, values), exec: (script) => ownerDb.exec(script) });
     say(`migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}; grants for ${DEFAULT_APP_ROLE} applied (${Date.now() - t} ms)`);
     const dump = dir ? undefined : await ownerDb.dumpDataDir('none');
     await ownerDb.close();
-    const db = await PGlite.create({ ...(dir ? { dataDir: dir } : { loadDataDir: dump }), username: DEFAULT_APP_ROLE });
+    const db = await PGlite.create({ ...(dir ? { dataDir: dir } : { loadDataDir: dump }), username: DEFAULT_APP_ROLE, extensions: await pgliteExtensions() });
     const port = await freePort(Number(process.env.LIAISON_PGLITE_PORT ?? 54329));
     const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1' });
     await server.start();

@@ -3,7 +3,9 @@ import { LanguageSwitch } from '@/components/LanguageSwitch';
 import { NavLinks } from '@/components/NavLinks';
 import { SignOutButton } from '@/components/SignOutButton';
 import { navFor } from '@/lib/domain/nav';
+import { can } from '@/lib/domain/policy';
 import { getOwnProfile, requireActor } from '@/lib/web/session';
+import { SearchBox } from '@/modules/search/components/SearchBox';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
@@ -21,7 +23,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span className="text-lg font-semibold">{t('app.name')}</span>
             <span className="ml-3 text-sm text-brand-100">{en ? profile.institution.nameEn : profile.institution.name}</span>
           </div>
-          <div className="flex items-center gap-4 text-sm">
+          <div className="flex flex-wrap items-center gap-4 text-sm">
+            {can(actor, 'search.use') && <SearchBox />}
             <span data-testid="current-user">
               {profile.name} · {t(`roles.${profile.role}`)}
             </span>

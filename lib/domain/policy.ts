@@ -28,7 +28,8 @@ export type Feature =
   | 'committee.list'
   | 'retrial.list'
   | 'nonLitigation.list'
-  | 'inquiries.list';
+  | 'inquiries.list'
+  | 'search.use';
 
 const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
   'home.view': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER', 'ADMIN'],
@@ -56,6 +57,8 @@ const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
   'retrial.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
   'nonLitigation.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
   'inquiries.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
+  // Search finds only what each record's own visibility lets the user see; the administrator sees no records.
+  'search.use': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
 };
 
 /** Features whose role list is institution-bound also require the matching institution kind. */

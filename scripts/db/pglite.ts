@@ -10,6 +10,15 @@ import type { PGlite } from '@electric-sql/pglite';
 
 import { repoRoot } from './folder';
 
+/**
+ * The contrib extensions every PGlite of the app's must load (the migrations create them): pg_trgm
+ * for search (docs/decisions/0028). Pass them to every `new PGlite` / `PGlite.create`.
+ */
+export async function pgliteExtensions() {
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  return { pg_trgm };
+}
+
 const PGLITE_TEMPLATE_KEY = Symbol.for('liaison.pgliteTemplate');
 type GlobalWithTemplate = typeof globalThis & { [PGLITE_TEMPLATE_KEY]?: Promise<Blob> };
 
@@ -62,7 +71,7 @@ export async function freshPGlite(): Promise<PGlite> {
   const g = globalThis as GlobalWithTemplate;
   g[PGLITE_TEMPLATE_KEY] ??= emptyClusterTemplate();
   try {
-    const db = new PGlite({ loadDataDir: await g[PGLITE_TEMPLATE_KEY] });
+    const db = new PGlite({ loadDataDir: await g[PGLITE_TEMPLATE_KEY], extensions: await pgliteExtensions() });
     await db.waitReady;
     return db;
   } catch {
@@ -70,7 +79,7 @@ export async function freshPGlite(): Promise<PGlite> {
     delete g[PGLITE_TEMPLATE_KEY];
     const cache = templateCachePath();
     if (cache) await fs.rm(cache, { force: true });
-    const db = new PGlite();
+    const db = new PGlite({ extensions: await pgliteExtensions() });
     await db.waitReady;
     return db;
   }

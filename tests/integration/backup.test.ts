@@ -20,6 +20,7 @@ import { createPrisma } from '@/lib/data/db';
 import { checkDatabase } from '@/lib/data/health';
 import { DEFAULT_APP_ROLE, TABLE_ACCESS, urlAs } from '@/scripts/db/access.mjs';
 import { deployMigrations, deployToUrl } from '@/scripts/db/deploy.mjs';
+import { pgliteExtensions } from '@/scripts/db/pglite';
 import { createServerDb, openSeededTestDb, type TestDb } from './support';
 
 const run = promisify(execFile);
@@ -119,7 +120,7 @@ describe('embedded demo (PGlite): the data directory, closed, archived and unpac
     // (seeding PGlite again would take a minute).
     let db: PGlite;
     if (cfg.kind === 'pglite') {
-      db = await PGlite.create({ dataDir: live, loadDataDir: new Blob([await readFile(cfg.dumps.seeded)]) });
+      db = await PGlite.create({ dataDir: live, loadDataDir: new Blob([await readFile(cfg.dumps.seeded)]), extensions: await pgliteExtensions() });
     } else {
       const source = await openSeededTestDb(undefined, { as: 'owner' });
       let rows: string;
@@ -132,7 +133,7 @@ describe('embedded demo (PGlite): the data directory, closed, archived and unpac
       } finally {
         await source.close();
       }
-      db = await PGlite.create({ dataDir: live });
+      db = await PGlite.create({ dataDir: live, extensions: await pgliteExtensions() });
       await deployMigrations({ query: (t, v) => db.query(t, v), exec: (s) => db.exec(s) });
       // Plain SQL for psql: its meta-commands (\restrict, \unrestrict) are not SQL.
       await db.exec(rows.replace(/^\\.*$/gm, ''));
@@ -148,7 +149,7 @@ describe('embedded demo (PGlite): the data directory, closed, archived and unpac
     await run('tar', ['-czf', archive, '-C', path.dirname(live), 'pglite']);
     await run('tar', ['-xzf', archive, '-C', restoredData]);
 
-    const restored = await PGlite.create({ dataDir: path.join(restoredData, 'pglite'), username: DEFAULT_APP_ROLE });
+    const restored = await PGlite.create({ dataDir: path.join(restoredData, 'pglite'), username: DEFAULT_APP_ROLE, extensions: await pgliteExtensions() });
     try {
       const after = await fingerprint(async (q) => (await restored.query<Record<string, unknown>>(q)).rows);
       expect(before.AuditEvent!.rows).toBeGreaterThan(50);

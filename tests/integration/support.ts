@@ -16,7 +16,7 @@ import { loadActor } from '@/lib/data/users';
 import { DEFAULT_APP_ROLE, urlAs } from '@/scripts/db/access.mjs';
 import type { DeployConnection } from '@/scripts/db/deploy.mjs';
 import type { MigrationTarget } from '@/scripts/db/folder';
-import { freshPGlite } from '@/scripts/db/pglite';
+import { freshPGlite, pgliteExtensions } from '@/scripts/db/pglite';
 import type { Actor } from '@/lib/domain/roles';
 
 export interface TestDb {
@@ -72,7 +72,7 @@ async function openCopy(which: 'empty' | 'seeded', opts: OpenOptions): Promise<T
   }
   const dump = new Blob([readFileSync(cfg.dumps[which])]);
   // PGlite's session user is the role it is created for: the app role cannot become the owner.
-  const db = await PGlite.create({ loadDataDir: dump, ...(asOwner ? {} : { username: DEFAULT_APP_ROLE }) });
+  const db = await PGlite.create({ loadDataDir: dump, ...(asOwner ? {} : { username: DEFAULT_APP_ROLE }), extensions: await pgliteExtensions() });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   return {
     prisma,

@@ -15,19 +15,24 @@ import * as NonLitigation from '@/lib/data/non-litigation';
 import * as Recommendations from '@/lib/data/recommendations';
 import * as Retrial from '@/lib/data/retrial';
 import { findVisible, partWhere, visibleWhere } from '@/lib/data/visibility';
+import { tableAs, visibleSql } from '@/lib/data/visibility-sql';
+import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
 import { canViewCase } from '@/lib/domain/cases/machine';
 import { canSeeMaterials, canViewMeeting, canViewRequest } from '@/lib/domain/committee/machine';
-import { MEETING_VISIBILITY } from '@/lib/domain/committee/visibility';
+import { MEETING_VISIBILITY, REQUEST_VISIBILITY } from '@/lib/domain/committee/visibility';
+import { INQUIRY_VISIBILITY } from '@/lib/domain/inquiries/visibility';
+import { LEAD_VISIBILITY } from '@/lib/domain/leads/visibility';
+import { NON_LITIGATION_VISIBILITY } from '@/lib/domain/non-litigation/visibility';
 import { canViewInquiry } from '@/lib/domain/inquiries/machine';
 import { canViewLead } from '@/lib/domain/leads/machine';
 import { canView as canViewApplication } from '@/lib/domain/non-litigation/machine';
 import { canView as canViewRecommendation } from '@/lib/domain/recommendations/machine';
 import { RECOMMENDATION_VISIBILITY } from '@/lib/domain/recommendations/visibility';
 import { canViewMatter } from '@/lib/domain/retrial/machine';
-import { EVIDENCE_VISIBILITY } from '@/lib/domain/retrial/visibility';
+import { EVIDENCE_VISIBILITY, RETRIAL_VISIBILITY } from '@/lib/domain/retrial/visibility';
 import { ROLES, type Actor, type Role } from '@/lib/domain/roles';
-import { canSee } from '@/lib/domain/visibility';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { canSee, type RecordVisibility } from '@/lib/domain/visibility';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { DEMO_USERS } from '@/prisma/seed/demo-data';
 import { seed } from '@/prisma/seed/seed';
 import { openTestDb, type TestDb } from './support';
@@ -268,4 +273,34 @@ describe('hidden fields never come back from the single-record loaders', () => {
     // A role that may not use the workflow at all is refused (403), before any record is looked at.
     await expect(Inquiries.getInquiry(t.prisma, who('admin'), x.id, TODAY)).rejects.toMatchObject({ name: 'ForbiddenError', reason: 'role' });
   });
+});
+
+describe('the SQL reading (search) and the Prisma where agree', () => {
+  const DECLARATIONS: RecordVisibility[] = [
+    RECOMMENDATION_VISIBILITY,
+    CASE_VISIBILITY,
+    MEETING_VISIBILITY,
+    REQUEST_VISIBILITY,
+    RETRIAL_VISIBILITY,
+    NON_LITIGATION_VISIBILITY,
+    INQUIRY_VISIBILITY,
+    LEAD_VISIBILITY,
+  ];
+  for (const decl of DECLARATIONS) {
+    it(`${decl.recordType}: the same rows for every user`, async () => {
+      const model = (t.prisma as unknown as Record<string, { findMany(a: object): Promise<{ id: string }[]> }>)[decl.recordType[0]!.toLowerCase() + decl.recordType.slice(1)]!;
+      const differ: string[] = [];
+      let seen = 0;
+      for (const { name, actor } of actors) {
+        const byPrisma = (await model.findMany({ where: visibleWhere(decl, actor), select: { id: true } })).map((r) => r.id).sort();
+        const bySql = (await t.prisma.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT t.id::text AS id FROM ${tableAs(decl, 't')} WHERE ${visibleSql(decl, actor, 't')}`))
+          .map((r) => r.id)
+          .sort();
+        seen += bySql.length;
+        if (JSON.stringify(byPrisma) !== JSON.stringify(bySql)) differ.push(`${name}: prisma ${byPrisma.length}, sql ${bySql.length}`);
+      }
+      expect(differ).toEqual([]);
+      expect(seen).toBeGreaterThan(0);
+    });
+  }
 });

@@ -13,6 +13,7 @@ import enNonLitigation from '@/messages/en/nonLitigation.json';
 import enOverview from '@/messages/en/overview.json';
 import enRecommendations from '@/messages/en/recommendations.json';
 import enRetrial from '@/messages/en/retrial.json';
+import enSearch from '@/messages/en/search.json';
 import zhCore from '@/messages/zh-CN.json';
 import zhCases from '@/messages/zh-CN/cases.json';
 import zhErrorPage from '@/messages/zh-CN/errorPage.json';
@@ -23,6 +24,7 @@ import zhNonLitigation from '@/messages/zh-CN/nonLitigation.json';
 import zhOverview from '@/messages/zh-CN/overview.json';
 import zhRecommendations from '@/messages/zh-CN/recommendations.json';
 import zhRetrial from '@/messages/zh-CN/retrial.json';
+import zhSearch from '@/messages/zh-CN/search.json';
 import type { Locale } from './locales';
 
 export const CATALOGS: Record<Locale, Record<string, unknown>> = {
@@ -36,6 +38,7 @@ export const CATALOGS: Record<Locale, Record<string, unknown>> = {
     nonLitigation: enNonLitigation,
     inquiries: enInquiries,
     leads: enLeads,
+    search: enSearch,
     errorPage: enErrorPage,
   },
   'zh-CN': {
@@ -48,6 +51,7 @@ export const CATALOGS: Record<Locale, Record<string, unknown>> = {
     nonLitigation: zhNonLitigation,
     inquiries: zhInquiries,
     leads: zhLeads,
+    search: zhSearch,
     errorPage: zhErrorPage,
   },
 };
