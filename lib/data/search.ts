@@ -6,7 +6,7 @@
  * SQL. Nothing the user may not see is read, counted or ranked.
  */
 import type { Actor } from '@/lib/domain/roles';
-import { likePattern, SEARCH_SOURCES, type SearchKind, type SearchSource } from '@/lib/domain/search';
+import { likePattern, searchSourcesFor, type SearchKind, type SearchSource } from '@/lib/domain/search';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { PageRequest } from '@/lib/lists/define';
 import type { Db } from './db';
@@ -23,8 +23,8 @@ export interface SearchHit {
 
 export interface SearchResult {
   page: Page<SearchHit>;
-  /** Matches per kind (every kind, whichever is shown). */
-  counts: Record<SearchKind, number>;
+  /** The kinds the actor may find at all, in order, with their matches (whichever is shown). */
+  counts: Partial<Record<SearchKind, number>>;
 }
 
 const T = 't';
@@ -58,19 +58,21 @@ function hitsOf(source: SearchSource, actor: Actor, q: string, pattern: string):
  */
 export async function search(prisma: Db, actor: Actor, q: string, opts: { kind?: SearchKind | null; page: PageRequest }): Promise<SearchResult> {
   const pattern = likePattern(q);
+  const sources = searchSourcesFor(actor);
+  const counts: Partial<Record<SearchKind, number>> = Object.fromEntries(sources.map((s) => [s.key, 0]));
+  const shown = sources.filter((s) => !opts.kind || s.key === opts.kind);
+  if (!shown.length) return { counts, page: await pageOf<SearchHit>([], opts.page) };
   const countRows = await prisma.$queryRaw<{ kind: SearchKind; n: number }[]>(
     Prisma.sql`${Prisma.join(
-      SEARCH_SOURCES.map((s) => Prisma.sql`SELECT ${s.key}::text AS kind, count(*)::int AS n FROM ${fromTable(s)} WHERE ${matching(s, actor, pattern)}`),
+      sources.map((s) => Prisma.sql`SELECT ${s.key}::text AS kind, count(*)::int AS n FROM ${fromTable(s)} WHERE ${matching(s, actor, pattern)}`),
       ' UNION ALL ',
     )}`,
   );
-  const counts = Object.fromEntries(SEARCH_SOURCES.map((s) => [s.key, 0])) as Record<SearchKind, number>;
   for (const r of countRows) counts[r.kind] = Number(r.n);
-  const shown = SEARCH_SOURCES.filter((s) => !opts.kind || s.key === opts.kind);
   const page = await pageOf<SearchHit>(
     [
       {
-        count: async () => shown.reduce((n, s) => n + counts[s.key], 0),
+        count: async () => shown.reduce((n, s) => n + (counts[s.key] ?? 0), 0),
         find: async ({ skip, take }) =>
           prisma.$queryRaw<SearchHit[]>(Prisma.sql`
             SELECT kind, id, texts, score FROM (${Prisma.join(

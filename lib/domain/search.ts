@@ -13,7 +13,8 @@
  */
 import { CASE_VISIBILITY } from './cases/visibility';
 import { RECOMMENDATION_VISIBILITY } from './recommendations/visibility';
-import { mayBeHidden, type RecordVisibility } from './visibility';
+import type { Actor } from './roles';
+import { mayBeHidden, viewerSide, type RecordVisibility } from './visibility';
 
 /** The kinds of record the search finds (one source each, below). */
 export const SEARCH_KINDS = ['cases', 'recommendations'] as const;
@@ -157,3 +158,10 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     title: 'title',
   } satisfies SearchSource<RecommendationField>,
 ];
+
+/** The sources whose records the actor's side may ever see (the court never sees supervision cases, so it is not offered them). */
+export function searchSourcesFor(actor: Actor): readonly SearchSource[] {
+  const side = viewerSide(actor);
+  if (!side) return [];
+  return SEARCH_SOURCES.filter((s) => s.visibility.sees[side].op !== 'never');
+}

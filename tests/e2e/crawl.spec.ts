@@ -96,6 +96,10 @@ for (const [username, { records }] of Object.entries(USERS)) {
     await read('/', 'en');
     const hrefs = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((els) => els.map((a) => a.getAttribute('href')!));
     expect(hrefs.length, 'links in the navigation').toBeGreaterThan(1);
+    // The shell's search box, where the user has one: a search that finds records of the demo.
+    const box = page.getByRole('search', { name: 'Search' });
+    const search = (await box.count()) ? await box.getAttribute('action') : null;
+    if (search) hrefs.push(`${search}?q=${encodeURIComponent('青')}`);
     await fetchAll(hrefs.filter((h) => h !== '/'), 'en');
     let recordsOpened = 0;
     const formPages: string[] = [];

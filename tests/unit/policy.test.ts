@@ -18,7 +18,7 @@ function actor(role: Role, kind: InstitutionKind = role.startsWith('COURT') ? 'C
 }
 
 // Shared between the institutions (each record's own rules decide the rest).
-const SHARED: Feature[] = ['leads.list', 'committee.list', 'retrial.list', 'nonLitigation.list', 'inquiries.list'];
+const SHARED: Feature[] = ['leads.list', 'committee.list', 'retrial.list', 'nonLitigation.list', 'inquiries.list', 'search.use'];
 // The whole matrix, written out: role → features it may use.
 const EXPECTED: Record<Role, Feature[]> = {
   PROCURATOR: [

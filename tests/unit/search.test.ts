@@ -8,9 +8,11 @@ import {
   SEARCH_KINDS,
   SEARCH_MAX_CHARS,
   SEARCH_SOURCES,
+  searchSourcesFor,
   type SearchSource,
 } from '@/lib/domain/search';
 import { recordVisibility, ALWAYS, set } from '@/lib/domain/visibility';
+import { makeActor } from '@/tests/support/actors';
 
 describe('reading a query', () => {
   it('refuses an empty or blank query, and one over the limit, with a code', () => {
@@ -78,5 +80,14 @@ describe('the sources', () => {
       title: 'title',
     };
     expect(() => assertSearchable(leaky)).toThrow(/replyMeasures is hidden from the procuratorate/);
+  });
+});
+
+describe('what each side is offered', () => {
+  it('the procuratorate every kind, the court what it may ever see, the administrator nothing', () => {
+    expect(searchSourcesFor(makeActor('PROCURATOR')).map((s) => s.key)).toEqual(['cases', 'recommendations']);
+    expect(searchSourcesFor(makeActor('COURT_STAFF')).map((s) => s.key)).toEqual(['recommendations']);
+    expect(searchSourcesFor(makeActor('ADMIN'))).toEqual([]);
+    expect(searchSourcesFor(makeActor('PROCURATOR', { active: false }))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { Card } from '@/components/ui/Card';
 import { Pager } from '@/components/ui/Pager';
 import { db } from '@/lib/data/db';
 import { search } from '@/lib/data/search';
-import { readSearchQuery, SEARCH_KINDS, SEARCH_MAX_CHARS } from '@/lib/domain/search';
+import { readSearchQuery, SEARCH_MAX_CHARS, type SearchKind } from '@/lib/domain/search';
 import type { SearchParams } from '@/lib/lists/define';
 import { searchList } from '@/lib/lists/search';
 import { requireFeature } from '@/lib/web/session';
@@ -23,7 +23,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const query = readSearchQuery(filter.q);
   const [t, result] = await Promise.all([getTranslations('search'), query.ok ? search(db(), actor, query.q, { kind: filter.kind, page }) : null]);
   const error = asked && !query.ok ? t(`errors.${query.code}`, { max: SEARCH_MAX_CHARS }) : null;
-  const total = result ? SEARCH_KINDS.reduce((n, k) => n + result.counts[k], 0) : 0;
+  const kinds = result ? (Object.keys(result.counts) as SearchKind[]) : [];
+  const total = result ? kinds.reduce((n, k) => n + (result.counts[k] ?? 0), 0) : 0;
   return (
     <div className="space-y-6">
       <div>
@@ -31,7 +32,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('page.intro')}</p>
       </div>
 
-      <form role="search" action={searchList.path} method="get" className="flex flex-wrap items-start gap-2" aria-label={t('page.title')} noValidate>
+      <form role="search" action={searchList.path} method="get" className="flex flex-wrap items-start gap-2" aria-label={t('page.form')} noValidate>
         <div className="flex flex-col">
           <input
             type="search"
@@ -59,9 +60,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <>
           <nav aria-label={t('page.kinds')}>
             <ul className="flex flex-wrap gap-2 border-b border-slate-200 text-sm">
-              {[null, ...SEARCH_KINDS].map((kind) => {
+              {[null, ...kinds].map((kind) => {
                 const current = (filter.kind ?? null) === kind;
-                const n = kind ? result.counts[kind] : total;
+                const n = kind ? (result.counts[kind] ?? 0) : total;
                 return (
                   <li key={kind ?? 'all'}>
                     <Link
