@@ -56,7 +56,7 @@ function bar(label: string, done: number, total: number) {
 interface PageDef {
   key: string;
   path: string;
-  kind: 'home' | 'dashboard' | 'list' | 'detail' | 'other';
+  kind: 'home' | 'dashboard' | 'list' | 'detail' | 'search' | 'other';
 }
 
 async function demoIds(url: string) {
@@ -97,6 +97,18 @@ function pagesFor(ids: Awaited<ReturnType<typeof demoIds>>): PageDef[] {
   }
   pages.push({ key: 'recommendation', path: `/recommendations/${ids.rec}`, kind: 'detail' });
   pages.push({ key: 'case', path: `/cases/${ids.kase}`, kind: 'detail' });
+  // The shell's search (issue 10): a party's name (a few matches), a court case number typed with
+  // full-width brackets, a word every generated case and recommendation holds (100k matches to
+  // count and rank), and a deep page of it.
+  for (const [key, q] of [
+    ['party', '甲方4567'],
+    ['court no.', '（2024）青99民初4567号'],
+    ['broad', '基准'],
+    ['broad p50', '基准&page=50'],
+  ] as const) {
+    const [term, rest] = q.split('&');
+    pages.push({ key: `search ${key}`, path: `/search?q=${encodeURIComponent(term!)}${rest ? `&${rest}` : ''}`, kind: 'search' });
+  }
   return pages;
 }
 
@@ -246,7 +258,10 @@ async function main() {
       targets.push({ target: 'Lighthouse mobile performance ≥ 95 on the five main pages', met: perf >= 95, figure: `lowest ${perf}` });
       targets.push({ target: 'Lighthouse accessibility 100 on the five main pages', met: a11y >= 100, figure: `lowest ${a11y}` });
     }
-    targets.push({ target: 'search answers ≤ 200 ms at 100k', met: null, figure: 'not measured: there is no search yet' });
+    const searches = rows.filter((r) => r.kind === 'search');
+    const slowest = worst(searches, (r) => r.app100.p50, 200, ' ms', 0);
+    const p95 = Math.max(...searches.map((r) => r.app100.p95));
+    targets.push({ target: 'search answers ≤ 200 ms at 100k (p50, 10 connections)', ...slowest, figure: `${slowest.figure}; p95 up to ${p95.toFixed(0)} ms` });
 
     Object.assign(result, { health: { '10k': h10, '100k': h100 }, pages: rows, signIn: signInSample, writes, mixed, js, lighthouse, targets, finishedAt: new Date().toISOString(), seconds: (Date.now() - t0) / 1000 });
     writeFileSync(path.join(RESULTS, 'province.json'), JSON.stringify(result, null, 2));
