@@ -4,7 +4,7 @@
  * same transaction; the version stops lost updates.
  */
 import { DEFAULT_MAX_FILE_BYTES, MAX_ATTACHMENT_BYTES, MAX_FILE_BYTES_SETTING, maxFileSizeInput } from '@/lib/domain/attachments';
-import { assertAllowed, decideUser } from '@/lib/domain/policy';
+import { assertAllowed, decideFeature } from '@/lib/domain/policy';
 import type { Actor } from '@/lib/domain/roles';
 import { writeAudit } from './audit';
 import type { Db, Tx } from './db';
@@ -21,8 +21,7 @@ export async function uploadLimit(prisma: Db | Tx): Promise<{ maxFileBytes: numb
 
 /** The administrator sets the per-file limit (whole megabytes, 1–25); audited with before and after. */
 export async function setUploadLimit(prisma: Db, actor: Actor, raw: unknown, requestId?: string) {
-  // Settings are the platform administrator's, like accounts.
-  assertAllowed(decideUser(actor, 'user.update', null), 'settings.update');
+  assertAllowed(decideFeature(actor, 'settings.manage'), 'settings.update');
   const input = maxFileSizeInput.parse(raw);
   const bytes = input.maxFileMegabytes * MB;
   return prisma.$transaction(async (tx) => {

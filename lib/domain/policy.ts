@@ -18,6 +18,7 @@ export type Feature =
   | 'calendar.import'
   | 'users.manage'
   | 'audit.verify'
+  | 'settings.manage'
   | 'recommendations.list'
   | 'recommendations.draft'
   | 'recommendations.approvals'
@@ -42,6 +43,8 @@ const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
   'users.manage': ['ADMIN'],
   // The administrator runs the shared platform: the audit chains' verification is theirs.
   'audit.verify': ['ADMIN'],
+  // Run-time settings of the shared platform (the upload limit) are the administrator's too.
+  'settings.manage': ['ADMIN'],
   // Procuratorate: its own recommendations; court: those served on it.
   'recommendations.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
   'recommendations.draft': ['PROCURATOR', 'PROCURATORATE_LEADER'],

@@ -44,23 +44,32 @@ const EXPECTED: Record<Role, Feature[]> = {
   ],
   COURT_STAFF: ['home.view', 'directory.court', 'calendar.view', 'recommendations.list', ...SHARED],
   COURT_LEADER: ['home.view', 'directory.court', 'calendar.view', 'recommendations.list', 'recommendations.overview', ...SHARED],
-  ADMIN: ['home.view', 'calendar.view', 'calendar.import', 'users.manage'],
+  ADMIN: ['home.view', 'calendar.view', 'calendar.import', 'users.manage', 'audit.verify', 'settings.manage'],
 };
-const ALL: Feature[] = [
-  'home.view',
-  'directory.procuratorate',
-  'directory.court',
-  'calendar.view',
-  'calendar.import',
-  'users.manage',
-  'recommendations.list',
-  'recommendations.draft',
-  'recommendations.approvals',
-  'recommendations.overview',
-  'cases.list',
-  'cases.manage',
-  ...SHARED,
-];
+// Every feature, forced complete by the type (a new feature fails to compile here until it is listed).
+const EVERY: Record<Feature, true> = {
+  'home.view': true,
+  'directory.procuratorate': true,
+  'directory.court': true,
+  'calendar.view': true,
+  'calendar.import': true,
+  'users.manage': true,
+  'audit.verify': true,
+  'settings.manage': true,
+  'recommendations.list': true,
+  'recommendations.draft': true,
+  'recommendations.approvals': true,
+  'recommendations.overview': true,
+  'cases.list': true,
+  'cases.manage': true,
+  'leads.list': true,
+  'committee.list': true,
+  'retrial.list': true,
+  'nonLitigation.list': true,
+  'inquiries.list': true,
+  'search.use': true,
+};
+const ALL = Object.keys(EVERY) as Feature[];
 
 describe('feature policy', () => {
   for (const role of ROLES) {
