@@ -6,10 +6,13 @@ import { navFor } from '@/lib/domain/nav';
 import { can } from '@/lib/domain/policy';
 import { getOwnProfile, requireActor } from '@/lib/web/session';
 import { SearchBox } from '@/modules/search/components/SearchBox';
+import { db } from '@/lib/data/db';
+import { unreadTotal } from '@/lib/data/threads';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const [t, locale, profile] = await Promise.all([getTranslations(), getLocale(), getOwnProfile()]);
+  // The unread thread messages over every record the user may see: one statement per request.
+  const [t, locale, profile, unread] = await Promise.all([getTranslations(), getLocale(), getOwnProfile(), unreadTotal(db(), actor)]);
   const en = locale === 'en';
   const items = navFor(actor).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
   return (
@@ -25,6 +28,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
           <div className="flex flex-wrap items-center gap-4 text-sm">
             {can(actor, 'search.use') && <SearchBox />}
+            {actor.role !== 'ADMIN' && (
+              <span data-testid="unread-total" data-count={unread} className={unread ? 'rounded bg-white px-2 py-0.5 font-semibold text-brand-800' : 'text-brand-100'}>
+                {t('threads.shellUnread', { count: unread })}
+              </span>
+            )}
             <span data-testid="current-user">
               {profile.name} · {t(`roles.${profile.role}`)}
             </span>

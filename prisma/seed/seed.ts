@@ -19,6 +19,7 @@ import { seedLeads } from './leads';
 import { seedNonLitigation } from './non-litigation';
 import { seedRecommendations } from './recommendations';
 import { seedRetrial } from './retrial';
+import { seedThreads } from './threads';
 
 export const HOLIDAYS_CSV = path.join(process.cwd(), 'prisma', 'seed', 'holidays-cn.csv');
 
@@ -30,7 +31,7 @@ export interface SeedOptions {
 export async function seed(prisma: Db, say: (line: string) => void = () => {}, opts: SeedOptions = {}): Promise<void> {
   const started = Date.now();
   const today = opts.today ?? todayInChina();
-  const STEPS = 11;
+  const STEPS = 12;
   const step = (n: number, text: string) => say(`[seed ${n}/${STEPS}] ${text}`);
 
   step(1, 'institutions…');
@@ -82,5 +83,7 @@ export async function seed(prisma: Db, say: (line: string) => void = () => {}, o
   await seedLeads(prisma, { today }, say);
   step(11, 'adjudication committee meetings and requests to attend…');
   await seedCommittee(prisma, { today }, say);
+  step(12, 'threads on records (messages, internal notes, read receipts)…');
+  await seedThreads(prisma, { today }, say);
   say(`[seed] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -68,6 +68,10 @@ export const TABLE_ACCESS = {
   NonLitigationApplication: 'write',
   NonLitigationFinding: 'write',
   EnforcementInquiry: 'write',
+  // Threads on records: messages, mentions and read receipts are never changed or removed (a trigger refuses it).
+  ThreadMessage: 'append',
+  ThreadMention: 'append',
+  ThreadReceipt: 'append',
 };
 
 /**

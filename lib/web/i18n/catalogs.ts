@@ -14,6 +14,7 @@ import enOverview from '@/messages/en/overview.json';
 import enRecommendations from '@/messages/en/recommendations.json';
 import enRetrial from '@/messages/en/retrial.json';
 import enSearch from '@/messages/en/search.json';
+import enThreads from '@/messages/en/threads.json';
 import zhCore from '@/messages/zh-CN.json';
 import zhCases from '@/messages/zh-CN/cases.json';
 import zhErrorPage from '@/messages/zh-CN/errorPage.json';
@@ -25,6 +26,7 @@ import zhOverview from '@/messages/zh-CN/overview.json';
 import zhRecommendations from '@/messages/zh-CN/recommendations.json';
 import zhRetrial from '@/messages/zh-CN/retrial.json';
 import zhSearch from '@/messages/zh-CN/search.json';
+import zhThreads from '@/messages/zh-CN/threads.json';
 import type { Locale } from './locales';
 
 export const CATALOGS: Record<Locale, Record<string, unknown>> = {
@@ -39,6 +41,7 @@ export const CATALOGS: Record<Locale, Record<string, unknown>> = {
     inquiries: enInquiries,
     leads: enLeads,
     search: enSearch,
+    threads: enThreads,
     errorPage: enErrorPage,
   },
   'zh-CN': {
@@ -52,6 +55,7 @@ export const CATALOGS: Record<Locale, Record<string, unknown>> = {
     inquiries: zhInquiries,
     leads: zhLeads,
     search: zhSearch,
+    threads: zhThreads,
     errorPage: zhErrorPage,
   },
 };

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { ThreadSection } from '@/modules/threads/components/ThreadSection';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CaseStepPanel } from '@/modules/cases/components/CaseStepPanel';
 import { CaseTimeline } from '@/modules/cases/components/CaseTimeline';
@@ -130,6 +131,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <Card id="linked" title={t('detail.linked')}>
         <LinkedRecords linked={c.linked} />
       </Card>
+
+      <ThreadSection recordType="SupervisionCase" recordId={c.id} />
 
       <Card id="timeline" title={t('detail.timeline')}>
         <p className="mb-4 text-sm text-slate-600">{t('detail.timelineHelp')}</p>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ThreadSection } from '@/modules/threads/components/ThreadSection';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { loadOrForbid } from '@/lib/web/refuse';
@@ -205,6 +206,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           </ul>
         </Card>
       )}
+
+      <ThreadSection recordType="CommitteeMeeting" recordId={m.id} />
 
       <Card id="timeline" title={t('detail.timeline')}>
         <WorkflowTimeline entries={m.timeline} namespace="committee" details={TIMELINE_DETAILS} />

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { ThreadSection } from '@/modules/threads/components/ThreadSection';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { loadOrForbid } from '@/lib/web/refuse';
 import { DateText } from '@/components/DateText';
@@ -141,6 +142,8 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
           </div>
         </Card>
       )}
+
+      <ThreadSection recordType="EnforcementInquiry" recordId={inq.id} />
 
       <Card id="timeline" title={t('detail.timeline')}>
         <WorkflowTimeline entries={inq.timeline} namespace="inquiries" details={TIMELINE_DETAILS} />

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { ThreadSection } from '@/modules/threads/components/ThreadSection';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { loadOrForbid } from '@/lib/web/refuse';
 import { LeadKind } from '@/modules/leads/components/LeadKind';
@@ -103,6 +104,8 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           <p className="text-sm text-slate-600">{t('detail.notReceived')}</p>
         )}
       </Card>
+
+      <ThreadSection recordType="CaseLead" recordId={lead.id} />
 
       <Card id="timeline" title={t('detail.timeline')}>
         <WorkflowTimeline entries={lead.timeline} namespace="leads" details={TIMELINE_DETAILS} />

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ThreadSection } from '@/modules/threads/components/ThreadSection';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { loadOrForbid } from '@/lib/web/refuse';
@@ -172,6 +173,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           <CheckpointsPanel app={app} handlers={handlers} />
         </Card>
       )}
+
+      <ThreadSection recordType="NonLitigationApplication" recordId={app.id} />
 
       <Card id="timeline" title={t('detail.timeline')}>
         <WorkflowTimeline entries={timeline} namespace="nonLitigation" details={DETAILS} />

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ThreadSection } from '@/modules/threads/components/ThreadSection';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DateText } from '@/components/DateText';
@@ -132,6 +133,8 @@ export default async function RecommendationPage({ params }: { params: Promise<{
           <TextSection label={t('fields.evaluation')} body={rec.evaluation} />
         </Card>
       )}
+
+      <ThreadSection recordType="Recommendation" recordId={rec.id} />
 
       <Card id="timeline" title={t('detail.timeline')}>
         <WorkflowTimeline entries={rec.timeline} namespace="recommendations" details={TIMELINE_DETAILS} values={TIMELINE_VALUES} />

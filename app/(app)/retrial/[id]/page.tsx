@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ThreadSection } from '@/modules/threads/components/ThreadSection';
 import { ClientMessages } from '@/components/ClientMessages';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -166,6 +167,8 @@ export default async function RetrialMatterPage({ params }: { params: Promise<{ 
           />
         </Card>
       )}
+
+      <ThreadSection recordType="RetrialMatter" recordId={m.id} />
 
       <Card id="timeline" title={t('detail.timeline')}>
         <WorkflowTimeline entries={m.timeline} namespace="retrial" details={TIMELINE_DETAILS} />
