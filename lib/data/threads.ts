@@ -210,7 +210,7 @@ async function post(prisma: Db, actor: Actor, audience: ThreadAudience, raw: unk
   return withUploads(prisma, files, 'files', (staged) =>
     prisma.$transaction(async (tx) => {
       const row = await visibleRecord(tx, actor, k, input.recordId);
-      if (!row) throw new StepError('notFound');
+      if (!row) throw new FieldError('recordId', 'notFound');
       const decision = decidePost(actor, audience, sidesSeeing(k.visibility, row));
       if (!decision.ok) {
         if (decision.code === 'forbidden') throw new ForbiddenError(action, 'notVisible');

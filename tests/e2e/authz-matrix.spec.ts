@@ -250,6 +250,19 @@ const SPEC: Record<string, Row> = {
     kind: 'action',
     cells: [{ label: "receive li.wen's lead to the court", allow: COURT, fields: stepOf('CaseLead', 'leadSent', 'receive', { comment: '' }) }],
   },
+  // Threads: whoever sees the record writes on it (the record's visibility, another district's: not found); a
+  // message needs both sides to see the record, a note only the author's; the supervision case is the procuratorate's own.
+  'action:modules/threads/actions.ts#sendMessageAction': {
+    kind: 'action',
+    cells: [{ label: 'a message on a served recommendation', allow: [...PROC, ...COURT], fields: (w) => ({ recordType: 'Recommendation', recordId: w.r.recServed!, body: '矩阵测试消息' }) }],
+  },
+  'action:modules/threads/actions.ts#addNoteAction': {
+    kind: 'action',
+    cells: [
+      { label: 'a note on a served recommendation', allow: [...PROC, ...COURT], fields: (w) => ({ recordType: 'Recommendation', recordId: w.r.recServed!, body: '矩阵测试备注' }) },
+      { label: "a note on li.wen's case", allow: PROC, fields: (w) => ({ recordType: 'SupervisionCase', recordId: w.r.caseAccepted!, body: '矩阵测试备注' }) },
+    ],
+  },
   // Non-litigation applications: the court rules and enforces; the procuratorate checks (findings).
   'action:modules/non-litigation/actions.ts#registerAction': {
     kind: 'action',
@@ -321,6 +334,15 @@ const SPEC: Record<string, Row> = {
     cells: [{ label: 'an evidence file', allow: [...PROC, ...COURT], path: (w) => `/retrial/${w.r.evidenceMatter}/evidence/${w.r.evidenceFile}` }],
   },
 
+  'route:/threads/[messageId]/attachments/[attachmentId]': {
+    kind: 'get',
+    // A message's file: whoever reads the message; an internal note's file: its institution only.
+    cells: [
+      { label: "a file of the court's message", allow: [...PROC, ...COURT], path: (w) => `/threads/${w.r.threadMessage}/attachments/${w.r.threadFile}` },
+      { label: "a file of the court's internal note", allow: COURT, path: (w) => `/threads/${w.r.threadNote}/attachments/${w.r.threadNoteFile}` },
+    ],
+  },
+
   // Pages
   'page:/': { kind: 'get', cells: [{ label: 'home', allow: SIGNED_IN, path: () => '/' }] },
   'page:/signin': { kind: 'get', cells: [{ label: 'sign-in', allow: ['anon'], path: () => '/signin' }] },
@@ -377,7 +399,7 @@ function actionVerdict(a: ActionAnswer): 'allowed' | 'denied' | 'broken' {
   if (form.includes('unexpected')) return 'broken';
   if (form.some((c) => DENIED_FORM.includes(c))) return 'denied';
   // A record the actor may not see is not found.
-  if (fields.id?.includes('notFound')) return 'denied';
+  if (fields.id?.includes('notFound') || fields.recordId?.includes('notFound')) return 'denied';
   return 'allowed';
 }
 
@@ -435,6 +457,16 @@ test.beforeAll(async () => {
   r.retrialOpen = await demo.owned('RetrialMatter', 'createdById', P, `status = 'under_review' AND kind = 'procuratorate_recommendation' AND "courtId" = $1`, [courtId]);
   r.material = await one(`SELECT a.id FROM "Attachment" a JOIN "CommitteeMeeting" m ON m.id = a."recordId" WHERE a."recordType" = 'CommitteeMeeting' AND m."attendeeId" IS NOT NULL LIMIT 1`);
   r.materialMeeting = await one(`SELECT "recordId" AS id FROM "Attachment" WHERE id = $1`, [r.material]);
+  // The seed's thread files: one on the court's message, one on the court's internal note.
+  const threadFile = async (audience: string) =>
+    one(
+      `SELECT a.id FROM "Attachment" a JOIN "ThreadMessage" m ON m.id = a."recordId" WHERE a."recordType" = 'ThreadMessage' AND m.audience = $1 AND m."institutionId" = $2 ORDER BY a.id LIMIT 1`,
+      [audience, courtId],
+    );
+  r.threadFile = await threadFile('shared');
+  r.threadMessage = await one(`SELECT "recordId" AS id FROM "Attachment" WHERE id = $1`, [r.threadFile]);
+  r.threadNoteFile = await threadFile('internal');
+  r.threadNote = await one(`SELECT "recordId" AS id FROM "Attachment" WHERE id = $1`, [r.threadNoteFile]);
   // An evidence file on a matter of the demo pair (the seed has none): a tiny text file.
   const item = await one(`SELECT e.id FROM "EvidenceItem" e JOIN "RetrialMatter" m ON m.id = e."matterId" WHERE m."courtId" = $1 LIMIT 1`, [courtId]);
   r.evidenceMatter = await one(`SELECT "matterId" AS id FROM "EvidenceItem" WHERE id = $1`, [item]);

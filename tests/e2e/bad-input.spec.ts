@@ -157,6 +157,19 @@ const BASES: Base[] = [
     form: step('RetrialMatter', 'retrialReview', 'decide', { decision: 'retry', reasons: '理由' }),
     kinds: { ...STEP_KINDS },
   },
+  // Threads: a message from the court and a note of the procuratorate on a served recommendation.
+  {
+    action: 'modules/threads/actions.ts#sendMessageAction',
+    as: 'lin.xue',
+    form: (c) => ({ recordType: 'Recommendation', recordId: c.r.recServed!, body: '请查收。' }),
+    kinds: { recordType: 'enum', recordId: 'foreignId', body: 'longText' },
+  },
+  {
+    action: 'modules/threads/actions.ts#addNoteAction',
+    as: 'li.wen',
+    form: (c) => ({ recordType: 'Recommendation', recordId: c.r.recServed!, body: '内部备注' }),
+    kinds: { recordType: 'enum', recordId: 'foreignId', body: 'longText' },
+  },
   {
     action: 'modules/admin/actions.ts#createUserAction',
     as: 'admin',
@@ -348,6 +361,7 @@ test(`${ROUTE_RUNS} hostile path segments to every route handler and record page
     (a: string, b: string) => `/retrial/${a}/evidence/${b}`,
     (a: string, b: string) => `/committee/${a}/materials/${b}`,
     (_a: string, b: string) => `/committee/${c.r.meetingWithFiles}/materials/${b}`,
+    (a: string, b: string) => `/threads/${a}/attachments/${b}`,
     (a: string) => `/recommendations/${a}`,
     (a: string) => `/api/auth/${a}`,
     (a: string) => `/api/auth/callback/${a}`,
@@ -362,7 +376,7 @@ test(`${ROUTE_RUNS} hostile path segments to every route handler and record page
         const r = await get(p, cookie);
         if (r.status >= 500) wrong.push(`GET ${p}: HTTP ${r.status}`);
         // Nothing is found under a hostile id: a file route never answers 200 with a file.
-        if (i < 3 && r.status === 200) wrong.push(`GET ${p}: 200`);
+        if (i < 4 && r.status === 200) wrong.push(`GET ${p}: 200`);
       }),
     );
   }

@@ -74,13 +74,14 @@ describe('the declaration covers the schema', () => {
 describe('through the app role', () => {
   const refused = /permission denied|must be owner|not allowed|must be superuser/;
 
-  for (const table of ['AuditEvent', 'WorkflowEvent']) {
+  const COLUMN: Record<string, string> = { AuditEvent: 'action', WorkflowEvent: 'kind', ThreadMessage: 'body', ThreadReceipt: 'userId' };
+  for (const table of ['AuditEvent', 'WorkflowEvent', 'ThreadMessage', 'ThreadReceipt']) {
     it(`"${table}": UPDATE, DELETE, TRUNCATE, disabling its triggers, ALTER and DROP are refused; nothing changes`, async () => {
       const count = async () => (await app.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}"`))[0]!.n;
       const before = await count();
       expect(before).toBeGreaterThan(0);
       const attempts = [
-        `UPDATE "${table}" SET "kind" = 'tampered'`.replace('"kind"', table === 'AuditEvent' ? '"action"' : '"kind"'),
+        `UPDATE "${table}" SET "${COLUMN[table]}" = ${table === 'ThreadReceipt' ? '"messageId"' : "'tampered'"}`,
         `DELETE FROM "${table}"`,
         `TRUNCATE "${table}"`,
         `ALTER TABLE "${table}" DISABLE TRIGGER ALL`,

@@ -203,8 +203,8 @@ describe('mentions and corrections', () => {
 describe('the record\'s visibility is the thread\'s', () => {
   it('another district\'s record: no thread, and a message to it is refused as not found, nothing stored', async () => {
     expect(await T.getThread(t.prisma, A['li.wen']!, 'CaseLead', farLead)).toBeNull();
-    await refusedWithoutWrites(counts, () => T.sendMessage(t.prisma, A['li.wen']!, { recordType: 'CaseLead', recordId: farLead, body: '越界消息' }, ctx()), StepError, { code: 'notFound' });
-    await refusedWithoutWrites(counts, () => T.addNote(t.prisma, A['lin.xue']!, { recordType: 'CaseLead', recordId: farLead, body: '越界备注' }, ctx()), StepError, { code: 'notFound' });
+    await refusedWithoutWrites(counts, () => T.sendMessage(t.prisma, A['li.wen']!, { recordType: 'CaseLead', recordId: farLead, body: '越界消息' }, ctx()), FieldError, { field: 'recordId', code: 'notFound' });
+    await refusedWithoutWrites(counts, () => T.addNote(t.prisma, A['lin.xue']!, { recordType: 'CaseLead', recordId: farLead, body: '越界备注' }, ctx()), FieldError, { field: 'recordId', code: 'notFound' });
   });
 
   it('a draft the court may not see: no thread for the court; the procuratorate may write notes but no message yet', async () => {
@@ -213,7 +213,7 @@ describe('the record\'s visibility is the thread\'s', () => {
     expect(proc.composers.shared).toMatchObject({ allowed: false, reason: 'otherSideCannotSee' });
     expect(proc.composers.internal.allowed).toBe(true);
     await refusedWithoutWrites(counts, () => T.sendMessage(t.prisma, A['li.wen']!, msg(draft, '草稿消息'), ctx()), StepError, { code: 'otherSideCannotSee' });
-    await refusedWithoutWrites(counts, () => T.sendMessage(t.prisma, A['lin.xue']!, msg(draft, '草稿消息'), ctx()), StepError, { code: 'notFound' });
+    await refusedWithoutWrites(counts, () => T.sendMessage(t.prisma, A['lin.xue']!, msg(draft, '草稿消息'), ctx()), FieldError, { field: 'recordId', code: 'notFound' });
     await T.addNote(t.prisma, A['li.wen']!, msg(draft, '草稿内部备注'), ctx());
   });
 

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { UnreadBadge, unreadOf } from '@/modules/threads/components/UnreadBadge';
 import { getTranslations } from 'next-intl/server';
 import { DateText } from '@/components/DateText';
 import { DueBadge } from '@/components/DueBadge';
@@ -9,6 +10,7 @@ import { TagList } from '@/modules/cases/components/TagList';
 
 /** The case list: number and title, kind, stage, handler, court case numbers, tags, review due date. */
 export async function CaseTable({ rows, caption }: { rows: CaseRow[]; caption: string }) {
+  const unread = await unreadOf('SupervisionCase', rows);
   const t = await getTranslations('cases');
   return (
     <ListTable
@@ -31,6 +33,7 @@ export async function CaseTable({ rows, caption }: { rows: CaseRow[]; caption: s
             <Link href={`/cases/${r.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">
               {r.title}
             </Link>
+            <UnreadBadge count={unread.get(r.id)} />
             <div className="text-xs text-slate-500">
               <span className="font-mono">{r.number}</span>
               {r.acceptedOn && (

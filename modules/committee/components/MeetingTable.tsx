@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { UnreadBadge, unreadOf } from '@/modules/threads/components/UnreadBadge';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ListTable } from '@/components/ui/ListTable';
 import type { MeetingRow } from '@/lib/data/committee';
@@ -6,6 +7,7 @@ import { DaysBadges, MeetingTime } from '@/modules/committee/components/MeetingW
 import { StatusPill } from '@/modules/committee/components/StatusPill';
 
 export async function MeetingTable({ rows, side, caption, testId }: { rows: MeetingRow[]; side: 'court' | 'procuratorate'; caption: string; testId: string }) {
+  const unread = await unreadOf('CommitteeMeeting', rows);
   const [t, locale] = await Promise.all([getTranslations('committee'), getLocale()]);
   const en = locale === 'en';
   return (
@@ -27,6 +29,7 @@ export async function MeetingTable({ rows, side, caption, testId }: { rows: Meet
             <Link href={`/committee/${r.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">
               <MeetingTime scheduledAt={r.scheduledAt} />
             </Link>
+            <UnreadBadge count={unread.get(r.id)} />
             <div className="mt-1">
               <DaysBadges daysUntil={r.daysUntil} attendeeMissing={r.attendeeMissing} open={r.open} />
             </div>

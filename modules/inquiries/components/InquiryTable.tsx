@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { UnreadBadge, unreadOf } from '@/modules/threads/components/UnreadBadge';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DateText } from '@/components/DateText';
 import { DueBadge } from '@/components/DueBadge';
@@ -8,6 +9,7 @@ import { InquiryStatusPill } from '@/modules/inquiries/components/InquiryStatusP
 
 /** The list of inquiries: case and question, status, the other institution, sent, due (days left / overdue), answer. */
 export async function InquiryTable({ rows, side, caption }: { rows: InquiryRow[]; side: 'procuratorate' | 'court'; caption: string }) {
+  const unread = await unreadOf('EnforcementInquiry', rows);
   const [t, locale] = await Promise.all([getTranslations('inquiries'), getLocale()]);
   const en = locale === 'en';
   return (
@@ -29,6 +31,7 @@ export async function InquiryTable({ rows, side, caption }: { rows: InquiryRow[]
             <Link href={`/inquiries/${r.id}`} className="font-mono font-medium text-brand-600 underline-offset-2 hover:underline">
               {r.courtCaseNumber}
             </Link>
+            <UnreadBadge count={unread.get(r.id)} />
             <div className="max-w-md text-xs text-slate-600">{r.question}</div>
           </td>
           <td className="py-2 pr-3">

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { UnreadBadge, unreadOf } from '@/modules/threads/components/UnreadBadge';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ListTable } from '@/components/ui/ListTable';
 import type { LeadRow } from '@/lib/data/leads';
@@ -8,6 +9,7 @@ import { When } from '@/components/When';
 
 /** Leads of one box (incoming / outgoing): title, kind, status, the other institution, sent, last step. */
 export async function LeadTable({ rows, box, caption }: { rows: LeadRow[]; box: 'incoming' | 'outgoing'; caption: string }) {
+  const unread = await unreadOf('CaseLead', rows);
   const [t, locale] = await Promise.all([getTranslations('leads'), getLocale()]);
   const en = locale === 'en';
   return (
@@ -29,6 +31,7 @@ export async function LeadTable({ rows, box, caption }: { rows: LeadRow[]; box: 
             <Link href={`/leads/${r.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">
               {r.title}
             </Link>
+            <UnreadBadge count={unread.get(r.id)} />
             {r.courtCaseNumber && <div className="font-mono text-xs text-slate-500">{r.courtCaseNumber}</div>}
           </td>
           <td className="py-2 pr-3">

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { UnreadBadge, unreadOf } from '@/modules/threads/components/UnreadBadge';
 import { getTranslations } from 'next-intl/server';
 import { DueBadge } from '@/components/DueBadge';
 import { ListTable } from '@/components/ui/ListTable';
@@ -7,6 +8,7 @@ import { StatusPill } from '@/modules/non-litigation/components/StatusPill';
 
 /** The applications list: who applied against whom, court case, status, the stage it waits on and its due date. */
 export async function ApplicationTable({ rows, side, caption }: { rows: ApplicationRow[]; side: 'procuratorate' | 'court'; caption: string }) {
+  const unread = await unreadOf('NonLitigationApplication', rows);
   const t = await getTranslations('nonLitigation');
   return (
     <ListTable
@@ -27,6 +29,7 @@ export async function ApplicationTable({ rows, side, caption }: { rows: Applicat
             <Link href={`/non-litigation/${r.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">
               {t('detail.heading', { agency: r.agency, respondent: r.respondent })}
             </Link>
+            <UnreadBadge count={unread.get(r.id)} />
             <div className="text-xs text-slate-500">
               {r.decisionRef}
               {r.urgent && <span className="ml-2 rounded bg-red-50 px-1.5 text-red-800">{t('fields.urgent')}</span>}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { UnreadBadge, unreadOf } from '@/modules/threads/components/UnreadBadge';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ListTable } from '@/components/ui/ListTable';
 import type { RecommendationRow } from '@/lib/data/recommendations';
@@ -6,6 +7,7 @@ import { DueBadge } from '@/components/DueBadge';
 import { StatusPill } from '@/modules/recommendations/components/StatusPill';
 
 export async function RecommendationTable({ rows, side, caption }: { rows: RecommendationRow[]; side: 'procuratorate' | 'court'; caption: string }) {
+  const unread = await unreadOf('Recommendation', rows);
   const [t, locale] = await Promise.all([getTranslations('recommendations'), getLocale()]);
   const en = locale === 'en';
   return (
@@ -27,6 +29,7 @@ export async function RecommendationTable({ rows, side, caption }: { rows: Recom
             <Link href={`/recommendations/${r.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">
               {r.title}
             </Link>
+            <UnreadBadge count={unread.get(r.id)} />
             <div className="text-xs text-slate-500">{r.number ?? t('list.noNumber')}</div>
           </td>
           <td className="py-2 pr-3">{t(`type.${r.type}`)}</td>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { UnreadBadge, unreadOf } from '@/modules/threads/components/UnreadBadge';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DateText } from '@/components/DateText';
 import { DueBadge } from '@/components/DueBadge';
@@ -7,6 +8,7 @@ import type { MatterRow } from '@/lib/data/retrial';
 import { RetrialStatusPill } from '@/modules/retrial/components/StatusPill';
 
 export async function MatterTable({ rows, caption }: { rows: MatterRow[]; caption: string }) {
+  const unread = await unreadOf('RetrialMatter', rows);
   const [t, locale] = await Promise.all([getTranslations('retrial'), getLocale()]);
   const en = locale === 'en';
   return (
@@ -29,6 +31,7 @@ export async function MatterTable({ rows, caption }: { rows: MatterRow[]; captio
             <Link href={`/retrial/${r.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">
               {r.title}
             </Link>
+            <UnreadBadge count={unread.get(r.id)} />
             <div className="text-xs text-slate-500">
               {r.courtCaseNumber}
               {r.court && ` · ${en ? r.court.nameEn : r.court.name}`}

@@ -57,6 +57,7 @@ export function ThreadComposer({
       <p className={note ? 'text-sm font-medium text-amber-900' : 'text-sm text-slate-600'}>{t(`composer.${variant}.help`)}</p>
       <input type="hidden" name="recordType" value={recordType} />
       <input type="hidden" name="recordId" value={recordId} />
+      {error('recordId')}
       <div>
         {form.label('body', t(`composer.${variant}.body`), true)}
         <textarea {...field('body', true)} rows={4} maxLength={THREAD_LIMITS.body} />
