@@ -25,13 +25,19 @@ const messages = (page: Page) => page.getByTestId('thread-message');
 
 test('a message with an attachment from the court is unread for the procurator and read, to the court, after she opens it', async ({ browser }) => {
   test.setTimeout(120_000);
+  // A recommendation in both the court's list and li.wen's own ("My recommendations").
+  const hrefs = async (page: Page) => {
+    await page.goto('/recommendations');
+    return page.locator('table a[href^="/recommendations/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  };
   const court = await as(browser, 'lin.xue');
-  await court.goto('/recommendations');
-  url = (await court.locator('table a[href^="/recommendations/"]').first().getAttribute('href'))!;
+  const proc = await as(browser, 'li.wen');
+  const mine = new Set(await hrefs(proc));
+  url = (await hrefs(court)).find((h) => mine.has(h))!;
   expect(url).toMatch(/^\/recommendations\/[0-9a-f-]{36}$/);
   await court.goto(url);
   const composer = court.getByTestId('message-composer');
-  await composer.getByLabel('Message').fill(BODY);
+  await composer.getByRole('textbox', { name: 'Message' }).fill(BODY);
   await composer.getByLabel('Attachments').setInputFiles({ name: FILE, mimeType: 'application/pdf', buffer: PDF });
   await composer.getByRole('button', { name: 'Send to the other institution' }).click();
   const sent = messages(court).filter({ hasText: BODY });
@@ -40,7 +46,7 @@ test('a message with an attachment from the court is unread for the procurator a
   await expect(sent.getByTestId('message-receipts')).toHaveText('Not read by the other side yet.');
 
   // The procurator: the shell counts it, the list row marks it, the thread shows it as unread.
-  const proc = await as(browser, 'li.wen');
+  await proc.goto('/');
   const total = Number(await proc.getByTestId('unread-total').getAttribute('data-count'));
   expect(total).toBeGreaterThan(0);
   await proc.goto('/recommendations');
@@ -78,7 +84,7 @@ test("an internal note of the procuratorate never appears in the court's HTML or
   await proc.goto(url);
   const composer = proc.getByTestId('note-composer');
   await expect(composer).toContainText('Only your own institution sees this.');
-  await composer.getByLabel('Note').fill(NOTE);
+  await composer.getByRole('textbox', { name: 'Note' }).fill(NOTE);
   await composer.getByRole('button', { name: 'Save internal note' }).click();
   const note = messages(proc).filter({ hasText: SECRET });
   await expect(note).toBeVisible();
@@ -114,7 +120,7 @@ test('bad input: the field says what is wrong and nothing is stored', async ({ b
   await proc.goto(url);
   const before = await messages(proc).count();
   const composer = proc.getByTestId('message-composer');
-  const body = composer.getByLabel('Message');
+  const body = composer.getByRole('textbox', { name: 'Message' });
   const send = composer.getByRole('button', { name: 'Send to the other institution' });
 
   // Empty.
