@@ -345,6 +345,7 @@ const SPEC: Record<string, Row> = {
 
   // Pages
   'page:/': { kind: 'get', cells: [{ label: 'home', allow: SIGNED_IN, path: () => '/' }] },
+  'page:/search': { kind: 'get', cells: [{ label: 'search', allow: [...PROC, ...COURT, ...EAST_PROC, ...EAST_COURT], path: () => '/search?q=%E5%88%98' }] },
   'page:/signin': { kind: 'get', cells: [{ label: 'sign-in', allow: ['anon'], path: () => '/signin' }] },
   'page:/admin/users': { kind: 'get', cells: [{ label: 'users', allow: ['A', 'EA'], path: () => '/admin/users' }] },
   'page:/calendar': { kind: 'get', cells: [{ label: 'calendar', allow: SIGNED_IN, path: () => '/calendar' }] },
