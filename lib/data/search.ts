@@ -6,18 +6,21 @@
  * SQL. Nothing the user may not see is read, counted or ranked.
  */
 import type { Actor } from '@/lib/domain/roles';
-import { likePattern, searchSourcesFor, type SearchKind, type SearchSource } from '@/lib/domain/search';
+import { likePattern, searchSourcesFor, tableOf, type SearchKind, type SearchSource } from '@/lib/domain/search';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { PageRequest } from '@/lib/lists/define';
 import type { Db } from './db';
 import { pageOf, type Page } from './page';
-import { column, tableAs, visibleSql } from './visibility-sql';
+import { readableSql, recordIdSql } from './threads';
+import { column, visibleSql } from './visibility-sql';
 
 export interface SearchHit {
   kind: SearchKind;
   id: string;
   /** The declared fields' texts, in declaration order (array fields joined by a space); null where empty. */
   texts: (string | null)[];
+  /** Thread messages: the record's type and id, and the audience (shared or internal); null for records. */
+  owner: [string, string, string] | null;
   score: number;
 }
 
@@ -34,19 +37,27 @@ function fieldText(source: SearchSource, field: string): Prisma.Sql {
   return source.arrayFields?.includes(field) ? Prisma.sql`NULLIF(array_to_string(${c}, ' '), '')` : Prisma.sql`${c}::text`;
 }
 
+/** The rows of the source the actor may see (the record's declaration, or a thread's readers). */
+function scopeSql(source: SearchSource, actor: Actor): Prisma.Sql {
+  return source.scope.kind === 'record' ? visibleSql(source.scope.visibility, actor, T) : readableSql(actor, T);
+}
+
 function matching(source: SearchSource, actor: Actor, pattern: string): Prisma.Sql {
-  return Prisma.sql`${visibleSql(source.visibility, actor, T)} AND ${column(T, 'searchText')} LIKE liaison_search_norm(${pattern})`;
+  return Prisma.sql`${scopeSql(source, actor)} AND ${column(T, 'searchText')} LIKE liaison_search_norm(${pattern})`;
 }
 
 function fromTable(source: SearchSource): Prisma.Sql {
-  return tableAs(source.visibility, T);
+  const table = tableOf(source);
+  if (!/^[A-Za-z]+$/.test(table)) throw new Error(`not a table: ${table}`);
+  return Prisma.raw(`"${table}" ${T}`);
 }
 
 function hitsOf(source: SearchSource, actor: Actor, q: string, pattern: string): Prisma.Sql {
   const texts = Prisma.join(source.fields.map((f) => fieldText(source, f)));
   return Prisma.sql`
     SELECT ${source.key}::text AS kind, ${column(T, 'id')}::text AS id, ARRAY[${texts}]::text[] AS texts,
-      (CASE WHEN liaison_search_norm(${column(T, source.reference)}) = liaison_search_norm(${q}) THEN 1 ELSE 0 END)::int AS exact,
+      ${source.scope.kind === 'threadMessage' ? Prisma.sql`ARRAY[${column(T, 'recordType')}, ${recordIdSql(T)}, ${column(T, 'audience')}::text]` : Prisma.sql`NULL::text[]`} AS owner,
+      ${source.reference ? Prisma.sql`(CASE WHEN liaison_search_norm(${column(T, source.reference)}) = liaison_search_norm(${q}) THEN 1 ELSE 0 END)::int` : Prisma.sql`0`} AS exact,
       word_similarity(liaison_search_norm(${q}), ${column(T, 'searchText')})::float8 AS score
     FROM ${fromTable(source)}
     WHERE ${matching(source, actor, pattern)}`;
@@ -75,7 +86,7 @@ export async function search(prisma: Db, actor: Actor, q: string, opts: { kind?:
         count: async () => shown.reduce((n, s) => n + (counts[s.key] ?? 0), 0),
         find: async ({ skip, take }) =>
           prisma.$queryRaw<SearchHit[]>(Prisma.sql`
-            SELECT kind, id, texts, score FROM (${Prisma.join(
+            SELECT kind, id, texts, owner, score FROM (${Prisma.join(
               shown.map((s) => hitsOf(s, actor, q, pattern)),
               ' UNION ALL ',
             )}) hits

@@ -19,7 +19,7 @@ import { isUploadFile } from '@/lib/domain/attachments';
 import { columnOf, isThreadRecordType, THREAD_KINDS, THREAD_RECORD_TYPES, type ThreadKind, type ThreadRecordType } from '@/lib/domain/threads/kinds';
 import { decidePost, isUnread, mayCorrect, mayMention, seesReceipts, THREAD_LIMITS, type ThreadAudience } from '@/lib/domain/threads/rules';
 import { postInput } from '@/lib/domain/threads/schemas';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { auditedDownload, listAttachments, readAttachment, recordAttachment, withUploads } from './attachments';
 import { writeAudit } from './audit';
 import type { Db, Tx } from './db';
@@ -27,6 +27,7 @@ import { FieldError, StepError } from './errors';
 import { names } from './names';
 import { ACTOR_SELECT, actorOfRow } from './sessions';
 import { findVisible, isVisible, visibleWhere } from './visibility';
+import { column, tableAs, visibleSql } from './visibility-sql';
 
 /** Attachments of a message are filed under this record type. */
 export const MESSAGE_RECORD_TYPE = 'ThreadMessage';
@@ -56,6 +57,25 @@ export function readableWhere(actor: Actor): Where {
       audienceWhere(actor),
     ],
   };
+}
+
+/**
+ * `readableWhere` as SQL over the ThreadMessage row `alias` (for search, which Prisma cannot
+ * rank): the record of one of the kinds visible (./visibility-sql.ts) and the audience
+ * readable. tests/integration/threads.test.ts checks both readings select the same messages.
+ */
+export function readableSql(actor: Actor, alias: string): Prisma.Sql {
+  if (viewerSide(actor) === null) return Prisma.sql`FALSE`;
+  const records = THREAD_RECORD_TYPES.map((t) => {
+    const k = THREAD_KINDS[t];
+    return Prisma.sql`${column(alias, columnOf(k))} IN (SELECT p.id FROM ${tableAs(k.visibility, 'p')} WHERE ${visibleSql(k.visibility, actor, 'p')})`;
+  });
+  return Prisma.sql`((${Prisma.join(records, ' OR ')}) AND (${column(alias, 'audience')}::text = 'shared' OR ${column(alias, 'institutionId')} = ${actor.institutionId}::uuid))`;
+}
+
+/** The record a message row belongs to, as SQL text over `alias`: the one kind column that is set. */
+export function recordIdSql(alias: string): Prisma.Sql {
+  return Prisma.sql`COALESCE(${Prisma.join(THREAD_RECORD_TYPES.map((t) => column(alias, columnOf(THREAD_KINDS[t]))))})::text`;
 }
 
 /** The messages unread by the actor (rules.isUnread as a `where`). */

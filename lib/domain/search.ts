@@ -17,7 +17,7 @@ import type { Actor } from './roles';
 import { mayBeHidden, viewerSide, type RecordVisibility } from './visibility';
 
 /** The kinds of record the search finds (one source each, below). */
-export const SEARCH_KINDS = ['cases', 'recommendations'] as const;
+export const SEARCH_KINDS = ['cases', 'recommendations', 'messages'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const SEARCH_MAX_CHARS = 100;
@@ -109,25 +109,37 @@ export function highlight(text: string, normalizedQuery: string, window?: number
 }
 
 /**
- * One kind of record the search finds: its visibility declaration (whose record type is the
- * table), the fields it is found by (in the generated column's order), the field shown as
- * its reference (a number) and as its title, and the field whose text is shown around the match.
+ * Who may see a searched row: a record's visibility declaration (whose record type is the
+ * table), or the messages of threads (ThreadMessage: the record's visibility and the message's
+ * audience, lib/domain/threads/rules.ts, read in lib/data/threads.ts).
+ */
+export type SearchScope = { readonly kind: 'record'; readonly visibility: RecordVisibility } | { readonly kind: 'threadMessage' };
+
+/**
+ * One kind of row the search finds: who may see it, the fields it is found by (in the generated
+ * column's order), the field shown as its reference (a number), if any, and as its title.
  */
 export interface SearchSource<F extends string = string> {
-  /** The kind's key (catalog `search.kinds.<key>`, the URL of its records). */
+  /** The kind's key (catalog `search.kinds.<key>`). */
   readonly key: SearchKind;
-  readonly visibility: RecordVisibility;
+  readonly scope: SearchScope;
   readonly fields: readonly F[];
   /** Array columns among `fields` (joined into the generated column as their elements). */
   readonly arrayFields?: readonly F[];
-  readonly reference: F;
+  readonly reference?: F;
   readonly title: F;
+}
+
+/** The source's table (the Prisma model's name). */
+export function tableOf(source: SearchSource): string {
+  return source.scope.kind === 'record' ? source.scope.visibility.recordType : 'ThreadMessage';
 }
 
 /** Refuses a declaration that would search a field one side may not see (a test runs it over every source). */
 export function assertSearchable(source: SearchSource): void {
+  if (source.scope.kind !== 'record') return;
   for (const side of ['procuratorate', 'court'] as const) {
-    const hidden = new Set(mayBeHidden(source.visibility, side).fields);
+    const hidden = new Set(mayBeHidden(source.scope.visibility, side).fields);
     const leak = source.fields.find((f) => hidden.has(f));
     if (leak) throw new Error(`search ${source.key}: ${leak} is hidden from the ${side}`);
   }
@@ -136,7 +148,6 @@ export function assertSearchable(source: SearchSource): void {
 // ---------------------------------------------------------------------------------------------
 // What is searched (one declaration per kind; its generated column lists the same fields)
 
-
 type CaseField = 'number' | 'title' | 'parties' | 'courtCaseNumber' | 'courtCaseNumbers';
 type RecommendationField = 'number' | 'title' | 'courtCaseNumber' | 'facts';
 
@@ -144,7 +155,7 @@ type RecommendationField = 'number' | 'title' | 'courtCaseNumber' | 'facts';
 export const SEARCH_SOURCES: readonly SearchSource[] = [
   {
     key: 'cases',
-    visibility: CASE_VISIBILITY,
+    scope: { kind: 'record', visibility: CASE_VISIBILITY },
     fields: ['number', 'title', 'parties', 'courtCaseNumber', 'courtCaseNumbers'],
     arrayFields: ['courtCaseNumbers'],
     reference: 'number',
@@ -152,16 +163,18 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
   } satisfies SearchSource<CaseField>,
   {
     key: 'recommendations',
-    visibility: RECOMMENDATION_VISIBILITY,
+    scope: { kind: 'record', visibility: RECOMMENDATION_VISIBILITY },
     fields: ['number', 'title', 'courtCaseNumber', 'facts'],
     reference: 'number',
     title: 'title',
   } satisfies SearchSource<RecommendationField>,
+  // Messages and internal notes of threads: the text only (attachments' names come with documents).
+  { key: 'messages', scope: { kind: 'threadMessage' }, fields: ['body'], title: 'body' } satisfies SearchSource<'body'>,
 ];
 
 /** The sources whose records the actor's side may ever see (the court never sees supervision cases, so it is not offered them). */
 export function searchSourcesFor(actor: Actor): readonly SearchSource[] {
   const side = viewerSide(actor);
   if (!side) return [];
-  return SEARCH_SOURCES.filter((s) => s.visibility.sees[side].op !== 'never');
+  return SEARCH_SOURCES.filter((s) => s.scope.kind !== 'record' || s.scope.visibility.sees[side].op !== 'never');
 }

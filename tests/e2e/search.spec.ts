@@ -46,3 +46,23 @@ test('an empty search and a 10 kB one get a clear message in the field, and no s
   await page.goto('/search?q=%20%20');
   await expect(page.getByTestId('search-error')).toHaveText('请输入要搜索的词语、姓名或编号。');
 });
+
+test("a message is found with its thread by both sides; an internal note only by its own institution", async ({ browser }) => {
+  const court = await as(browser, 'lin.xue');
+  await court.goto(`/search?q=${encodeURIComponent('审查进度说明')}&kind=messages`);
+  const hit = court.getByTestId('search-results').getByRole('listitem').first();
+  await expect(hit.locator('mark').first()).toHaveText('审查进度说明');
+  await hit.getByRole('link').click();
+  await expect(court).toHaveURL(/\/recommendations\/[0-9a-f-]{36}#thread-title$/);
+
+  const res = await court.goto(`/search?q=${encodeURIComponent('到期前一周')}`);
+  expect(res?.status()).toBe(200);
+  await expect(court.getByTestId('search-results')).toHaveCount(0);
+  expect(await court.content()).not.toContain('到期前一周提醒我');
+
+  const procurator = await as(browser, 'wu.yating');
+  await procurator.goto(`/search?q=${encodeURIComponent('到期前一周')}`);
+  const note = procurator.getByTestId('search-results').getByRole('listitem').first();
+  await expect(note).toContainText('Internal note');
+  await expect(note.locator('mark').first()).toHaveText('到期前一周');
+});

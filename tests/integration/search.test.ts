@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { search } from '@/lib/data/search';
-import { SEARCH_KINDS, SEARCH_SOURCES } from '@/lib/domain/search';
+import { readableSql, readableWhere } from '@/lib/data/threads';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { SEARCH_KINDS, SEARCH_SOURCES, tableOf } from '@/lib/domain/search';
 import type { Actor } from '@/lib/domain/roles';
 import { actorOf, openSeededTestDb, type TestDb } from './support';
 
@@ -16,7 +18,7 @@ const FIRST = { page: 1, size: 25 };
 
 beforeAll(async () => {
   t = await openSeededTestDb();
-  for (const u of ['li.wen', 'zhao.mingyuan', 'lin.xue', 'wang.jianguo', 'admin']) A[u] = await actorOf(t.prisma, u);
+  for (const u of ['li.wen', 'wu.yating', 'zhao.mingyuan', 'lin.xue', 'chen.zhiqiang', 'wang.jianguo', 'jiang.tao', 'admin']) A[u] = await actorOf(t.prisma, u);
 });
 afterAll(async () => {
   await t?.close();
@@ -30,12 +32,12 @@ describe('the generated search columns', () => {
       const [row] = await t.prisma.$queryRawUnsafe<{ expr: string }[]>(
         `SELECT pg_get_expr(d.adbin, d.adrelid) AS expr FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
          WHERE d.adrelid = $1::regclass AND a.attname = 'searchText'`,
-        `"${source.visibility.recordType}"`,
+        `"${tableOf(source)}"`,
       );
       expect(row, source.key).toBeDefined();
       const columns = await t.prisma.$queryRawUnsafe<{ name: string }[]>(
         `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`,
-        `"${source.visibility.recordType}"`,
+        `"${tableOf(source)}"`,
       );
       const used = columns.map((c) => c.name).filter((c) => new RegExp(`(^|[^A-Za-z"])"?${c}"?([^A-Za-z"]|$)`).test(row!.expr));
       expect(used.sort(), source.key).toEqual([...source.fields].sort());
@@ -116,5 +118,34 @@ describe('search', () => {
     const c = await t.prisma.supervisionCase.findFirstOrThrow({ orderBy: { number: 'asc' } });
     const r = await find('zhao.mingyuan', c.number);
     expect(r.page.rows[0]).toMatchObject({ kind: 'cases', id: c.id });
+  });
+});
+
+describe('messages', () => {
+  it("the SQL reading of who may read a message agrees with the threads' where, for every user here", async () => {
+    for (const [who, actor] of Object.entries(A)) {
+      const byPrisma = (await t.prisma.threadMessage.findMany({ where: readableWhere(actor) as Prisma.ThreadMessageWhereInput, select: { id: true } })).map((m) => m.id).sort();
+      const bySql = (await t.prisma.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT m.id::text AS id FROM "ThreadMessage" m WHERE ${readableSql(actor, 'm')}`)).map((m) => m.id).sort();
+      expect(bySql, who).toEqual(byPrisma);
+    }
+  });
+
+  it('finds a message between the institutions for both sides, with the record it belongs to', async () => {
+    for (const who of ['li.wen', 'lin.xue', 'chen.zhiqiang']) {
+      const r = await find(who, '审查进度说明', 'messages');
+      expect(r.page.total, who).toBe(1);
+      expect(r.page.rows[0]!.owner?.[0], who).toBe('Recommendation');
+      expect(r.page.rows[0]!.owner?.[2], who).toBe('shared');
+    }
+  });
+
+  it("finds an internal note only for its own institution", async () => {
+    const court = await find('chen.zhiqiang', '部分采纳', 'messages');
+    expect(court.page.total).toBe(1);
+    expect(court.page.rows[0]!.owner?.[2]).toBe('internal');
+    for (const who of ['li.wen', 'zhao.mingyuan']) expect((await find(who, '部分采纳')).counts.messages, who).toBe(0);
+    const procuratorate = await find('wu.yating', '到期前一周', 'messages');
+    expect(procuratorate.page.total).toBe(1);
+    for (const who of ['lin.xue', 'wang.jianguo']) expect((await find(who, '到期前一周')).counts.messages, who).toBe(0);
   });
 });

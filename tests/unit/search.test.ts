@@ -69,12 +69,15 @@ describe('the sources', () => {
     for (const s of SEARCH_SOURCES) expect(() => assertSearchable(s)).not.toThrow();
     const leaky: SearchSource = {
       key: 'recommendations',
-      visibility: recordVisibility({
+      scope: {
+        kind: 'record',
+        visibility: recordVisibility({
         recordType: 'Recommendation',
         parties: { procuratorate: 'institutionId', court: 'addresseeCourtId' },
         sees: { procuratorate: ALWAYS, court: set('servedOn') },
-        hidden: { procuratorate: [{ fields: ['replyMeasures'], until: set('replyOn') }] },
-      }),
+          hidden: { procuratorate: [{ fields: ['replyMeasures'], until: set('replyOn') }] },
+        }),
+      },
       fields: ['title', 'replyMeasures'],
       reference: 'title',
       title: 'title',
@@ -85,8 +88,8 @@ describe('the sources', () => {
 
 describe('what each side is offered', () => {
   it('the procuratorate every kind, the court what it may ever see, the administrator nothing', () => {
-    expect(searchSourcesFor(makeActor('PROCURATOR')).map((s) => s.key)).toEqual(['cases', 'recommendations']);
-    expect(searchSourcesFor(makeActor('COURT_STAFF')).map((s) => s.key)).toEqual(['recommendations']);
+    expect(searchSourcesFor(makeActor('PROCURATOR')).map((s) => s.key)).toEqual(['cases', 'recommendations', 'messages']);
+    expect(searchSourcesFor(makeActor('COURT_STAFF')).map((s) => s.key)).toEqual(['recommendations', 'messages']);
     expect(searchSourcesFor(makeActor('ADMIN'))).toEqual([]);
     expect(searchSourcesFor(makeActor('PROCURATOR', { active: false }))).toEqual([]);
   });
