@@ -22,6 +22,8 @@ export function condWhere(cond: Cond, actor: Actor): Where {
       return NOTHING;
     case 'set':
       return { [cond.field]: { not: null } };
+    case 'eq':
+      return { [cond.field]: cond.value };
     case 'isActor':
       return { [cond.field]: actor.id };
     case 'role':

@@ -30,7 +30,8 @@ export type Feature =
   | 'retrial.list'
   | 'nonLitigation.list'
   | 'inquiries.list'
-  | 'search.use';
+  | 'search.use'
+  | 'jointMeetings.list';
 
 const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
   'home.view': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER', 'ADMIN'],
@@ -62,6 +63,8 @@ const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
   'inquiries.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
   // Search finds only what each record's own visibility lets the user see; the administrator sees no records.
   'search.use': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
+  // Joint meetings and their consensus items: the host records, the other institution confirms.
+  'jointMeetings.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
 };
 
 /** Features whose role list is institution-bound also require the matching institution kind. */

@@ -24,6 +24,8 @@ export type Cond<F extends string = string> =
   | { readonly op: 'never' }
   /** The field holds a value (not null): served, notified, signed… */
   | { readonly op: 'set'; readonly field: F }
+  /** The field holds this value (a joint meeting's host: `hostKind` is PROCURATORATE). */
+  | { readonly op: 'eq'; readonly field: F; readonly value: string }
   /** The field names the actor (the named attendee, the handler…). */
   | { readonly op: 'isActor'; readonly field: F }
   /** The actor has one of these roles. */
@@ -34,6 +36,7 @@ export type Cond<F extends string = string> =
 export const ALWAYS = { op: 'always' } as const;
 export const NEVER = { op: 'never' } as const;
 export const set = <F extends string>(field: F): Cond<F> => ({ op: 'set', field });
+export const eq = <F extends string>(field: F, value: string): Cond<F> => ({ op: 'eq', field, value });
 export const isActor = <F extends string>(field: F): Cond<F> => ({ op: 'isActor', field });
 export const actorRole = (...roles: Role[]): Cond<never> => ({ op: 'role', roles });
 export const anyOf = <F extends string>(...of: Cond<F>[]): Cond<F> => ({ op: 'any', of });
@@ -107,6 +110,8 @@ export function holds(cond: Cond, actor: Actor, row: Row): boolean {
       return false;
     case 'set':
       return field(row, cond.field) !== null && field(row, cond.field) !== undefined;
+    case 'eq':
+      return field(row, cond.field) === cond.value;
     case 'isActor':
       return field(row, cond.field) === actor.id;
     case 'role':

@@ -15,6 +15,7 @@ import { COURT, COURT_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, PROCURATORATE, PRO
 import { seedCases } from './cases';
 import { seedCommittee } from './committee';
 import { seedInquiries } from './inquiries';
+import { seedJointMeetings } from './joint-meetings';
 import { seedLeads } from './leads';
 import { seedNonLitigation } from './non-litigation';
 import { seedRecommendations } from './recommendations';
@@ -31,7 +32,7 @@ export interface SeedOptions {
 export async function seed(prisma: Db, say: (line: string) => void = () => {}, opts: SeedOptions = {}): Promise<void> {
   const started = Date.now();
   const today = opts.today ?? todayInChina();
-  const STEPS = 12;
+  const STEPS = 13;
   const step = (n: number, text: string) => say(`[seed ${n}/${STEPS}] ${text}`);
 
   step(1, 'institutions…');
@@ -85,5 +86,7 @@ export async function seed(prisma: Db, say: (line: string) => void = () => {}, o
   await seedCommittee(prisma, { today }, say);
   step(12, 'threads on records (messages, internal notes, read receipts)…');
   await seedThreads(prisma, { today }, say);
+  step(13, 'joint meetings and their consensus items…');
+  await seedJointMeetings(prisma, { today }, say);
   say(`[seed] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -72,6 +72,10 @@ export const TABLE_ACCESS = {
   ThreadMessage: 'append',
   ThreadMention: 'append',
   ThreadReceipt: 'append',
+  JointMeeting: 'write',
+  // Attendees are recorded with their meeting and never changed.
+  JointMeetingAttendee: 'append',
+  ConsensusItem: 'write',
 };
 
 /**
