@@ -18,7 +18,7 @@ function actor(role: Role, kind: InstitutionKind = role.startsWith('COURT') ? 'C
 }
 
 // Shared between the institutions (each record's own rules decide the rest).
-const SHARED: Feature[] = ['leads.list', 'committee.list', 'retrial.list', 'nonLitigation.list', 'inquiries.list', 'search.use'];
+const SHARED: Feature[] = ['leads.list', 'committee.list', 'retrial.list', 'nonLitigation.list', 'inquiries.list', 'search.use', 'jointMeetings.list'];
 // The whole matrix, written out: role → features it may use.
 const EXPECTED: Record<Role, Feature[]> = {
   PROCURATOR: [
@@ -132,7 +132,7 @@ describe('roles and institutions', () => {
 describe('navigation', () => {
   it('shows each role exactly the pages the policy lets it open', () => {
     const keys = (role: Role) => navFor(actor(role)).map((i) => i.key);
-    const work = ['committee', 'retrial', 'nonLitigation', 'inquiries', 'leads'];
+    const work = ['committee', 'retrial', 'nonLitigation', 'inquiries', 'leads', 'jointMeetings', 'consensusItems'];
     expect(keys('PROCURATOR')).toEqual(['home', 'recommendations', 'newRecommendation', 'cases', ...work, 'procuratorateDirectory', 'calendar']);
     expect(keys('PROCURATORATE_LEADER')).toEqual([
       'home',

@@ -90,7 +90,7 @@ describe('text fields refuse control and format characters with a field code', (
     const files = new Set(FIELDS.map((f) => f.name.split(' ')[0]));
     expect(Object.keys(modules).length).toBeGreaterThanOrEqual(8);
     // Every schema module with a text field is reached (users: the administrator's form).
-    for (const feature of ['cases', 'committee', 'inquiries', 'leads', 'non-litigation', 'recommendations', 'retrial', 'users']) {
+    for (const feature of ['cases', 'committee', 'inquiries', 'joint-meetings', 'leads', 'non-litigation', 'recommendations', 'retrial', 'users']) {
       expect(files, feature).toContain(`${feature}/schemas.ts`);
     }
     expect(FIELDS.filter((f) => f.multiline).length, 'multi-line fields').toBeGreaterThan(20);

@@ -9,6 +9,7 @@ import enErrorPage from '@/messages/en/errorPage.json';
 import enCommittee from '@/messages/en/committee.json';
 import enInquiries from '@/messages/en/inquiries.json';
 import enLeads from '@/messages/en/leads.json';
+import enMeetings from '@/messages/en/meetings.json';
 import enNonLitigation from '@/messages/en/nonLitigation.json';
 import enOverview from '@/messages/en/overview.json';
 import enRecommendations from '@/messages/en/recommendations.json';
@@ -21,6 +22,7 @@ import zhErrorPage from '@/messages/zh-CN/errorPage.json';
 import zhCommittee from '@/messages/zh-CN/committee.json';
 import zhInquiries from '@/messages/zh-CN/inquiries.json';
 import zhLeads from '@/messages/zh-CN/leads.json';
+import zhMeetings from '@/messages/zh-CN/meetings.json';
 import zhNonLitigation from '@/messages/zh-CN/nonLitigation.json';
 import zhOverview from '@/messages/zh-CN/overview.json';
 import zhRecommendations from '@/messages/zh-CN/recommendations.json';
@@ -42,6 +44,7 @@ export const CATALOGS: Record<Locale, Record<string, unknown>> = {
     leads: enLeads,
     search: enSearch,
     threads: enThreads,
+    meetings: enMeetings,
     errorPage: enErrorPage,
   },
   'zh-CN': {
@@ -56,6 +59,7 @@ export const CATALOGS: Record<Locale, Record<string, unknown>> = {
     leads: zhLeads,
     search: zhSearch,
     threads: zhThreads,
+    meetings: zhMeetings,
     errorPage: zhErrorPage,
   },
 };
