@@ -4,14 +4,12 @@ import type { Actor } from '@/lib/domain/roles';
 import { caseList } from '@/lib/lists/cases';
 import { meetingList, type MeetingFilter } from '@/lib/lists/committee';
 import { inquiryList, type InquiryFilter } from '@/lib/lists/inquiries';
-import { consensusList, type ConsensusFilter } from '@/lib/lists/joint-meetings';
 import { leadList } from '@/lib/lists/leads';
 import { applicationList } from '@/lib/lists/non-litigation';
 import { countCases } from './cases';
 import { countMeetings } from './committee';
 import type { Db } from './db';
 import { countInquiries } from './inquiries';
-import { countConsensusItems } from './joint-meetings';
 import { countLeads } from './leads';
 import { countApplications } from './non-litigation';
 import { queueItem, resolveQueue, type QueueItem } from './queue';
@@ -66,12 +64,6 @@ export async function supervisionQueue(prisma: Db, actor: Actor, today: string):
   }
   if (can(actor, 'nonLitigation.list') && court) {
     items.push(queueItem('applicationsToAccept', applicationList, { status: 'applied' }, (f) => countApplications(prisma, actor, f, today)));
-  }
-  if (can(actor, 'jointMeetings.list')) {
-    // Consensus items the actor's institution owns: those being followed up, and those overdue.
-    const count = (f: ConsensusFilter) => countConsensusItems(prisma, actor, f, today);
-    items.push(queueItem('consensusOwnedOpen', consensusList, { owner: 'own', open: true }, count));
-    items.push(queueItem('consensusOwnedOverdue', consensusList, { owner: 'own', overdue: true }, count));
   }
   return resolveQueue(items);
 }

@@ -24,8 +24,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'nonLitigation', href: '/non-litigation', feature: 'nonLitigation.list' },
   { key: 'inquiries', href: '/inquiries', feature: 'inquiries.list' },
   { key: 'leads', href: '/leads', feature: 'leads.list' },
-  { key: 'jointMeetings', href: '/joint-meetings', feature: 'jointMeetings.list' },
-  { key: 'consensusItems', href: '/consensus-items', feature: 'jointMeetings.list' },
   { key: 'procuratorateDirectory', href: '/procuratorate/directory', feature: 'directory.procuratorate' },
   { key: 'courtDirectory', href: '/court/directory', feature: 'directory.court' },
   { key: 'calendar', href: '/calendar', feature: 'calendar.view' },

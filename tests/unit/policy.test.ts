@@ -132,7 +132,7 @@ describe('roles and institutions', () => {
 describe('navigation', () => {
   it('shows each role exactly the pages the policy lets it open', () => {
     const keys = (role: Role) => navFor(actor(role)).map((i) => i.key);
-    const work = ['committee', 'retrial', 'nonLitigation', 'inquiries', 'leads', 'jointMeetings', 'consensusItems'];
+    const work = ['committee', 'retrial', 'nonLitigation', 'inquiries', 'leads'];
     expect(keys('PROCURATOR')).toEqual(['home', 'recommendations', 'newRecommendation', 'cases', ...work, 'procuratorateDirectory', 'calendar']);
     expect(keys('PROCURATORATE_LEADER')).toEqual([
       'home',
