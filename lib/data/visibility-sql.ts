@@ -35,6 +35,9 @@ export function condSql(cond: Cond, actor: Actor, alias: string): Prisma.Sql {
       return FALSE;
     case 'set':
       return Prisma.sql`(${column(alias, cond.field)} IS NOT NULL)`;
+    case 'eq':
+      // Compared as text: the value may be an enum member (a joint meeting's hostKind).
+      return Prisma.sql`(${column(alias, cond.field)}::text = ${cond.value})`;
     case 'isActor':
       return Prisma.sql`(${column(alias, cond.field)} = ${actor.id}::uuid)`;
     case 'role':

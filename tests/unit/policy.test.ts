@@ -49,6 +49,7 @@ const EXPECTED: Record<Role, Feature[]> = {
 // Every feature, forced complete by the type (a new feature fails to compile here until it is listed).
 const EVERY: Record<Feature, true> = {
   'home.view': true,
+  'jointMeetings.list': true,
   'directory.procuratorate': true,
   'directory.court': true,
   'calendar.view': true,
