@@ -11,6 +11,9 @@ import * as Cases from '@/lib/data/cases';
 import * as Committee from '@/lib/data/committee';
 import * as Inquiries from '@/lib/data/inquiries';
 import * as Leads from '@/lib/data/leads';
+import * as Joint from '@/lib/data/joint-meetings';
+import { canViewConsensusItem } from '@/lib/domain/joint-meetings/consensus';
+import { canViewJointMeeting } from '@/lib/domain/joint-meetings/machine';
 import * as NonLitigation from '@/lib/data/non-litigation';
 import * as Recommendations from '@/lib/data/recommendations';
 import * as Retrial from '@/lib/data/retrial';
@@ -124,6 +127,16 @@ const WORKFLOWS: Workflow[] = [
     name: 'leads',
     records: async () => (await t.prisma.caseLead.findMany()).map((r) => ({ id: r.id, predicate: (a) => canViewLead(a, Leads.factsOf(r)) })),
     count: (a, id) => t.prisma.caseLead.count({ where: { AND: [Leads.visibleWhere(a), { id }] } }),
+  },
+  {
+    name: 'joint meetings',
+    records: async () => (await t.prisma.jointMeeting.findMany()).map((r) => ({ id: r.id, predicate: (a) => canViewJointMeeting(a, Joint.meetingFactsOf(r)) })),
+    count: (a, id) => t.prisma.jointMeeting.count({ where: { AND: [Joint.meetingVisibleWhere(a), { id }] } }),
+  },
+  {
+    name: 'consensus items',
+    records: async () => (await t.prisma.consensusItem.findMany()).map((r) => ({ id: r.id, predicate: (a) => canViewConsensusItem(a, Joint.itemFactsOf(r)) })),
+    count: (a, id) => t.prisma.consensusItem.count({ where: { AND: [Joint.itemVisibleWhere(a), { id }] } }),
   },
 ];
 
