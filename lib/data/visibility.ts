@@ -134,3 +134,4 @@ export async function findVisible<T>(
 export async function isVisible(delegate: { count(args: object): Promise<number> }, decl: Visibility, actor: Actor, id: string): Promise<boolean> {
   return (await delegate.count({ where: { AND: [build(decl, actor), { id }] } })) > 0;
 }
+

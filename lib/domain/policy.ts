@@ -31,7 +31,8 @@ export type Feature =
   | 'nonLitigation.list'
   | 'inquiries.list'
   | 'search.use'
-  | 'jointMeetings.list';
+  | 'jointMeetings.list'
+  | 'fileRequests.list';
 
 const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
   'home.view': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER', 'ADMIN'],
@@ -65,6 +66,7 @@ const FEATURE_ROLES: Record<Feature, readonly Role[]> = {
   'search.use': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
   // Joint meetings and their consensus items: the host records, the other institution confirms.
   'jointMeetings.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
+  'fileRequests.list': ['PROCURATOR', 'PROCURATORATE_LEADER', 'COURT_STAFF', 'COURT_LEADER'],
 };
 
 /** Features whose role list is institution-bound also require the matching institution kind. */

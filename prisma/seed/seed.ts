@@ -14,6 +14,7 @@ import { ensureDepartment, ensureInstitution, ensureUser } from './builders';
 import { COURT, COURT_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, PROCURATORATE, PROCURATORATE_DEPARTMENTS } from './demo-data';
 import { seedCases } from './cases';
 import { seedCommittee } from './committee';
+import { seedFileRequests } from './file-requests';
 import { seedInquiries } from './inquiries';
 import { seedJointMeetings } from './joint-meetings';
 import { seedLeads } from './leads';
@@ -32,7 +33,7 @@ export interface SeedOptions {
 export async function seed(prisma: Db, say: (line: string) => void = () => {}, opts: SeedOptions = {}): Promise<void> {
   const started = Date.now();
   const today = opts.today ?? todayInChina();
-  const STEPS = 13;
+  const STEPS = 14;
   const step = (n: number, text: string) => say(`[seed ${n}/${STEPS}] ${text}`);
 
   step(1, 'institutions…');
@@ -88,5 +89,7 @@ export async function seed(prisma: Db, say: (line: string) => void = () => {}, o
   await seedThreads(prisma, { today }, say);
   step(13, 'joint meetings and their consensus items…');
   await seedJointMeetings(prisma, { today }, say);
+  step(14, 'file requests and the court’s answers…');
+  await seedFileRequests(prisma, { today }, say);
   say(`[seed] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -76,6 +76,7 @@ export const TABLE_ACCESS = {
   // Attendees are recorded with their meeting and never changed.
   JointMeetingAttendee: 'append',
   ConsensusItem: 'write',
+  FileRequest: 'write',
 };
 
 /**

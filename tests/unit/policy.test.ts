@@ -18,7 +18,7 @@ function actor(role: Role, kind: InstitutionKind = role.startsWith('COURT') ? 'C
 }
 
 // Shared between the institutions (each record's own rules decide the rest).
-const SHARED: Feature[] = ['leads.list', 'committee.list', 'retrial.list', 'nonLitigation.list', 'inquiries.list', 'search.use', 'jointMeetings.list'];
+const SHARED: Feature[] = ['leads.list', 'committee.list', 'retrial.list', 'nonLitigation.list', 'inquiries.list', 'search.use', 'jointMeetings.list', 'fileRequests.list'];
 // The whole matrix, written out: role → features it may use.
 const EXPECTED: Record<Role, Feature[]> = {
   PROCURATOR: [
@@ -50,6 +50,7 @@ const EXPECTED: Record<Role, Feature[]> = {
 const EVERY: Record<Feature, true> = {
   'home.view': true,
   'jointMeetings.list': true,
+  'fileRequests.list': true,
   'directory.procuratorate': true,
   'directory.court': true,
   'calendar.view': true,

@@ -62,7 +62,8 @@ export type PeriodId =
   | 'nonLitigation.refusalService'
   | 'nonLitigation.reviewRequest'
   | 'nonLitigation.reviewDecision'
-  | 'enforcementSupervision.inquiryReply';
+  | 'enforcementSupervision.inquiryReply'
+  | 'fileRequest.answer';
 
 const ORG_LAW_21 = '《中华人民共和国人民检察院组织法》第二十一条';
 const SPP_RULES_2019 = '《人民检察院检察建议工作规定》（2019年）';
@@ -248,6 +249,19 @@ export const PERIOD_RULES: Readonly<Record<PeriodId, PeriodRule>> = {
     from: { zh: '人民法院收到说明案件执行情况通知书之日', en: "receipt of the procuratorate's written inquiry by the court" },
     source: { zh: ENF_RULES_2016, en: 'SPC & SPP Provisions on Legal Supervision of Civil Enforcement (2016)' },
     // Article number not checked.
+    verify: true,
+  },
+
+  // ---- §7 Joint work: file requests (no statute; the institutions' working agreement) ----
+  'fileRequest.answer': {
+    period: { days: 15 },
+    nature: 'deadline',
+    from: { zh: '调卷函发送之日', en: 'the day the file request is sent' },
+    source: {
+      zh: '两院工作协作机制（座谈会商定的信息共享渠道；期限为本系统默认值，调卷函可另定答复期限）',
+      en: "The two institutions' working agreement (the information channel agreed at their symposium); the system's default, a request may set its own date",
+    },
+    // Not a statutory period: the institutions may agree another.
     verify: true,
   },
 };
