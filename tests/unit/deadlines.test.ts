@@ -390,6 +390,7 @@ describe('periods table', () => {
     'nonLitigation.reviewRequest': { days: 15 },
     'nonLitigation.reviewDecision': { days: 30 },
     'enforcementSupervision.inquiryReply': { days: 15 },
+    'fileRequest.answer': { days: 15 },
   };
 
   it('has exactly the expected rules and periods', () => {

@@ -70,6 +70,7 @@ const EVERY: Record<Feature, true> = {
   'nonLitigation.list': true,
   'inquiries.list': true,
   'search.use': true,
+  'fileRequests.list': true,
 };
 const ALL = Object.keys(EVERY) as Feature[];
 
