@@ -70,7 +70,6 @@ const EVERY: Record<Feature, true> = {
   'nonLitigation.list': true,
   'inquiries.list': true,
   'search.use': true,
-  'fileRequests.list': true,
 };
 const ALL = Object.keys(EVERY) as Feature[];
 
