@@ -20,10 +20,12 @@ import * as Retrial from '@/lib/data/retrial';
 import { findVisible, partWhere, visibleWhere } from '@/lib/data/visibility';
 import { tableAs, visibleSql } from '@/lib/data/visibility-sql';
 import { CASE_VISIBILITY } from '@/lib/domain/cases/visibility';
+import { FILE_REQUEST_VISIBILITY } from '@/lib/domain/file-requests/visibility';
 import { canViewCase } from '@/lib/domain/cases/machine';
 import { canSeeMaterials, canViewMeeting, canViewRequest } from '@/lib/domain/committee/machine';
 import { MEETING_VISIBILITY, REQUEST_VISIBILITY } from '@/lib/domain/committee/visibility';
 import { INQUIRY_VISIBILITY } from '@/lib/domain/inquiries/visibility';
+import { CONSENSUS_ITEM_VISIBILITY, JOINT_MEETING_VISIBILITY } from '@/lib/domain/joint-meetings/visibility';
 import { LEAD_VISIBILITY } from '@/lib/domain/leads/visibility';
 import { NON_LITIGATION_VISIBILITY } from '@/lib/domain/non-litigation/visibility';
 import { canViewInquiry } from '@/lib/domain/inquiries/machine';
@@ -298,6 +300,9 @@ describe('the SQL reading (search) and the Prisma where agree', () => {
     NON_LITIGATION_VISIBILITY,
     INQUIRY_VISIBILITY,
     LEAD_VISIBILITY,
+    JOINT_MEETING_VISIBILITY,
+    CONSENSUS_ITEM_VISIBILITY,
+    FILE_REQUEST_VISIBILITY,
   ];
   for (const decl of DECLARATIONS) {
     it(`${decl.recordType}: the same rows for every user`, async () => {
