@@ -4,12 +4,14 @@
  * tests. A test that must act as the owner (the append-only triggers, schema changes) opens its
  * database with `{ as: 'owner' }`.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { expect, inject } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
 import { createPrisma, type Db } from '@/lib/data/db';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { loadActor } from '@/lib/data/users';
@@ -177,4 +179,30 @@ export async function refusedWithoutWrites(
   expect(err).toMatchObject(props);
   expect(await counts()).toEqual(before);
   return err;
+}
+
+/**
+ * A document store of this test file's own: a copy of the run's (the seeded files in it), used
+ * from here on in this file and removed after it. For files that count what the store holds,
+ * since other test files upload into the run's store at the same time. Call at the top level of
+ * the file, before anything opens the store.
+ */
+export function ownDocumentStore(): string {
+  const run = process.env.DOCUMENT_DIR!;
+  const own = mkdtempSync(path.join(os.tmpdir(), 'liaison-own-documents-'));
+  mkdirSync(path.join(own, 'attachments'));
+  for (const name of readdirSync(path.join(run, 'attachments'))) {
+    if (name.endsWith('.part')) continue;
+    try {
+      copyFileSync(path.join(run, 'attachments', name), path.join(own, 'attachments', name));
+    } catch {
+      // Removed meanwhile by another file (a refused upload): not one of the seeded files.
+    }
+  }
+  process.env.DOCUMENT_DIR = own;
+  afterAll(() => {
+    process.env.DOCUMENT_DIR = run;
+    rmSync(own, { recursive: true, force: true });
+  });
+  return own;
 }

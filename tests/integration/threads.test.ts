@@ -21,7 +21,7 @@ import { recordOf, THREAD_KINDS, THREAD_RECORD_TYPES } from '@/lib/domain/thread
 import { isVisible } from '@/lib/data/visibility';
 import { ensureInstitution, ensureUser } from '@/prisma/seed/builders';
 import { FILES, servedBytes, upload } from '@/tests/support/files';
-import { openSeededTestDb, refusedWithoutWrites, type TestDb } from './support';
+import { openSeededTestDb, ownDocumentStore, refusedWithoutWrites, type TestDb } from './support';
 
 let t: TestDb;
 const A: Record<string, Actor> = {};
@@ -33,6 +33,9 @@ let kase = '';
 let farLead = '';
 let rid = 0;
 const ctx = () => ({ requestId: `req-thread-${++rid}` });
+
+// This file counts the files in the document store: a store of its own (others upload meanwhile).
+ownDocumentStore();
 
 const storedFiles = () => {
   const dir = path.join(process.env.DOCUMENT_DIR!, 'attachments');
